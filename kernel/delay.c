@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * delay.c: vTaskDelay, xTaskDelayUntil and xTaskAbortDelay.
+ * A delayed task sits only on a delayed list (no waiter list), so any wake
+ * result ends the delay.
+ */
+#include "kernel.h"
+
+void vTaskDelay(const TickType_t ticks)
+{
+    configASSERT(!portIS_INSIDE_INTERRUPT());
+    if (ticks == 0) {
+        /* A zero delay is a yield to tasks of equal priority. */
+        taskYIELD();
+        return;
+    }
+    taskENTER_CRITICAL();
+    configASSERT(sched.suspend_depth == 0);
+    traceTASK_DELAY();
+    sched_delay_locked(ticks);
+    taskEXIT_CRITICAL();
+}
+
+BaseType_t xTaskDelayUntil(TickType_t *const previous_wake, const TickType_t increment)
+{
+    BaseType_t delayed = pdFALSE;
+
+    configASSERT(previous_wake != NULL);
+    configASSERT(increment > 0);
+    configASSERT(!portIS_INSIDE_INTERRUPT());
+    taskENTER_CRITICAL();
+    configASSERT(sched.suspend_depth == 0);
+    {
+        const TickType_t now = sched.tick_count;
+        const TickType_t wake = (TickType_t)(*previous_wake + increment);
+        /* Elapsed time since the previous wake, and the time to the next, both modulo
+         * the tick period: the wake time is still ahead when it is closer than `now`. */
+        const TickType_t since = (TickType_t)(now - *previous_wake);
+
+        *previous_wake = wake;
+        if (since < increment) {
+            traceTASK_DELAY_UNTIL(wake);
+            sched_delay_locked((TickType_t)(wake - now));
+            delayed = pdTRUE;
+        }
+    }
+    taskEXIT_CRITICAL();
+    if (!delayed) {
+        taskYIELD(); /* the wake time has passed: no delay, but let equals run */
+    }
+    return delayed;
+}
+
+BaseType_t xTaskAbortDelay(TaskHandle_t task)
+{
+    tcb_t *t = task;
+    BaseType_t aborted = pdFALSE;
+
+    configASSERT(t != NULL);
+    taskENTER_CRITICAL();
+    if (eTaskGetState(t) == eBlocked) {
+        BaseType_t preempt;
+
+        t->flags |= TCB_DELAY_ABORTED;
+#if configUSE_TASK_NOTIFICATIONS
+        for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+            if (t->notify_state[i] == NOTIFY_WAITING) {
+                t->notify_state[i] = NOTIFY_NONE;
+            }
+        }
+#endif
+        preempt = sched_wake_locked(t, WAIT_ABORTED);
+        sched_yield_if_locked(preempt);
+        aborted = pdTRUE;
+    }
+    taskEXIT_CRITICAL();
+    return aborted;
+}

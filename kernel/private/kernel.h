@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * kernel.h: the kernel's private view of tasks and the scheduler, shared by
+ * every kernel source file and never included by applications or ports.
+ *
+ * Locking: one kernel lock, the port's critical section (interrupt mask up to
+ * the syscall ceiling). Functions named *_locked must be called with it held;
+ * *_isr ones may be called from an interrupt (inside the FromISR mask).
+ * Nothing here blocks.
+ *
+ * Blocking protocol: an API that must wait sets up its hand-off fields
+ * (wait_buf, wait_flags), calls sched_block_locked() and leaves the critical
+ * section; the port performs the switch as the lock is dropped. When the task
+ * runs again, wait_result says why: WAIT_OK means the waker already completed
+ * the operation for it (data copied, count or mutex handed over), so the
+ * waiter never retries; WAIT_TIMEOUT and WAIT_ABORTED mean it failed;
+ * WAIT_RETRY means it was taken off the object (suspended and resumed) and
+ * must try again with the time it has left.
+ */
+#ifndef QUARTZ_KERNEL_H
+#define QUARTZ_KERNEL_H
+
+#include "FreeRTOS.h"
+#include "list.h"
+#include "task.h"
+
+#include <stdbool.h>
+
+struct QueueDefinition; /* queues, semaphores and mutexes (queue_internal.h) */
+typedef struct tskTaskControlBlock tcb_t;
+
+/* Why a blocked task was made ready again (tcb_t.wait_result). */
+enum wait_result {
+    WAIT_PENDING = 0, /* still waiting */
+    WAIT_OK,          /* the waker completed the operation for this task */
+    WAIT_TIMEOUT,     /* the block time ran out */
+    WAIT_ABORTED,     /* xTaskAbortDelay() */
+    WAIT_RETRY,       /* taken off the wait list; try again with the time left */
+};
+
+/* tcb_t.flags */
+#define TCB_STATIC_STACK 0x01u /* stack memory belongs to the application */
+#define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
+#define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
+
+/* tcb_t.notify_state[] */
+#define NOTIFY_NONE 0u
+#define NOTIFY_WAITING 1u
+#define NOTIFY_RECEIVED 2u
+
+/*
+ * The task control block. StaticTask_t in FreeRTOS.h mirrors it field for
+ * field; task.c asserts the sizes are equal. top_of_stack stays first because
+ * ports save and restore the stack pointer through it.
+ */
+struct tskTaskControlBlock {
+    volatile StackType_t *top_of_stack;
+    ListItem_t state_item; /* ready, delayed, suspended or deleted list */
+    ListItem_t event_item; /* the waiter list of the object the task blocks on */
+    StackType_t *stack;    /* lowest address of the stack */
+#if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
+    StackType_t *stack_end; /* highest address of the stack */
+#endif
+#if configUSE_MUTEXES
+    struct QueueDefinition *held_mutexes; /* mutexes it owns, linked through the mutexes */
+    struct QueueDefinition *wait_mutex;   /* the mutex it waits for, if any */
+#endif
+    void *wait_buf; /* hand-off buffer while blocked on a queue */
+#if configUSE_APPLICATION_TASK_TAG
+    TaskHookFunction_t tag;
+#endif
+#if configNUM_THREAD_LOCAL_STORAGE_POINTERS > 0
+    void *tls[configNUM_THREAD_LOCAL_STORAGE_POINTERS];
+#endif
+#if configUSE_TRACE_FACILITY
+    UBaseType_t tcb_number;  /* unique, assigned at creation */
+    UBaseType_t task_number; /* set by vTaskSetTaskNumber, for trace tools */
+#endif
+#if configUSE_TASK_NOTIFICATIONS
+    volatile uint32_t notify_value[configTASK_NOTIFICATION_ARRAY_ENTRIES];
+    volatile uint8_t notify_state[configTASK_NOTIFICATION_ARRAY_ENTRIES];
+#endif
+    uint8_t priority;      /* effective priority, raised by inheritance */
+    uint8_t base_priority; /* priority the application set */
+    uint8_t wait_result;   /* enum wait_result */
+    uint8_t wait_flags;    /* what the hand-off should do (queue.c) */
+    uint8_t flags;         /* TCB_* */
+    char name[configMAX_TASK_NAME_LEN];
+};
+
+/* Scheduler state (sched.c). */
+struct sched_state {
+    List_t ready[configMAX_PRIORITIES];
+    List_t delayed[2];         /* sorted by wake time; one for each tick-count epoch */
+    List_t *delayed_now;       /* wake times in the current epoch */
+    List_t *delayed_overflow;  /* wake times after the tick count wraps */
+    List_t suspended;          /* suspended, or blocked without timeout */
+    List_t deleted;            /* deleted themselves; the idle task frees them */
+    volatile TickType_t tick_count;
+    volatile TickType_t next_unblock; /* earliest wake time in delayed_now */
+    volatile TickType_t pended_ticks; /* ticks that arrived while suspended */
+    volatile BaseType_t overflow_count;
+    volatile UBaseType_t suspend_depth; /* vTaskSuspendAll nesting */
+    volatile BaseType_t yield_pending;
+    volatile BaseType_t running;
+    volatile UBaseType_t top_ready; /* highest priority that may have a ready task */
+#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+    volatile uint32_t ready_bits; /* bit p set: ready[p] is not empty */
+#endif
+    volatile UBaseType_t task_count;
+    tcb_t *idle;
+    bool lists_ready;
+#if configUSE_TRACE_FACILITY
+    UBaseType_t next_tcb_number;
+#endif
+};
+
+extern struct sched_state sched;
+extern tcb_t *volatile sched_current;
+
+/* ---- Ready list (sched.c) ---- */
+void sched_ready_add_locked(tcb_t *t);
+void sched_ready_remove_locked(tcb_t *t);
+
+/*
+ * Block the current task: off the ready list, onto `waiters` (ordered by
+ * priority, may be NULL) and onto the delayed list for `ticks` (or the
+ * suspended list for portMAX_DELAY when INCLUDE_vTaskSuspend is 1). Requests
+ * the switch, which happens when the caller leaves the critical section.
+ * `ticks` must be non-zero.
+ */
+void sched_block_locked(List_t *waiters, TickType_t ticks);
+
+/* Delay the current task for `ticks` (always finite, even for portMAX_DELAY). */
+void sched_delay_locked(TickType_t ticks);
+
+/*
+ * Make blocked task t ready with `result`, taking it off its waiter list and
+ * the delayed or suspended list. Returns pdTRUE when t should preempt the
+ * running task; the caller then yields (task context) or reports it through
+ * pxHigherPriorityTaskWoken (interrupt context). Safe from an interrupt.
+ */
+BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result);
+
+/* Wake the highest-priority task on a non-empty waiter list. */
+static inline tcb_t *sched_first_waiter(const List_t *waiters)
+{
+    return (tcb_t *)listGET_OWNER_OF_HEAD_ENTRY(waiters);
+}
+
+/* Task context: yield now if `preempt`, or as soon as the scheduler resumes. */
+void sched_yield_if_locked(BaseType_t preempt);
+
+/* Change t's effective priority, keeping every list it is on in order. */
+void sched_set_priority_locked(tcb_t *t, UBaseType_t priority);
+
+/* The value an event_item holds so that higher priorities sort first. */
+static inline TickType_t sched_event_value(UBaseType_t priority)
+{
+    return (TickType_t)configMAX_PRIORITIES - (TickType_t)priority;
+}
+
+/* Free a deleted task's memory (task context, not locked). */
+void task_free(tcb_t *t);
+
+/* Free every task and return the scheduler to its initial state (vTaskEndScheduler). */
+void task_free_all(void);
+
+/* Create the idle task (idle.c). */
+BaseType_t idle_task_create(void);
+
+/* Tick processing (tick.c): advance one tick with the lock held; pdTRUE if a switch is due. */
+BaseType_t tick_advance_locked(void);
+/* Insert the current task on the delayed list for wake time `wake`. */
+void tick_delay_add_locked(tcb_t *t, TickType_t wake);
+
+/* Initialise the scheduler's lists before the first task is created. */
+void sched_init_once(void);
+
+/* Highest priority with a ready task (tightening the generic bound). */
+UBaseType_t sched_top_ready_priority_locked(void);
+
+/* Take t off whatever lists it is on (ready/delayed/suspended, and its waiter list). */
+void sched_unlink_locked(tcb_t *t);
+
+/* Stack checks (stack.c). */
+void stack_check_overflow(tcb_t *t);
+
+
+/* ---- Called by the port (see port_contract.h) ---- */
+void sched_switch_context(void);
+BaseType_t sched_tick_isr(void);
+void sched_task_exit_error(void);
+
+/* ---- Mutex hooks for the scheduler (mutex.c) ---- */
+#if configUSE_MUTEXES
+/* Recompute the priority m's owner needs after m's waiter list changed. */
+void mutex_waiters_changed_locked(struct QueueDefinition *m);
+/* Priority t needs: its base, or the highest waiter on a mutex it holds. */
+UBaseType_t mutex_needed_priority_locked(const tcb_t *t);
+/* Release every mutex t holds (t is being deleted). */
+void mutex_release_all_locked(tcb_t *t);
+#endif
+
+/* Functions that read stack memory the sanitizer may consider out of bounds. */
+#if defined(__SANITIZE_ADDRESS__)
+#define KERNEL_NO_ASAN __attribute__((no_sanitize_address))
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KERNEL_NO_ASAN __attribute__((no_sanitize_address))
+#endif
+#endif
+#ifndef KERNEL_NO_ASAN
+#define KERNEL_NO_ASAN
+#endif
+
+/* ---- Interrupt-context detection for configASSERT ---- */
+#ifndef portIS_INSIDE_INTERRUPT
+#define portIS_INSIDE_INTERRUPT() 0
+#endif
+
+/* Application hooks. */
+void vApplicationIdleHook(void);
+void vApplicationTickHook(void);
+void vApplicationMallocFailedHook(void);
+void vApplicationStackOverflowHook(TaskHandle_t task, char *name);
+
+#endif /* QUARTZ_KERNEL_H */

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * queue_internal.h: the queue object shared by queue.c, queue_create.c and
+ * mutex.c. Queues, semaphores and mutexes are one structure: a semaphore is a
+ * queue whose items have no size (count is its count), a mutex a binary
+ * semaphore that also records its holder.
+ *
+ * Invariants (all under the kernel lock):
+ * - 0 <= count <= length. receivers is non-empty only while count == 0, and
+ *   senders only while count == length (a mutex never has senders).
+ * - Queue items live in [storage, end); the oldest is at read, the next free
+ *   slot at write (both wrap). Semaphores and mutexes have no storage.
+ * - A mutex is free exactly when holder is NULL, and then count is 1. A held
+ *   mutex is on its holder's held_mutexes list, linked through next_held.
+ * - A task blocked on a queue has its event_item on receivers or senders and
+ *   says in wait_flags what it wants; wait_buf is its item or buffer.
+ */
+#ifndef QUARTZ_QUEUE_INTERNAL_H
+#define QUARTZ_QUEUE_INTERNAL_H
+
+#include "kernel.h"
+#include "queue.h"
+
+/* tcb_t.wait_flags of a task blocked on a queue. */
+#define QW_PEEK 0x01u  /* receiver: copy the item but leave it for the next in line */
+#define QW_FRONT 0x02u /* sender: the item goes to the front of the queue */
+
+/* queue.flags */
+#define QUEUE_STATIC 0x01u /* the application owns the memory: never freed */
+
+struct QueueDefinition {
+    UBaseType_t count;     /* items waiting (a semaphore's count) */
+    UBaseType_t length;    /* capacity in items (a counting semaphore's maximum) */
+    UBaseType_t item_size; /* bytes per item; 0 for semaphores and mutexes */
+    union {
+        struct { /* queues and semaphores */
+            uint8_t *storage;
+            uint8_t *end; /* storage + length * item_size */
+            uint8_t *read;
+            uint8_t *write;
+        } q;
+        struct { /* mutexes */
+            tcb_t *holder;
+            struct QueueDefinition *next_held; /* the holder's next mutex */
+            UBaseType_t depth;                 /* recursive takes outstanding */
+        } m;
+    } u;
+    List_t receivers; /* tasks waiting to receive, peek or take: by priority, then FIFO */
+    List_t senders;   /* tasks waiting for space: by priority, then FIFO */
+    /* Queue sets will add the set this queue belongs to here. */
+#if configUSE_TRACE_FACILITY
+    UBaseType_t number;
+#endif
+    uint8_t type;  /* queueQUEUE_TYPE_* */
+    uint8_t flags; /* QUEUE_* */
+};
+typedef struct QueueDefinition queue_t;
+
+static inline bool queue_is_mutex(const queue_t *q)
+{
+    return q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX;
+}
+
+/* Set up a zeroed-or-not queue object in place (queue_create.c). */
+void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *storage,
+                uint8_t type, uint8_t flags);
+
+/*
+ * Before a task blocks: FreeRTOS's rules for who may block. ticks is the
+ * requested block time; only a non-zero one may block.
+ */
+static inline void queue_assert_may_block(TickType_t ticks)
+{
+    configASSERT(!portIS_INSIDE_INTERRUPT());
+    configASSERT(ticks == 0 || xTaskGetSchedulerState() != taskSCHEDULER_SUSPENDED);
+    (void)ticks;
+}
+
+/*
+ * After a wait that ended without the operation done (locked): forget an
+ * xTaskAbortDelay the task has now acted on, as xTaskCheckForTimeOut would.
+ */
+static inline void queue_wait_failed_locked(tcb_t *self)
+{
+    self->flags &= (uint8_t)~TCB_DELAY_ABORTED;
+}
+
+#if configUSE_MUTEXES
+/* mutex.c: xSemaphoreTake and xSemaphoreGive on a mutex (task context). */
+BaseType_t mutex_take(queue_t *m, TickType_t ticks);
+BaseType_t mutex_give(queue_t *m);
+/* Unlink a mutex that is being deleted from its holder (locked). */
+void mutex_detach_locked(queue_t *m);
+#endif
+
+#endif /* QUARTZ_QUEUE_INTERNAL_H */

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * queue_create.c: creating and deleting queues and counting semaphores
+ * (mutexes are created in mutex.c), with static or dynamic memory.
+ *
+ * A dynamic queue is one pvPortMalloc block: the queue structure followed by
+ * its item storage. A static one lives in the application's StaticQueue_t and
+ * storage and is flagged QUEUE_STATIC so that deletion never frees it.
+ * Deleting an object a task is blocked on would strand that task: it trips
+ * configASSERT.
+ */
+#include "queue_internal.h"
+
+#include <stdint.h>
+
+_Static_assert(sizeof(StaticQueue_t) == sizeof(struct QueueDefinition),
+               "StaticQueue_t must mirror struct QueueDefinition");
+
+void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *storage,
+                uint8_t type, uint8_t flags)
+{
+    q->count = 0;
+    q->length = length;
+    q->item_size = item_size;
+    q->u.q.storage = storage;
+    q->u.q.end = (item_size != 0) ? storage + (size_t)length * item_size : NULL;
+    q->u.q.read = storage;
+    q->u.q.write = storage;
+    vListInitialise(&q->receivers);
+    vListInitialise(&q->senders);
+#if configUSE_TRACE_FACILITY
+    q->number = 0;
+#endif
+    q->type = type;
+    q->flags = flags;
+}
+
+/* Bytes of storage for length items of item_size, or SIZE_MAX if that overflows. */
+static size_t storage_bytes(UBaseType_t length, UBaseType_t item_size)
+{
+    if (item_size != 0 && (size_t)length > (SIZE_MAX - sizeof(queue_t)) / item_size) {
+        return SIZE_MAX;
+    }
+    return (size_t)length * item_size;
+}
+
+#if configSUPPORT_DYNAMIC_ALLOCATION
+QueueHandle_t xQueueGenericCreate(const UBaseType_t length, const UBaseType_t item_size,
+                                  const uint8_t type)
+{
+    const size_t bytes = storage_bytes(length, item_size);
+    queue_t *q = NULL;
+
+    configASSERT(length > 0);
+    configASSERT(bytes != SIZE_MAX);
+    if (length > 0 && bytes != SIZE_MAX) {
+        q = pvPortMalloc(sizeof(queue_t) + bytes);
+    }
+    if (q == NULL) {
+        traceQUEUE_CREATE_FAILED(type);
+        return NULL;
+    }
+    queue_init(q, length, item_size, item_size != 0 ? (uint8_t *)(q + 1) : NULL, type, 0);
+    traceQUEUE_CREATE(q);
+    return q;
+}
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
+
+#if configSUPPORT_STATIC_ALLOCATION
+QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseType_t item_size,
+                                        uint8_t *storage, StaticQueue_t *queue_buffer,
+                                        const uint8_t type)
+{
+    queue_t *const q = (queue_t *)queue_buffer;
+    const bool ok = length > 0 && q != NULL && (storage != NULL) == (item_size != 0) &&
+                    storage_bytes(length, item_size) != SIZE_MAX;
+
+    configASSERT(length > 0);
+    configASSERT(q != NULL);
+    configASSERT(storage != NULL || item_size == 0); /* items need somewhere to live */
+    configASSERT(storage == NULL || item_size != 0); /* semaphores take no storage */
+    if (!ok) {
+        traceQUEUE_CREATE_FAILED(type);
+        return NULL;
+    }
+    queue_init(q, length, item_size, storage, type, QUEUE_STATIC);
+    traceQUEUE_CREATE(q);
+    return q;
+}
+
+BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t queue, uint8_t **storage,
+                                         StaticQueue_t **queue_buffer)
+{
+    configASSERT(queue != NULL);
+    configASSERT(queue_buffer != NULL);
+    if ((queue->flags & QUEUE_STATIC) == 0) {
+        return pdFALSE;
+    }
+    if (storage != NULL) {
+        *storage = queue_is_mutex(queue) ? NULL : queue->u.q.storage;
+    }
+    *queue_buffer = (StaticQueue_t *)queue;
+    return pdTRUE;
+}
+#endif /* configSUPPORT_STATIC_ALLOCATION */
+
+void vQueueDelete(QueueHandle_t queue)
+{
+    queue_t *const q = queue;
+
+    configASSERT(q != NULL);
+    traceQUEUE_DELETE(q);
+    vQueueUnregisterQueue(q);
+    taskENTER_CRITICAL();
+    /* A task blocked here would wait on freed memory forever. */
+    configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders));
+#if configUSE_MUTEXES
+    if (queue_is_mutex(q)) {
+        mutex_detach_locked(q);
+    }
+#endif
+    taskEXIT_CRITICAL();
+#if configSUPPORT_DYNAMIC_ALLOCATION
+    if ((q->flags & QUEUE_STATIC) == 0) {
+        vPortFree(q);
+    }
+#endif
+}
+
+/* ---- Counting semaphores ---- */
+
+#if configUSE_COUNTING_SEMAPHORES
+static bool counting_args_ok(UBaseType_t max_count, UBaseType_t initial_count)
+{
+    configASSERT(max_count != 0);
+    configASSERT(initial_count <= max_count);
+    return max_count != 0 && initial_count <= max_count;
+}
+
+static QueueHandle_t counting_created(queue_t *q, UBaseType_t initial_count)
+{
+    if (q == NULL) {
+        traceCREATE_COUNTING_SEMAPHORE_FAILED();
+        return NULL;
+    }
+    q->count = initial_count;
+    traceCREATE_COUNTING_SEMAPHORE();
+    return q;
+}
+
+#if configSUPPORT_DYNAMIC_ALLOCATION
+QueueHandle_t xQueueCreateCountingSemaphore(const UBaseType_t max_count,
+                                            const UBaseType_t initial_count)
+{
+    queue_t *q = NULL;
+
+    if (counting_args_ok(max_count, initial_count)) {
+        q = xQueueGenericCreate(max_count, 0, queueQUEUE_TYPE_COUNTING_SEMAPHORE);
+    }
+    return counting_created(q, initial_count);
+}
+#endif
+
+#if configSUPPORT_STATIC_ALLOCATION
+QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t max_count,
+                                                  const UBaseType_t initial_count,
+                                                  StaticQueue_t *buffer)
+{
+    queue_t *q = NULL;
+
+    configASSERT(buffer != NULL);
+    if (counting_args_ok(max_count, initial_count)) {
+        q = xQueueGenericCreateStatic(max_count, 0, NULL, buffer,
+                                      queueQUEUE_TYPE_COUNTING_SEMAPHORE);
+    }
+    return counting_created(q, initial_count);
+}
+#endif
+#endif /* configUSE_COUNTING_SEMAPHORES */

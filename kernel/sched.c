@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sched.c: the ready lists, choosing the next task, blocking and waking, and
+ * scheduler suspension.
+ *
+ * Invariants (all under the kernel lock):
+ * - A ready task's state_item is on ready[priority]; the running task is ready.
+ * - With optimised selection, bit p of ready_bits is set exactly when ready[p]
+ *   is non-empty; otherwise top_ready is >= the highest non-empty priority and
+ *   is tightened lazily when a task is chosen.
+ * - A blocked task's state_item is on a delayed list (or the suspended list
+ *   for an endless wait) and its event_item, if it waits on an object, is on
+ *   that object's waiter list, ordered by priority then arrival.
+ * - While the scheduler is suspended, tasks may still be made ready (all list
+ *   changes happen with interrupts masked), but the switch is held back:
+ *   sched_switch_context() only records yield_pending.
+ */
+#include "kernel.h"
+
+struct sched_state sched;
+tcb_t *volatile sched_current;
+
+void sched_init_once(void)
+{
+    if (sched.lists_ready) {
+        return;
+    }
+    for (UBaseType_t p = 0; p < configMAX_PRIORITIES; p++) {
+        vListInitialise(&sched.ready[p]);
+    }
+    vListInitialise(&sched.delayed[0]);
+    vListInitialise(&sched.delayed[1]);
+    vListInitialise(&sched.suspended);
+    vListInitialise(&sched.deleted);
+    sched.delayed_now = &sched.delayed[0];
+    sched.delayed_overflow = &sched.delayed[1];
+    sched.next_unblock = portMAX_DELAY;
+    sched.lists_ready = true;
+}
+
+void sched_ready_add_locked(tcb_t *t)
+{
+    traceMOVED_TASK_TO_READY_STATE(t);
+#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+    sched.ready_bits |= 1UL << t->priority;
+#else
+    if (t->priority > sched.top_ready) {
+        sched.top_ready = t->priority;
+    }
+#endif
+    vListInsertEnd(&sched.ready[t->priority], &t->state_item);
+    tracePOST_MOVED_TASK_TO_READY_STATE(t);
+}
+
+void sched_ready_remove_locked(tcb_t *t)
+{
+    if (uxListRemove(&t->state_item) == 0) {
+#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+        sched.ready_bits &= ~(1UL << t->priority);
+#endif
+    }
+}
+
+UBaseType_t sched_top_ready_priority_locked(void)
+{
+#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+    configASSERT(sched.ready_bits != 0);
+    return (UBaseType_t)(31 - __builtin_clz(sched.ready_bits));
+#else
+    UBaseType_t top = sched.top_ready;
+
+    while (listLIST_IS_EMPTY(&sched.ready[top])) {
+        configASSERT(top > 0);
+        top--;
+    }
+    sched.top_ready = top;
+    return top;
+#endif
+}
+
+static bool is_ready(const tcb_t *t)
+{
+    return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.ready[t->priority];
+}
+
+void sched_switch_context(void)
+{
+    tcb_t *next;
+
+    if (sched.suspend_depth != 0) {
+        sched.yield_pending = pdTRUE;
+        return;
+    }
+    sched.yield_pending = pdFALSE;
+    traceTASK_SWITCHED_OUT();
+    if (configCHECK_FOR_STACK_OVERFLOW > 0 && sched_current != NULL) {
+        stack_check_overflow(sched_current);
+    }
+    listGET_OWNER_OF_NEXT_ENTRY(next, &sched.ready[sched_top_ready_priority_locked()]);
+    sched_current = next;
+    traceTASK_SWITCHED_IN();
+}
+
+static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wait_forever)
+{
+    tcb_t *const t = sched_current;
+
+    configASSERT(ticks != 0);
+    configASSERT(sched.suspend_depth == 0);
+    t->wait_result = WAIT_PENDING;
+    t->flags &= (uint8_t)~TCB_DELAY_ABORTED;
+    sched_ready_remove_locked(t);
+    if (waiters != NULL) {
+        listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(t->priority));
+        vListInsert(waiters, &t->event_item);
+    }
+    if (can_wait_forever && ticks == portMAX_DELAY && INCLUDE_vTaskSuspend) {
+        vListInsertEnd(&sched.suspended, &t->state_item);
+    } else {
+        tick_delay_add_locked(t, sched.tick_count + ticks);
+    }
+    portYIELD_WITHIN_API();
+}
+
+void sched_block_locked(List_t *waiters, TickType_t ticks)
+{
+    block_current_locked(waiters, ticks, true);
+}
+
+void sched_delay_locked(TickType_t ticks)
+{
+    /* As in FreeRTOS, a delay is always finite, even of portMAX_DELAY ticks. */
+    block_current_locked(NULL, ticks, false);
+}
+
+/* Take t off its object's waiter list; a mutex's holder may now need less priority. */
+static void unlink_event_locked(tcb_t *t)
+{
+    if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL) {
+        (void)uxListRemove(&t->event_item);
+    }
+#if configUSE_MUTEXES
+    if (t->wait_mutex != NULL) {
+        struct QueueDefinition *m = t->wait_mutex;
+
+        t->wait_mutex = NULL;
+        mutex_waiters_changed_locked(m);
+    }
+#endif
+}
+
+void sched_unlink_locked(tcb_t *t)
+{
+    if (is_ready(t)) {
+        sched_ready_remove_locked(t);
+    } else if (listLIST_ITEM_CONTAINER(&t->state_item) != NULL) {
+        (void)uxListRemove(&t->state_item);
+    }
+    unlink_event_locked(t);
+}
+
+BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
+{
+    unlink_event_locked(t);
+    (void)uxListRemove(&t->state_item);
+    t->wait_result = (uint8_t)result;
+    sched_ready_add_locked(t);
+    if (sched_current != NULL && t->priority > sched_current->priority) {
+        sched.yield_pending = pdTRUE;
+        return pdTRUE;
+    }
+    return pdFALSE;
+}
+
+void sched_yield_if_locked(BaseType_t preempt)
+{
+    if (configUSE_PREEMPTION && sched.running && (preempt || sched.yield_pending)) {
+        portYIELD_WITHIN_API();
+    }
+}
+
+void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)
+{
+    List_t *waiters = listLIST_ITEM_CONTAINER(&t->event_item);
+    const bool ready = is_ready(t);
+
+    if (t->priority == priority) {
+        return;
+    }
+    if (priority > t->priority) {
+        traceTASK_PRIORITY_INHERIT(t, priority);
+    } else {
+        traceTASK_PRIORITY_DISINHERIT(t, priority);
+    }
+    if (ready) {
+        sched_ready_remove_locked(t);
+    }
+    if (t == sched_current && priority < t->priority) {
+        sched.yield_pending = pdTRUE; /* someone else may now outrank it */
+    }
+    t->priority = (uint8_t)priority;
+    if (ready) {
+        sched_ready_add_locked(t);
+        if (sched_current != NULL && priority > sched_current->priority) {
+            sched.yield_pending = pdTRUE;
+        }
+    }
+    listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(priority));
+    if (waiters != NULL) {
+        (void)uxListRemove(&t->event_item);
+        vListInsert(waiters, &t->event_item);
+    }
+#if configUSE_MUTEXES
+    if (t->wait_mutex != NULL) {
+        mutex_waiters_changed_locked(t->wait_mutex); /* the chain continues upward */
+    }
+#endif
+}
+
+void vTaskSuspendAll(void)
+{
+    /* Interrupts never change suspend_depth, so a plain increment is safe. */
+    sched.suspend_depth++;
+    portMEMORY_BARRIER();
+}
+
+BaseType_t xTaskResumeAll(void)
+{
+    BaseType_t yielded = pdFALSE;
+
+    taskENTER_CRITICAL();
+    configASSERT(sched.suspend_depth > 0);
+    sched.suspend_depth--;
+    if (sched.suspend_depth == 0 && sched.running) {
+        while (sched.pended_ticks > 0) {
+            if (tick_advance_locked()) {
+                sched.yield_pending = pdTRUE;
+            }
+            sched.pended_ticks--;
+        }
+        if (sched.yield_pending && configUSE_PREEMPTION) {
+            yielded = pdTRUE;
+            portYIELD_WITHIN_API();
+        }
+    }
+    taskEXIT_CRITICAL();
+    return yielded;
+}
+
+BaseType_t xTaskGetSchedulerState(void)
+{
+    if (!sched.running) {
+        return taskSCHEDULER_NOT_STARTED;
+    }
+    return sched.suspend_depth == 0 ? taskSCHEDULER_RUNNING : taskSCHEDULER_SUSPENDED;
+}
+
+void vTaskMissedYield(void)
+{
+    sched.yield_pending = pdTRUE;
+}
+
+void vTaskStartScheduler(void)
+{
+    sched_init_once();
+    if (idle_task_create() != pdPASS) {
+        configASSERT(0); /* no memory for the idle task: the scheduler cannot start */
+        return;
+    }
+    portDISABLE_INTERRUPTS();
+    sched.running = pdTRUE;
+    sched.tick_count = (TickType_t)configINITIAL_TICK_COUNT;
+    /* Like FreeRTOS, start the last-created task of the highest priority (task_add's choice). */
+    if (sched_current == NULL || !is_ready(sched_current) ||
+        sched_current->priority != sched_top_ready_priority_locked()) {
+        sched_current = NULL;
+        sched_switch_context();
+    }
+    /* The round-robin cursor starts at the running task, so its first yield moves on. */
+    sched.ready[sched_current->priority].index = &sched_current->state_item;
+    traceSTART();
+    (void)xPortStartScheduler();
+    /* Only ports that support vTaskEndScheduler() come back here. */
+    traceEND();
+    task_free_all();
+}
+
+void vTaskEndScheduler(void)
+{
+    portDISABLE_INTERRUPTS();
+    sched.running = pdFALSE;
+    vPortEndScheduler();
+}
+
+void sched_task_exit_error(void)
+{
+    /* A task function returned; FreeRTOS tasks must delete themselves instead. */
+    configASSERT(0);
+    portDISABLE_INTERRUPTS();
+    for (;;) {
+    }
+}

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * task_control.c: priorities (with mutex inheritance folded in) and
+ * suspension of tasks.
+ *
+ * A task's effective priority is max(base priority, highest waiter on any
+ * mutex it holds); vTaskPrioritySet changes the base and recomputes it.
+ * A suspended task is on the suspended list with no waiter list; a task
+ * suspended while it waited on an object is taken off that object and, once
+ * resumed, retries its operation with the time it had left (WAIT_RETRY).
+ */
+#include "kernel.h"
+
+static inline tcb_t *task_or_self(TaskHandle_t task)
+{
+    return task != NULL ? task : sched_current;
+}
+
+UBaseType_t uxTaskPriorityGet(const TaskHandle_t task)
+{
+    UBaseType_t p;
+
+    taskENTER_CRITICAL();
+    p = task_or_self(task)->priority;
+    taskEXIT_CRITICAL();
+    return p;
+}
+
+UBaseType_t uxTaskPriorityGetFromISR(const TaskHandle_t task)
+{
+    UBaseType_t mask, p;
+
+    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    p = task_or_self(task)->priority;
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return p;
+}
+
+UBaseType_t uxTaskBasePriorityGet(const TaskHandle_t task)
+{
+    UBaseType_t p;
+
+    taskENTER_CRITICAL();
+    p = task_or_self(task)->base_priority;
+    taskEXIT_CRITICAL();
+    return p;
+}
+
+UBaseType_t uxTaskBasePriorityGetFromISR(const TaskHandle_t task)
+{
+    UBaseType_t mask, p;
+
+    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    p = task_or_self(task)->base_priority;
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return p;
+}
+
+void vTaskPrioritySet(TaskHandle_t task, UBaseType_t new_priority)
+{
+    tcb_t *t;
+    UBaseType_t effective;
+
+    configASSERT(new_priority < configMAX_PRIORITIES);
+    if (new_priority >= configMAX_PRIORITIES) {
+        new_priority = configMAX_PRIORITIES - 1;
+    }
+    taskENTER_CRITICAL();
+    t = task_or_self(task);
+    traceTASK_PRIORITY_SET(t, new_priority);
+    t->base_priority = (uint8_t)new_priority;
+#if configUSE_MUTEXES
+    effective = mutex_needed_priority_locked(t);
+#else
+    effective = new_priority;
+#endif
+    sched_set_priority_locked(t, effective);
+    sched_yield_if_locked(pdFALSE);
+    taskEXIT_CRITICAL();
+}
+
+static bool is_suspended_locked(const tcb_t *t)
+{
+    if (listLIST_ITEM_CONTAINER(&t->state_item) != &sched.suspended) {
+        return false;
+    }
+    /* On the suspended list but waiting without timeout: blocked, not suspended. */
+    return eTaskGetState((TaskHandle_t)t) == eSuspended;
+}
+
+void vTaskSuspend(TaskHandle_t task)
+{
+    tcb_t *t;
+
+    taskENTER_CRITICAL();
+    t = task_or_self(task);
+    traceTASK_SUSPEND(t);
+    if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL || eTaskGetState(t) == eBlocked) {
+        t->wait_result = WAIT_RETRY;
+    }
+    sched_unlink_locked(t);
+#if configUSE_TASK_NOTIFICATIONS
+    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+        if (t->notify_state[i] == NOTIFY_WAITING) {
+            t->notify_state[i] = NOTIFY_NONE;
+        }
+    }
+#endif
+    vListInsertEnd(&sched.suspended, &t->state_item);
+    if (t == sched_current) {
+        if (sched.running) {
+            configASSERT(sched.suspend_depth == 0);
+            portYIELD_WITHIN_API();
+        } else if (listCURRENT_LIST_LENGTH(&sched.suspended) == sched.task_count) {
+            sched_current = NULL; /* every task is suspended: none to start with */
+        } else {
+            sched_switch_context();
+        }
+    }
+    taskEXIT_CRITICAL();
+}
+
+void vTaskResume(TaskHandle_t task)
+{
+    tcb_t *t = task;
+
+    configASSERT(t != NULL);
+    taskENTER_CRITICAL();
+    if (t != sched_current && is_suspended_locked(t)) {
+        BaseType_t preempt;
+
+        traceTASK_RESUME(t);
+        (void)uxListRemove(&t->state_item);
+        sched_ready_add_locked(t);
+        preempt = sched_current != NULL && t->priority > sched_current->priority;
+        sched_yield_if_locked(preempt);
+    }
+    taskEXIT_CRITICAL();
+}
+
+BaseType_t xTaskResumeFromISR(TaskHandle_t task)
+{
+    tcb_t *t = task;
+    BaseType_t preempt = pdFALSE;
+    UBaseType_t mask;
+
+    configASSERT(t != NULL);
+    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    if (is_suspended_locked(t)) {
+        traceTASK_RESUME_FROM_ISR(t);
+        (void)uxListRemove(&t->state_item);
+        sched_ready_add_locked(t);
+        if (t->priority > sched_current->priority) {
+            /* As in FreeRTOS: with the scheduler suspended, the switch waits for the resume. */
+            preempt = sched.suspend_depth == 0 ? pdTRUE : pdFALSE;
+            sched.yield_pending = pdTRUE;
+        }
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return preempt;
+}

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * task_info.c: read-only views of tasks (state, names, handles, stack use)
+ * and the per-task application data (tags, thread-local storage pointers,
+ * trace numbers). Nothing here changes scheduling.
+ */
+#include "kernel.h"
+
+#include <string.h>
+
+static inline tcb_t *task_or_self(TaskHandle_t task)
+{
+    return task != NULL ? task : sched_current;
+}
+
+static bool waits_for_notification(const tcb_t *t)
+{
+#if configUSE_TASK_NOTIFICATIONS
+    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+        if (t->notify_state[i] == NOTIFY_WAITING) {
+            return true;
+        }
+    }
+#else
+    (void)t;
+#endif
+    return false;
+}
+
+eTaskState eTaskGetState(TaskHandle_t task)
+{
+    const tcb_t *t = task;
+    const List_t *list;
+    eTaskState state;
+    UBaseType_t mask;
+
+    configASSERT(t != NULL);
+    if (t == sched_current) {
+        return eRunning;
+    }
+    /* The FromISR mask, not a critical section: xTaskResumeFromISR asks from an interrupt. */
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    list = listLIST_ITEM_CONTAINER(&t->state_item);
+    if (list == sched.delayed_now || list == sched.delayed_overflow) {
+        state = eBlocked;
+    } else if (list == &sched.suspended) {
+        bool waiting = listLIST_ITEM_CONTAINER(&t->event_item) != NULL || waits_for_notification(t);
+        state = waiting ? eBlocked : eSuspended;
+    } else if (list == &sched.deleted || list == NULL) {
+        state = eDeleted;
+    } else {
+        state = eReady;
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return state;
+}
+
+KERNEL_NO_ASAN static configSTACK_DEPTH_TYPE stack_free_words(const tcb_t *t)
+{
+    const uint8_t *p;
+    size_t n = 0;
+
+#if portSTACK_GROWTH < 0
+    p = (const uint8_t *)t->stack;
+    while (*p == 0xa5u) {
+        p++;
+        n++;
+    }
+#else
+    p = (const uint8_t *)t->stack_end;
+    while (*p == 0xa5u) {
+        p--;
+        n++;
+    }
+#endif
+    return (configSTACK_DEPTH_TYPE)(n / sizeof(StackType_t));
+}
+
+UBaseType_t uxTaskGetStackHighWaterMark(TaskHandle_t task)
+{
+    return (UBaseType_t)stack_free_words(task_or_self(task));
+}
+
+configSTACK_DEPTH_TYPE uxTaskGetStackHighWaterMark2(TaskHandle_t task)
+{
+    return stack_free_words(task_or_self(task));
+}
+
+void vTaskGetInfo(TaskHandle_t task, TaskStatus_t *status, BaseType_t get_free_stack_space,
+                  eTaskState state)
+{
+    tcb_t *t = task_or_self(task);
+
+    configASSERT(status != NULL);
+    status->xHandle = t;
+    status->pcTaskName = t->name;
+    status->uxCurrentPriority = t->priority;
+    status->uxBasePriority = t->base_priority;
+    status->pxStackBase = t->stack;
+#if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
+    status->pxTopOfStack = (StackType_t *)t->top_of_stack;
+    status->pxEndOfStack = t->stack_end;
+#endif
+#if configUSE_TRACE_FACILITY
+    status->xTaskNumber = t->tcb_number;
+#else
+    status->xTaskNumber = 0;
+#endif
+    status->ulRunTimeCounter = 0;
+    if (state == eInvalid || state == eSuspended) {
+        /* eSuspended may be a task blocked without timeout: ask the lists. */
+        state = eTaskGetState(t);
+    } else if (state != eRunning && t == sched_current) {
+        state = eRunning;
+    }
+    status->eCurrentState = state;
+    status->usStackHighWaterMark = get_free_stack_space ? stack_free_words(t) : 0;
+}
+
+char *pcTaskGetName(TaskHandle_t task)
+{
+    return task_or_self(task)->name;
+}
+
+/* Search one list for a task named `name`. */
+static tcb_t *find_in(List_t *list, const char *name)
+{
+    const ListItem_t *end = listGET_END_MARKER(list);
+
+    for (ListItem_t *it = listGET_HEAD_ENTRY(list); it != end; it = listGET_NEXT(it)) {
+        tcb_t *t = listGET_LIST_ITEM_OWNER(it);
+
+        if (strncmp(t->name, name, configMAX_TASK_NAME_LEN) == 0) {
+            return t;
+        }
+    }
+    return NULL;
+}
+
+TaskHandle_t xTaskGetHandle(const char *name)
+{
+    tcb_t *found = NULL;
+
+    configASSERT(name != NULL && strlen(name) < configMAX_TASK_NAME_LEN);
+    if (!sched.lists_ready) {
+        return NULL;
+    }
+    vTaskSuspendAll();
+    taskENTER_CRITICAL();
+    for (UBaseType_t p = configMAX_PRIORITIES; p > 0 && found == NULL; p--) {
+        found = find_in(&sched.ready[p - 1], name);
+    }
+    if (found == NULL) {
+        found = find_in(sched.delayed_now, name);
+    }
+    if (found == NULL) {
+        found = find_in(sched.delayed_overflow, name);
+    }
+    if (found == NULL) {
+        found = find_in(&sched.suspended, name);
+    }
+    if (found == NULL) {
+        found = find_in(&sched.deleted, name);
+    }
+    taskEXIT_CRITICAL();
+    (void)xTaskResumeAll();
+    return found;
+}
+
+TaskHandle_t xTaskGetCurrentTaskHandle(void)
+{
+    return sched_current;
+}
+
+TaskHandle_t xTaskGetIdleTaskHandle(void)
+{
+    configASSERT(sched.idle != NULL); /* only valid once the scheduler has started */
+    return sched.idle;
+}
+
+UBaseType_t uxTaskGetNumberOfTasks(void)
+{
+    /* Self-deleted tasks count until the idle task has freed them, as in FreeRTOS. */
+    return sched.task_count + listCURRENT_LIST_LENGTH(&sched.deleted);
+}
+
+#if configUSE_APPLICATION_TASK_TAG
+void vTaskSetApplicationTaskTag(TaskHandle_t task, TaskHookFunction_t tag)
+{
+    taskENTER_CRITICAL();
+    task_or_self(task)->tag = tag;
+    taskEXIT_CRITICAL();
+}
+
+TaskHookFunction_t xTaskGetApplicationTaskTag(TaskHandle_t task)
+{
+    TaskHookFunction_t tag;
+
+    taskENTER_CRITICAL();
+    tag = task_or_self(task)->tag;
+    taskEXIT_CRITICAL();
+    return tag;
+}
+
+TaskHookFunction_t xTaskGetApplicationTaskTagFromISR(TaskHandle_t task)
+{
+    UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    TaskHookFunction_t tag = task_or_self(task)->tag;
+
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return tag;
+}
+
+BaseType_t xTaskCallApplicationTaskHook(TaskHandle_t task, void *param)
+{
+    TaskHookFunction_t tag = task_or_self(task)->tag;
+
+    return tag != NULL ? tag(param) : pdFAIL;
+}
+#endif /* configUSE_APPLICATION_TASK_TAG */
+
+#if configNUM_THREAD_LOCAL_STORAGE_POINTERS > 0
+void vTaskSetThreadLocalStoragePointer(TaskHandle_t task, BaseType_t index, void *value)
+{
+    configASSERT(index >= 0 && index < configNUM_THREAD_LOCAL_STORAGE_POINTERS);
+    if (index >= 0 && index < configNUM_THREAD_LOCAL_STORAGE_POINTERS) {
+        task_or_self(task)->tls[index] = value;
+    }
+}
+
+void *pvTaskGetThreadLocalStoragePointer(TaskHandle_t task, BaseType_t index)
+{
+    if (index < 0 || index >= configNUM_THREAD_LOCAL_STORAGE_POINTERS) {
+        return NULL;
+    }
+    return task_or_self(task)->tls[index];
+}
+#endif /* configNUM_THREAD_LOCAL_STORAGE_POINTERS */
+
+#if configUSE_TRACE_FACILITY
+UBaseType_t uxTaskGetTaskNumber(TaskHandle_t task)
+{
+    return task != NULL ? ((tcb_t *)task)->task_number : 0U;
+}
+
+void vTaskSetTaskNumber(TaskHandle_t task, const UBaseType_t number)
+{
+    if (task != NULL) {
+        ((tcb_t *)task)->task_number = number;
+    }
+}
+#endif /* configUSE_TRACE_FACILITY */

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * qtest.c: runs test cases each in a fresh scheduler and owns the application
+ * hooks (see qtest.h). Failures are counted, never fatal, except a failed
+ * configASSERT outside QT_EXPECT_ASSERT, which aborts: the kernel's state can
+ * no longer be trusted.
+ */
+#include "qtest.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define EXIT_ASSERTED 77
+
+void (*volatile qtest_tick_hook)(void);
+void (*volatile qtest_idle_hook)(void);
+void (*volatile qtest_stack_overflow_hook)(TaskHandle_t task, char *name);
+volatile unsigned qtest_malloc_failures;
+volatile unsigned qtest_stack_overflows;
+
+static unsigned failures;
+static volatile unsigned long case_ticks; /* tick interrupts in the current case */
+static volatile int expecting_assert;
+static const struct qtest_case *current_case;
+
+/* heap_3 has no byte accounting, like FreeRTOS's: check leaks only where it exists. */
+#pragma weak xPortGetFreeHeapSize
+
+/* Flushes coverage counters in forked children, when built with --coverage. */
+extern void __gcov_dump(void) __attribute__((weak));
+
+void qtest_fail(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+
+    failures++;
+    printf("  FAIL %s:%d: ", file, line);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    printf("\n");
+    fflush(stdout);
+}
+
+unsigned qtest_failures(void)
+{
+    return failures;
+}
+
+static void child_exit(int status)
+{
+    if (__gcov_dump) {
+        __gcov_dump();
+    }
+    _exit(status);
+}
+
+void qtest_assert_failed(const char *file, int line)
+{
+    if (expecting_assert) {
+        child_exit(EXIT_ASSERTED);
+    }
+    printf("configASSERT failed at %s:%d in case %s\n", file, line,
+           current_case ? current_case->name : "?");
+    fflush(stdout);
+    abort();
+}
+
+int qtest_expect_assert(void (*fn)(void *), void *arg)
+{
+    int status = 0;
+    pid_t pid;
+
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0) {
+        expecting_assert = 1;
+        fn(arg);
+        child_exit(0);
+    }
+    if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+        return 0;
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == EXIT_ASSERTED;
+}
+
+void vApplicationTickHook(void)
+{
+    /* Counted, not read from the tick count: a case may move the count close to its wrap. */
+    if (++case_ticks > QTEST_MAX_TICKS) {
+        printf("  FAIL case %s still running after %u ticks\n", current_case->name,
+               QTEST_MAX_TICKS);
+        fflush(stdout);
+        _exit(1);
+    }
+    if (qtest_tick_hook) {
+        qtest_tick_hook();
+    }
+}
+
+void vApplicationIdleHook(void)
+{
+    if (qtest_idle_hook) {
+        qtest_idle_hook();
+    }
+}
+
+void vApplicationMallocFailedHook(void)
+{
+    qtest_malloc_failures++;
+}
+
+void vApplicationStackOverflowHook(TaskHandle_t task, char *name)
+{
+    qtest_stack_overflows++;
+    if (qtest_stack_overflow_hook) {
+        qtest_stack_overflow_hook(task, name);
+    } else {
+        printf("  stack overflow in task %s\n", name);
+        fflush(stdout);
+        abort();
+    }
+}
+
+#if configSUPPORT_STATIC_ALLOCATION
+void vApplicationGetIdleTaskMemory(StaticTask_t **tcb, StackType_t **stack,
+                                   configSTACK_DEPTH_TYPE *depth)
+{
+    static StaticTask_t idle_tcb;
+    static StackType_t idle_stack[configMINIMAL_STACK_SIZE];
+
+    *tcb = &idle_tcb;
+    *stack = idle_stack;
+    *depth = configMINIMAL_STACK_SIZE;
+}
+#endif
+
+static void case_task(void *arg)
+{
+    const struct qtest_case *c = arg;
+
+    c->fn();
+    vTaskEndScheduler();
+}
+
+/* Starts a scheduler whose first task runs case c; returns when c has ended it. */
+static void run_in_scheduler(const struct qtest_case *c)
+{
+#if configSUPPORT_DYNAMIC_ALLOCATION
+    BaseType_t ok = xTaskCreate(case_task, "qtest", QTEST_STACK, (void *)c, QTEST_PRIORITY, NULL);
+    if (ok != pdPASS) {
+        qtest_fail(__FILE__, __LINE__, "cannot create the test task");
+        return;
+    }
+#else
+    static StaticTask_t tcb;
+    static StackType_t stack[QTEST_STACK];
+    (void)xTaskCreateStatic(case_task, "qtest", QTEST_STACK, (void *)c, QTEST_PRIORITY, stack,
+                            &tcb);
+#endif
+    vTaskStartScheduler();
+}
+
+static size_t heap_free(void)
+{
+    return xPortGetFreeHeapSize ? xPortGetFreeHeapSize() : 0;
+}
+
+int qtest_run(const struct qtest_case *cases, size_t count)
+{
+    unsigned passed = 0, failed = 0;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    for (size_t i = 0; i < count; i++) {
+        const struct qtest_case *c = &cases[i];
+        size_t heap_before = heap_free();
+
+        current_case = c;
+        failures = 0;
+        case_ticks = 0;
+        qtest_tick_hook = NULL;
+        qtest_idle_hook = NULL;
+        qtest_stack_overflow_hook = NULL;
+        qtest_malloc_failures = 0;
+        qtest_stack_overflows = 0;
+        if (c->flags & QTEST_NO_SCHEDULER) {
+            c->fn();
+        } else {
+            run_in_scheduler(c);
+            if (c->teardown != NULL) {
+                c->teardown();
+            }
+            if (heap_free() != heap_before) {
+                qtest_fail(__FILE__, __LINE__, "heap leak: %zu bytes free before, %zu after",
+                           heap_before, heap_free());
+            }
+        }
+        if (failures == 0) {
+            passed++;
+            printf("ok   %s\n", c->name);
+        } else {
+            failed++;
+            printf("FAIL %s\n", c->name);
+        }
+    }
+    printf("%u passed, %u failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * qtest.h: Quartz's test harness for kernel tests on the POSIX port.
+ *
+ * Each test case runs in a fresh scheduler: the harness creates the task
+ * "qtest" at QTEST_PRIORITY running the case, starts the scheduler, and the
+ * case's return ends it (vTaskEndScheduler), which frees every task. With the
+ * port's simulated time each case starts at tick 0 and runs identically every
+ * time. The harness checks that the heap holds as many free bytes after a case
+ * as before it (objects a case creates it must delete).
+ *
+ * Assertions record a failure and continue (a task cannot be unwound safely);
+ * the case is reported failed. The last line printed is "N passed, N failed".
+ * The harness owns the application hooks and forwards them to the qtest_*_hook
+ * pointers, which it clears before every case.
+ */
+#ifndef QTEST_H
+#define QTEST_H
+
+#include "FreeRTOS.h"
+#include "task.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define QTEST_PRIORITY ((UBaseType_t)(configMAX_PRIORITIES / 2))
+#define QTEST_STACK (configMINIMAL_STACK_SIZE * 2)
+
+/* Case runs inside a task (the default) or directly in main with no scheduler. */
+#define QTEST_NO_SCHEDULER 0x1u
+
+struct qtest_case {
+    const char *name;
+    void (*fn)(void);
+    unsigned flags;
+    void (*teardown)(void); /* runs after the scheduler has ended, before the leak check */
+};
+#define QTEST_CASE(fn) {#fn, fn, 0, NULL}
+#define QTEST_CASE_NO_SCHEDULER(fn) {#fn, fn, QTEST_NO_SCHEDULER, NULL}
+/* For cases whose tasks use objects until the end: delete them in `td`. */
+#define QTEST_CASE_TEARDOWN(fn, td) {#fn, fn, 0, td}
+
+/* Run the cases in order; returns the process exit status (0 when all passed). */
+int qtest_run(const struct qtest_case *cases, size_t count);
+#define QTEST_MAIN(...)                                                                            \
+    int main(void)                                                                                 \
+    {                                                                                              \
+        static const struct qtest_case cases_[] = {__VA_ARGS__};                                   \
+        return qtest_run(cases_, sizeof(cases_) / sizeof(cases_[0]));                              \
+    }
+
+void qtest_fail(const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#define QT_ASSERT(cond)                                                                            \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            qtest_fail(__FILE__, __LINE__, "%s", #cond);                                           \
+        }                                                                                          \
+    } while (0)
+
+#define QT_EQ(a, b)                                                                                \
+    do {                                                                                           \
+        long long qa_ = (long long)(a), qb_ = (long long)(b);                                      \
+        if (qa_ != qb_) {                                                                          \
+            qtest_fail(__FILE__, __LINE__, "%s == %s (%lld != %lld)", #a, #b, qa_, qb_);           \
+        }                                                                                          \
+    } while (0)
+
+#define QT_PTR_EQ(a, b)                                                                            \
+    do {                                                                                           \
+        const void *qa_ = (const void *)(a), *qb_ = (const void *)(b);                             \
+        if (qa_ != qb_) {                                                                          \
+            qtest_fail(__FILE__, __LINE__, "%s == %s (%p != %p)", #a, #b, qa_, qb_);               \
+        }                                                                                          \
+    } while (0)
+
+/*
+ * Run `stmt` in a forked child and check that it trips configASSERT.
+ * The child's kernel state is a copy, so the parent's is untouched.
+ */
+int qtest_expect_assert(void (*fn)(void *), void *arg);
+#define QT_EXPECT_ASSERT(fn, arg)                                                                  \
+    do {                                                                                           \
+        if (!qtest_expect_assert((fn), (arg))) {                                                   \
+            qtest_fail(__FILE__, __LINE__, "expected configASSERT in %s", #fn);                   \
+        }                                                                                          \
+    } while (0)
+
+/* configASSERT of the test configurations lands here. */
+void qtest_assert_failed(const char *file, int line);
+
+/* Hooks a case may set; cleared before each case. Tick hook runs in interrupt context. */
+extern void (*volatile qtest_tick_hook)(void);
+extern void (*volatile qtest_idle_hook)(void);
+extern void (*volatile qtest_stack_overflow_hook)(TaskHandle_t task, char *name);
+extern volatile unsigned qtest_malloc_failures;
+extern volatile unsigned qtest_stack_overflows;
+
+/* Cases fail when they run longer than this many ticks (a hang in simulated time). */
+#define QTEST_MAX_TICKS 2000000u
+
+/* Number of failures recorded so far in the current case. */
+unsigned qtest_failures(void);
+
+#endif /* QTEST_H */

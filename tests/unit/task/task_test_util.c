@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * task_test_util.c: the trace, task-creation and interrupt helpers of
+ * task_test_util.h.
+ */
+#include "task_test_util.h"
+
+#include "kernel.h" /* tcb_t: whether a static pool slot is still linked */
+
+#include <stdio.h>
+#include <string.h>
+
+#define TRACE_SIZE 1024
+
+static char trace[TRACE_SIZE];
+static size_t trace_len;
+
+void tt_trace_reset(void)
+{
+    trace_len = 0;
+    trace[0] = '\0';
+}
+
+static void append(const char *s)
+{
+    size_t n = strlen(s);
+
+    if (trace_len + n + 1 >= TRACE_SIZE) {
+        qtest_fail(__FILE__, __LINE__, "trace overflow");
+        return;
+    }
+    memcpy(trace + trace_len, s, n + 1);
+    trace_len += n;
+}
+
+void tt_trace(char id)
+{
+    char entry[32];
+
+    snprintf(entry, sizeof(entry), "%s%c%llu", trace_len ? " " : "", id,
+             (unsigned long long)xTaskGetTickCount());
+    append(entry);
+}
+
+void tt_mark(char id)
+{
+    char entry[4];
+
+    snprintf(entry, sizeof(entry), "%s%c", trace_len ? " " : "", id);
+    append(entry);
+}
+
+const char *tt_trace_get(void)
+{
+    return trace;
+}
+
+void tt_expect_trace_at(const char *file, int line, const char *expected)
+{
+    if (strcmp(trace, expected) != 0) {
+        qtest_fail(file, line, "trace \"%s\", expected \"%s\"", trace, expected);
+    }
+}
+
+#if configSUPPORT_DYNAMIC_ALLOCATION
+TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority, void *arg)
+{
+    TaskHandle_t h = NULL;
+
+    if (xTaskCreate(fn, name, TT_STACK, arg, priority, &h) != pdPASS) {
+        qtest_fail(__FILE__, __LINE__, "cannot create task %s", name);
+        return NULL;
+    }
+    return h;
+}
+#else
+#define POOL_SIZE 10
+
+static StaticTask_t pool_tcb[POOL_SIZE];
+static StackType_t pool_stack[POOL_SIZE][TT_STACK];
+
+/* A slot is free when its task is on no kernel list (never used, or deleted and reaped). */
+static bool slot_free(unsigned i)
+{
+    const tcb_t *t = (const tcb_t *)&pool_tcb[i];
+
+    return listLIST_ITEM_CONTAINER(&t->state_item) == NULL && t != xTaskGetCurrentTaskHandle();
+}
+
+TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority, void *arg)
+{
+    for (unsigned i = 0; i < POOL_SIZE; i++) {
+        if (slot_free(i)) {
+            return xTaskCreateStatic(fn, name, TT_STACK, arg, priority, pool_stack[i],
+                                     &pool_tcb[i]);
+        }
+    }
+    qtest_fail(__FILE__, __LINE__, "static task pool exhausted creating %s", name);
+    return NULL;
+}
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
+
+void tt_park(void)
+{
+    for (;;) {
+        vTaskSuspend(NULL);
+    }
+}
+
+void tt_park_task(void *arg)
+{
+    (void)arg;
+    tt_park();
+}
+
+void tt_interrupt(void (*fn)(void))
+{
+    posix_irq_set_handler(TT_IRQ, fn);
+    posix_irq_raise(TT_IRQ);
+}
