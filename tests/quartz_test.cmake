@@ -61,7 +61,8 @@ function(quartz_add_test)
                 set(test ${test}/asan)
                 list(APPEND labels sanitizer)
             endif()
-            add_executable(${exe} ${T_SOURCES} ${QUARTZ_ROOT}/tests/harness/qtest.c)
+            add_executable(${exe} ${T_SOURCES} ${QUARTZ_ROOT}/tests/harness/qtest.c
+                ${QUARTZ_ROOT}/tests/harness/qtest_port_posix.c)
             target_include_directories(${exe} PRIVATE ${QUARTZ_ROOT}/tests/harness
                 ${QUARTZ_ROOT}/kernel/private)
             target_link_libraries(${exe} PRIVATE ${kernel})

@@ -10,7 +10,7 @@
  * (simulated time makes the schedule reproducible).
  */
 #include "FreeRTOS.h"
-#include "posix_port.h"
+#include "qtest_port.h"
 #include "qtest.h"
 #include "queue.h"
 #include "semphr.h"
@@ -62,7 +62,7 @@ static void producer(void *arg)
         }
         /* Mostly block, sometimes burn a tick so that the tick preempts mid-work. */
         if (p->sent % 5 == 0) {
-            posix_busy_ticks(1);
+            qtest_busy_ticks(1);
         } else {
             vTaskDelay((TickType_t)(p->sent % 3));
         }
@@ -102,7 +102,7 @@ static void mutex_user(void *arg)
             error();
         }
         holder[m] = id + 1;
-        posix_busy_ticks((TickType_t)(1 + id % 2));
+        qtest_busy_ticks((TickType_t)(1 + id % 2));
         holder[m] = 0;
         xSemaphoreGive(mutexes[m]);
         mutex_rounds[id]++;
@@ -150,7 +150,7 @@ static void irq_handler(void)
 static void irq_source(void)
 {
     if (xTaskGetTickCountFromISR() % IRQ_EVERY == 0) {
-        posix_irq_raise(IRQ_SEM);
+        qtest_irq_raise(IRQ_SEM);
     }
 }
 
@@ -223,7 +223,7 @@ static uint64_t run_scenario(void)
     xTaskCreate(notifier, "notifier", configMINIMAL_STACK_SIZE, NULL, 1, NULL);
     irq_sem = xSemaphoreCreateCounting(100, 0);
     xTaskCreate(irq_taker, "irq", configMINIMAL_STACK_SIZE, NULL, 5, NULL);
-    posix_irq_set_handler(IRQ_SEM, irq_handler);
+    qtest_irq_set_handler(IRQ_SEM, irq_handler);
     qtest_tick_hook = irq_source;
 
     vTaskPrioritySet(NULL, configMAX_PRIORITIES - 1);

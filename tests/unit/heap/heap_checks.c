@@ -7,7 +7,7 @@
  */
 #include "heap_checks.h"
 
-#include "posix_port.h"
+#include "qtest_port.h"
 #include "task.h"
 
 #include <string.h>
@@ -267,7 +267,7 @@ static void burn_tick_in_heap(void)
         trace_errors++;
     }
     heap_owner = me;
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     if (heap_owner != me) {
         trace_errors++;
     }
@@ -355,7 +355,7 @@ static void worker_task(void *arg)
 
         worker_step(w, &slot[i], &len[i], &tag[i]);
         if (r % 3 == 0) {
-            posix_busy_ticks(1); /* the tick time-slices the workers between steps */
+            qtest_busy_ticks(1); /* the tick time-slices the workers between steps */
         }
     }
     for (unsigned i = 0; i < SLOTS; i++) {

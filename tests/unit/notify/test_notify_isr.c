@@ -98,7 +98,7 @@ static void test_xTaskNotifyFromISR_wakes_higher_priority_waiter(void)
 
     tt_trace_reset();
     t = start(wait_task, QTEST_PRIORITY + 1, 0);
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     set_isr(t, 0, 0x81u, eSetBits);
     tt_interrupt(notify_isr);
     tt_trace('q');
@@ -194,7 +194,7 @@ static void test_vTaskNotifyGiveFromISR_wakes_take_waiter(void)
 
     tt_trace_reset();
     t = start(take_task, QTEST_PRIORITY + 1, 0);
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     set_isr(t, 0, 0, eNoAction);
     isr.give = 1;
     tt_interrupt(notify_isr);

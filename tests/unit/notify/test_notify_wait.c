@@ -137,7 +137,7 @@ static void test_xTaskNotifyWait_woken_by_notify(void)
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
     QT_EQ(eTaskGetState(t), eBlocked);
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     QT_EQ(xTaskNotify(t, 0x10u, eSetBits), pdPASS);
     tt_trace('q');
     taskYIELD();
@@ -154,7 +154,7 @@ static void test_xTaskNotifyWait_with_timeout_woken_early(void)
 
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
-    posix_busy_ticks(4);
+    qtest_busy_ticks(4);
     (void)xTaskNotify(t, 7, eSetValueWithOverwrite);
     taskYIELD();
     TT_EXPECT_TRACE("W4");
@@ -218,7 +218,7 @@ static void test_xTaskNotifyWait_only_its_index_wakes_it(void)
     taskYIELD();
     QT_EQ(eTaskGetState(t), eBlocked);
     TT_EXPECT_TRACE("");
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     (void)xTaskNotifyIndexed(t, 1, 0x9u, eSetValueWithOverwrite);
     taskYIELD();
     TT_EXPECT_TRACE("W2");
@@ -293,7 +293,7 @@ static void test_ulTaskNotifyTake_woken_by_give(void)
 
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     (void)xTaskNotifyGive(t);
     tt_trace('q');
     taskYIELD();
@@ -309,11 +309,11 @@ static void test_ulTaskNotifyTake_counting_waiter_takes_each_give(void)
 
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     (void)xTaskNotifyGive(t);
     (void)xTaskNotifyGive(t);
     taskYIELD();
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     (void)xTaskNotifyGive(t);
     taskYIELD();
     /* Preemptive: each give runs W at once; cooperative: W finds 2, takes one, then the next. */
@@ -355,10 +355,10 @@ static void test_xTaskNotifyWait_suspended_waiter_returns_not_notified(void)
 
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     vTaskSuspend(t);
     QT_EQ(eTaskGetState(t), eSuspended);
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     vTaskResume(t);
     taskYIELD();
     TT_EXPECT_TRACE("W4"); /* at the resume, long before its timeout */
@@ -377,7 +377,7 @@ static void test_xTaskNotifyWait_notified_while_suspended(void)
     taskYIELD();
     QT_EQ(eTaskGetState(t), eSuspended); /* a notification does not resume it */
     TT_EXPECT_TRACE("");
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     vTaskResume(t);
     taskYIELD();
     TT_EXPECT_TRACE("W1");
@@ -392,7 +392,7 @@ static void test_xTaskAbortDelay_notification_waiter(void)
 
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     QT_EQ(xTaskAbortDelay(t), pdPASS);
     taskYIELD();
     TT_EXPECT_TRACE("W3");
@@ -410,7 +410,7 @@ static void test_xTaskAbortDelay_take_waiter_returns_zero(void)
 
     tt_trace_reset();
     t = start_waiter(&w, QTEST_PRIORITY + 1);
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     QT_EQ(xTaskAbortDelay(t), pdPASS);
     taskYIELD();
     TT_EXPECT_TRACE("W1");

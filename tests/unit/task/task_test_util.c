@@ -115,6 +115,6 @@ void tt_park_task(void *arg)
 
 void tt_interrupt(void (*fn)(void))
 {
-    posix_irq_set_handler(TT_IRQ, fn);
-    posix_irq_raise(TT_IRQ);
+    qtest_irq_set_handler(TT_IRQ, fn);
+    qtest_irq_raise(TT_IRQ);
 }

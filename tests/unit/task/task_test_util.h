@@ -16,7 +16,7 @@
 #include "FreeRTOS.h"
 #include "task.h"
 
-#include "posix_port.h"
+#include "qtest_port.h"
 #include "qtest.h"
 
 #define TT_STACK configMINIMAL_STACK_SIZE

@@ -37,7 +37,7 @@ static void test_vTaskDelay_wakes_exactly_n_ticks_later(void)
     QT_EQ(xTaskGetTickCount(), 0);
     vTaskDelay(5);
     QT_EQ(xTaskGetTickCount(), 5);
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     QT_EQ(xTaskGetTickCount(), 8);
     vTaskDelay(7);
     QT_EQ(xTaskGetTickCount(), 15);
@@ -60,10 +60,10 @@ static void test_vTaskDelay_blocks_caller(void)
     t = tt_spawn(delay_worker, "D", QTEST_PRIORITY + 1, (void *)&ticks);
     taskYIELD();
     QT_EQ(eTaskGetState(t), eBlocked);
-    posix_busy_ticks(9);
+    qtest_busy_ticks(9);
     QT_EQ(eTaskGetState(t), eBlocked);
     TT_EXPECT_TRACE("");
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     taskYIELD(); /* cooperative: D runs now; preemptive: it already has */
     TT_EXPECT_TRACE("D10");
 }
@@ -117,7 +117,7 @@ static void test_xTaskDelayUntil_periodic_wake_times_exact(void)
     TickType_t last = xTaskGetTickCount();
 
     for (TickType_t i = 1; i <= 4; i++) {
-        posix_busy_ticks(i); /* work of varying length does not shift the period */
+        qtest_busy_ticks(i); /* work of varying length does not shift the period */
         QT_EQ(xTaskDelayUntil(&last, 10), pdTRUE);
         QT_EQ(xTaskGetTickCount(), 10 * i);
         QT_EQ(last, 10 * i);
@@ -128,7 +128,7 @@ static void test_xTaskDelayUntil_from_later_start(void)
 {
     TickType_t last;
 
-    posix_busy_ticks(4);
+    qtest_busy_ticks(4);
     last = xTaskGetTickCount();
     QT_EQ(xTaskDelayUntil(&last, 6), pdTRUE);
     QT_EQ(xTaskGetTickCount(), 10);
@@ -139,7 +139,7 @@ static void test_xTaskDelayUntil_missed_wake_returns_false(void)
 {
     TickType_t last = xTaskGetTickCount();
 
-    posix_busy_ticks(15);
+    qtest_busy_ticks(15);
     QT_EQ(xTaskDelayUntil(&last, 10), pdFALSE);
     QT_EQ(xTaskGetTickCount(), 15); /* no block */
     QT_EQ(last, 10);                /* but the wake time still advances */
@@ -152,7 +152,7 @@ static void test_xTaskDelayUntil_wake_time_now_returns_false(void)
 {
     TickType_t last = xTaskGetTickCount();
 
-    posix_busy_ticks(10);
+    qtest_busy_ticks(10);
     QT_EQ(xTaskDelayUntil(&last, 10), pdFALSE);
     QT_EQ(xTaskGetTickCount(), 10);
     QT_EQ(last, 10);
@@ -163,7 +163,7 @@ static void test_xTaskDelayUntil_missed_wake_still_yields(void)
     TickType_t last = xTaskGetTickCount();
 
     tt_trace_reset();
-    posix_busy_ticks(12);
+    qtest_busy_ticks(12);
     (void)tt_spawn(mark_and_park, "E", QTEST_PRIORITY, "E");
     tt_mark('q');
     QT_EQ(xTaskDelayUntil(&last, 10), pdFALSE);
@@ -179,7 +179,7 @@ static void test_xTaskAbortDelay_delayed_task_resumes_at_once(void)
     tt_trace_reset();
     t = tt_spawn(delay_worker, "D", QTEST_PRIORITY + 1, (void *)&ticks);
     taskYIELD();
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     QT_EQ(xTaskAbortDelay(t), pdPASS);
     tt_trace('q');
     taskYIELD();

@@ -117,7 +117,7 @@ static void test_vTaskPrioritySet_lower_higher_task_below_self(void)
     t = tt_spawn(delay_worker, "H", QTEST_PRIORITY + 1, &(TickType_t){2});
     taskYIELD();
     vTaskPrioritySet(t, QTEST_PRIORITY - 1);
-    posix_busy_ticks(4); /* H wakes at 2 but no longer outranks qtest */
+    qtest_busy_ticks(4); /* H wakes at 2 but no longer outranks qtest */
     tt_trace('q');
     vTaskDelay(1);
     TT_EXPECT_TRACE("q4 H4");
@@ -134,7 +134,7 @@ static void test_vTaskPrioritySet_blocked_task_stays_blocked(void)
     vTaskPrioritySet(t, QTEST_PRIORITY + 1);
     QT_EQ(eTaskGetState(t), eBlocked);
     QT_EQ(uxTaskPriorityGet(t), QTEST_PRIORITY + 1);
-    posix_busy_ticks(10); /* D now outranks qtest: it preempts at its wake */
+    qtest_busy_ticks(10); /* D now outranks qtest: it preempts at its wake */
     tt_trace('q');
     taskYIELD();
     TT_EXPECT_TRACE(PREEMPT ? "D5 q11" : "q11 D11");

@@ -28,7 +28,7 @@ static void busy_worker(void *arg)
 
     for (int i = 0; i < w->iterations; i++) {
         tt_trace(w->id);
-        posix_busy_ticks(w->ticks);
+        qtest_busy_ticks(w->ticks);
     }
     tt_park();
 }
@@ -79,7 +79,7 @@ static void test_preemption_on_delay_expiry(void)
     (void)tt_spawn(delay_worker, "H", QTEST_PRIORITY + 1, &h);
     taskYIELD(); /* cooperative: H runs (and blocks) only when qtest yields */
     tt_trace('q');
-    posix_busy_ticks(10);
+    qtest_busy_ticks(10);
     tt_trace('q');
     taskYIELD();
     tt_trace('q');
@@ -98,7 +98,7 @@ static void test_preemption_lower_priority_waits_for_block(void)
     (void)tt_spawn(delay_worker, "L", QTEST_PRIORITY - 1, &l);
     vTaskDelay(1); /* L runs at tick 0 and delays until 5 */
     tt_trace('q');
-    posix_busy_ticks(10);
+    qtest_busy_ticks(10);
     taskYIELD();
     tt_trace('q');
     vTaskDelay(1);

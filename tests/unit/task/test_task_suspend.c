@@ -64,7 +64,7 @@ static void test_vTaskSuspend_self_until_resumed(void)
     t = tt_spawn(suspend_self, "T", QTEST_PRIORITY + 1, NULL);
     taskYIELD();
     QT_EQ(eTaskGetState(t), eSuspended);
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     vTaskResume(t);
     tt_trace('q');
     taskYIELD();
@@ -116,9 +116,9 @@ static void test_vTaskResume_delayed_task_returns_early(void)
     tt_trace_reset();
     t = tt_spawn(delay_worker, "D", QTEST_PRIORITY + 1, (void *)&ticks);
     taskYIELD();
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     vTaskSuspend(t);
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     vTaskResume(t);
     taskYIELD();
     TT_EXPECT_TRACE("D5"); /* its vTaskDelay(100) returned at the resume */
@@ -174,7 +174,7 @@ static void test_xTaskResumeFromISR_higher_priority_returns_true(void)
     tt_trace_reset();
     isr_target = tt_spawn(suspend_self, "T", QTEST_PRIORITY + 1, NULL);
     taskYIELD();
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     tt_interrupt(resume_isr);
     tt_trace('q');
     QT_EQ(isr_result, pdTRUE);
@@ -257,7 +257,7 @@ static void test_vTaskSuspendAll_holds_back_time_slicing(void)
     ran = 0;
     (void)tt_spawn(mark_and_park, "E", QTEST_PRIORITY, NULL);
     vTaskSuspendAll();
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     QT_EQ(ran, 0);
     /* The pended ticks ended qtest's slice: with slicing, the resume itself hands over. */
     QT_EQ(xTaskResumeAll(), SLICING ? pdTRUE : pdFALSE);
@@ -275,7 +275,7 @@ static void test_xTaskResumeAll_processes_pended_ticks(void)
     (void)tt_spawn(delay_worker, "D", QTEST_PRIORITY + 1, (void *)&ticks);
     taskYIELD();
     vTaskSuspendAll();
-    posix_busy_ticks(5);
+    qtest_busy_ticks(5);
     QT_EQ(xTaskGetTickCount(), 0); /* the count stands still while suspended */
     TT_EXPECT_TRACE("");
     yielded = xTaskResumeAll();
@@ -294,7 +294,7 @@ static void test_xTaskResumeAll_pended_ticks_wake_lower_priority(void)
     (void)tt_spawn(delay_worker, "L", QTEST_PRIORITY - 1, (void *)&ticks);
     vTaskDelay(1); /* L delays until 3 */
     vTaskSuspendAll();
-    posix_busy_ticks(4);
+    qtest_busy_ticks(4);
     QT_EQ(xTaskResumeAll(), pdFALSE);
     QT_EQ(xTaskGetTickCount(), 5);
     tt_trace('q');

@@ -107,7 +107,7 @@ static void test_xTaskDelayUntil_missed_across_wrap_returns_false(void)
 
     jump_to((TickType_t)(portMAX_DELAY - 2));
     last = xTaskGetTickCount();
-    posix_busy_ticks(8); /* now 5, past the wake time 2 */
+    qtest_busy_ticks(8); /* now 5, past the wake time 2 */
     QT_EQ(xTaskDelayUntil(&last, 5), pdFALSE);
     QT_EQ(xTaskGetTickCount(), 5);
     QT_EQ(last, 2);
@@ -120,11 +120,11 @@ static void test_xTaskCheckForTimeOut_across_wrap(void)
 
     jump_to((TickType_t)(portMAX_DELAY - 4));
     vTaskSetTimeOutState(&timeout);
-    posix_busy_ticks(10);
+    qtest_busy_ticks(10);
     QT_EQ(xTaskGetTickCount(), 5);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdFALSE);
     QT_EQ(left, 10);
-    posix_busy_ticks(10);
+    qtest_busy_ticks(10);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdTRUE);
     QT_EQ(left, 0);
 }
@@ -144,7 +144,7 @@ static void test_vTaskDelay_big_steps_across_wrap(void)
 
 static void test_vTaskDelay_longest_finite_delay(void)
 {
-    posix_busy_ticks(100);
+    qtest_busy_ticks(100);
     vTaskDelay(portMAX_DELAY - 1);
     QT_EQ(xTaskGetTickCount(), (TickType_t)(100 + portMAX_DELAY - 1));
 }
@@ -154,7 +154,7 @@ static void test_xTaskCheckForTimeOut_whole_period_elapsed(void)
     TimeOut_t timeout;
     TickType_t left = portMAX_DELAY - 1;
 
-    posix_busy_ticks(100);
+    qtest_busy_ticks(100);
     vTaskSetTimeOutState(&timeout);
     vTaskDelay(30000);
     vTaskDelay(30000);

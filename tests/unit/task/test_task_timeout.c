@@ -23,7 +23,7 @@ static void test_vTaskSetTimeOutState_records_now(void)
 {
     TimeOut_t timeout;
 
-    posix_busy_ticks(7);
+    qtest_busy_ticks(7);
     vTaskSetTimeOutState(&timeout);
     QT_EQ(timeout.xTimeOnEntering, 7);
     vTaskInternalSetTimeOutState(&timeout);
@@ -36,13 +36,13 @@ static void test_xTaskCheckForTimeOut_reports_remaining_time(void)
     TickType_t left = 10;
 
     vTaskSetTimeOutState(&timeout);
-    posix_busy_ticks(3);
+    qtest_busy_ticks(3);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdFALSE);
     QT_EQ(left, 7);
     QT_EQ(timeout.xTimeOnEntering, 3); /* restarted from now */
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdFALSE);
     QT_EQ(left, 7);
-    posix_busy_ticks(6);
+    qtest_busy_ticks(6);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdFALSE);
     QT_EQ(left, 1);
 }
@@ -53,7 +53,7 @@ static void test_xTaskCheckForTimeOut_expires(void)
     TickType_t left = 10;
 
     vTaskSetTimeOutState(&timeout);
-    posix_busy_ticks(10);
+    qtest_busy_ticks(10);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdTRUE);
     QT_EQ(left, 0);
 }
@@ -64,7 +64,7 @@ static void test_xTaskCheckForTimeOut_expires_late(void)
     TickType_t left = 4;
 
     vTaskSetTimeOutState(&timeout);
-    posix_busy_ticks(9);
+    qtest_busy_ticks(9);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdTRUE);
     QT_EQ(left, 0);
 }
@@ -85,7 +85,7 @@ static void test_xTaskCheckForTimeOut_max_delay_never_expires(void)
     TickType_t left = portMAX_DELAY;
 
     vTaskSetTimeOutState(&timeout);
-    posix_busy_ticks(1000);
+    qtest_busy_ticks(1000);
     QT_EQ(xTaskCheckForTimeOut(&timeout, &left), pdFALSE);
     QT_EQ(left, portMAX_DELAY);
 }
@@ -129,7 +129,7 @@ static void test_xTaskCheckForTimeOut_reports_aborted_delay_once(void)
     TaskHandle_t t = tt_spawn(timeout_after_abort_task, "A", QTEST_PRIORITY + 1, (void *)&wait);
 
     taskYIELD();
-    posix_busy_ticks(2);
+    qtest_busy_ticks(2);
     QT_EQ(xTaskAbortDelay(t), pdPASS);
     taskYIELD();
     QT_EQ(abort_first, pdTRUE);   /* the abort counts as a timeout... */
@@ -250,9 +250,9 @@ static void test_tick_hook_once_per_tick_interrupt(void)
 {
     hook_ticks = 0;
     qtest_tick_hook = count_tick;
-    posix_busy_ticks(5);
+    qtest_busy_ticks(5);
     vTaskSuspendAll();
-    posix_busy_ticks(3); /* interrupts still arrive while suspended */
+    qtest_busy_ticks(3); /* interrupts still arrive while suspended */
     (void)xTaskResumeAll();
     QT_EQ(hook_ticks, 8);
     (void)xTaskCatchUpTicks(10); /* replayed time is not a tick interrupt */
@@ -274,7 +274,7 @@ static void tick_isr(void)
 
 static void test_xTaskGetTickCountFromISR_reads_count(void)
 {
-    posix_busy_ticks(9);
+    qtest_busy_ticks(9);
     tt_interrupt(tick_isr);
     QT_EQ(isr_tick, 9);
 }
@@ -306,7 +306,7 @@ static void ask_with_pended_tick(void)
     }
     sleep_asked = 1;
     vTaskSuspendAll();
-    posix_busy_ticks(1);
+    qtest_busy_ticks(1);
     sleep_status = eTaskConfirmSleepModeStatus();
     (void)xTaskResumeAll();
 }
