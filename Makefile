@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: MIT
-# Thin wrapper over CMake/ctest. `make run` boots the demo, `make test` runs every test.
+# Thin wrapper over CMake/ctest. `make run` boots the demo (BOARD=qemu-mps2-an385 by default,
+# BOARD=posix for the host), `make debug` boots it under gdb, `make test` runs every test.
 BUILD ?= build
-BOARD ?= posix
+BOARD ?= qemu-mps2-an385
 JOBS ?= $(shell nproc)
 
 CMAKE_CONFIGURE = cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug
 
-.PHONY: all setup configure build run test coverage bench clean
+.PHONY: all setup configure build run debug test coverage bench clean
 
 all: build
 
@@ -20,12 +21,30 @@ configure: setup
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# A QEMU board's full demo: built by the board's nested build (build/boards/<board>/).
+BOARD_IMAGE = $(BUILD)/boards/$(BOARD)/demos/full/demo_full.elf
+
 run: configure
 ifeq ($(BOARD),posix)
 	cmake --build $(BUILD) --target demo_host -j $(JOBS)
 	$(BUILD)/demos/host/demo_host
 else
-	@echo "BOARD=$(BOARD): no such board yet (available: posix)"; exit 1
+	@test -f boards/$(BOARD)/board.cmake || (echo "BOARD=$(BOARD): no such board"; exit 1)
+	cmake --build $(BUILD) --target board_$(BOARD)-configure
+	cmake --build $(BUILD)/boards/$(BOARD) --target demo_full -j $(JOBS)
+	@echo "Booting the full demo on $(BOARD) in QEMU (Ctrl-C stops it)"
+	tools/qemu-run --board $(BOARD) --timeout 0 --realtime $(BOARD_IMAGE)
+endif
+
+# The full demo halted in QEMU's GDB server, with gdb-multiarch attached and stopped at main.
+debug: configure
+ifeq ($(BOARD),posix)
+	cmake --build $(BUILD) --target demo_host -j $(JOBS)
+	gdb -q $(BUILD)/demos/host/demo_host
+else
+	cmake --build $(BUILD) --target board_$(BOARD)-configure
+	cmake --build $(BUILD)/boards/$(BOARD) --target demo_full -j $(JOBS)
+	tools/qemu-run --board $(BOARD) --debug $(BOARD_IMAGE)
 endif
 
 # Builds everything, runs every test with one ctest, then reports kernel line coverage

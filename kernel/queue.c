@@ -11,6 +11,10 @@
  * get a copy and the item goes on down the line. When nobody waits, a send or
  * receive is a copy and a count update; the scheduler is not called.
  *
+ * Queue sets: every item that lands in a member's storage posts the member's
+ * handle to its set (store_locked). An item handed straight to a task blocked
+ * on the member itself never enters the member, so the set is not told.
+ *
  * A task blocks only after finding it cannot proceed, with the lock held
  * until sched_block_locked() has queued it, so no wake-up can be missed.
  * WAIT_RETRY (the task was suspended while it waited) re-runs the attempt
@@ -38,8 +42,12 @@ static inline void copy_item(void *dst, const void *src, size_t size)
     }
 }
 
-/* Put item into q's storage at pos (count < length, or an overwrite). */
-static void store_locked(queue_t *q, const void *item, BaseType_t pos)
+/*
+ * Put item into q's storage at pos (count < length, or an overwrite). A queue
+ * in a queue set that gains an item posts its handle to the set; returns
+ * pdTRUE if that woke a task that should preempt.
+ */
+static BaseType_t store_locked(queue_t *q, const void *item, BaseType_t pos)
 {
     const size_t size = q->item_size;
 
@@ -48,7 +56,7 @@ static void store_locked(queue_t *q, const void *item, BaseType_t pos)
         if (size != 0) {
             copy_item(q->u.q.read, item, size);
         }
-        return;
+        return pdFALSE; /* not a new item: the set already holds this queue's handle */
     }
     if (size != 0) {
         if (pos == queueSEND_TO_FRONT) {
@@ -66,16 +74,18 @@ static void store_locked(queue_t *q, const void *item, BaseType_t pos)
         }
     }
     q->count++;
+    return queue_set_notify_locked(q);
 }
 
 /* A slot is free: move the first waiting sender's item in and wake it. */
 static BaseType_t admit_sender_locked(queue_t *q)
 {
     tcb_t *const s = sched_first_waiter(&q->senders);
+    const BaseType_t set_woken =
+        store_locked(q, s->wait_buf,
+                     (s->wait_flags & QW_FRONT) ? queueSEND_TO_FRONT : queueSEND_TO_BACK);
 
-    store_locked(q, s->wait_buf,
-                 (s->wait_flags & QW_FRONT) ? queueSEND_TO_FRONT : queueSEND_TO_BACK);
-    return sched_wake_locked(s, WAIT_OK);
+    return sched_wake_locked(s, WAIT_OK) || set_woken;
 }
 
 /*
@@ -101,7 +111,9 @@ static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
             return preempt;
         }
     }
-    store_locked(q, item, pos);
+    if (store_locked(q, item, pos)) {
+        preempt = pdTRUE;
+    }
     return preempt;
 }
 
@@ -109,11 +121,17 @@ static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
 static inline BaseType_t send_locked(queue_t *q, const void *item, BaseType_t pos)
 {
     if (listLIST_IS_EMPTY(&q->receivers)) {
-        store_locked(q, item, pos);
-        return pdFALSE;
+        return store_locked(q, item, pos);
     }
     return deliver_locked(q, item, pos);
 }
+
+#if configUSE_QUEUE_SETS
+BaseType_t queue_send_back_locked(queue_t *q, const void *item)
+{
+    return send_locked(q, item, queueSEND_TO_BACK);
+}
+#endif /* configUSE_QUEUE_SETS */
 
 /* Copy out the oldest item (count > 0), removing it unless peeking. */
 static BaseType_t take_locked(queue_t *q, void *buf, bool peek)

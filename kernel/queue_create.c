@@ -28,6 +28,9 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *
     q->u.q.write = storage;
     vListInitialise(&q->receivers);
     vListInitialise(&q->senders);
+#if configUSE_QUEUE_SETS
+    q->set = NULL;
+#endif
 #if configUSE_TRACE_FACILITY
     q->number = 0;
 #endif

@@ -35,6 +35,8 @@ void sched_init_once(void)
     sched.delayed_now = &sched.delayed[0];
     sched.delayed_overflow = &sched.delayed[1];
     sched.next_unblock = portMAX_DELAY;
+    /* Set here, not at the start, so that timers started before the start measure from it. */
+    sched.tick_count = (TickType_t)configINITIAL_TICK_COUNT;
     sched.lists_ready = true;
 }
 
@@ -93,6 +95,9 @@ void sched_switch_context(void)
     }
     sched.yield_pending = pdFALSE;
     traceTASK_SWITCHED_OUT();
+#if configGENERATE_RUN_TIME_STATS
+    stats_switch_out_locked(sched_current);
+#endif
     if (configCHECK_FOR_STACK_OVERFLOW > 0 && sched_current != NULL) {
         stack_check_overflow(sched_current);
     }
@@ -267,9 +272,18 @@ void vTaskStartScheduler(void)
         configASSERT(0); /* no memory for the idle task: the scheduler cannot start */
         return;
     }
+#if configUSE_TIMERS
+    /* Software timers: the daemon task comes after the idle task, as in FreeRTOS. */
+    if (timer_daemon_create() != pdPASS) {
+        configASSERT(0); /* no memory for the timer task: the scheduler cannot start */
+        return;
+    }
+#endif
     portDISABLE_INTERRUPTS();
     sched.running = pdTRUE;
-    sched.tick_count = (TickType_t)configINITIAL_TICK_COUNT;
+#if configGENERATE_RUN_TIME_STATS
+    stats_start_locked(); /* portCONFIGURE_TIMER_FOR_RUN_TIME_STATS(), as FreeRTOS calls it here */
+#endif
     /* Like FreeRTOS, start the last-created task of the highest priority (task_add's choice). */
     if (sched_current == NULL || !is_ready(sched_current) ||
         sched_current->priority != sched_top_ready_priority_locked()) {
@@ -283,6 +297,9 @@ void vTaskStartScheduler(void)
     /* Only ports that support vTaskEndScheduler() come back here. */
     traceEND();
     task_free_all();
+#if configUSE_TIMERS
+    timer_reset(); /* the daemon task is gone: a restarted scheduler creates a fresh service */
+#endif
 }
 
 void vTaskEndScheduler(void)

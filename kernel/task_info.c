@@ -106,7 +106,7 @@ void vTaskGetInfo(TaskHandle_t task, TaskStatus_t *status, BaseType_t get_free_s
 #else
     status->xTaskNumber = 0;
 #endif
-    status->ulRunTimeCounter = 0;
+    status->ulRunTimeCounter = stats_task_run_time(t);
     if (state == eInvalid || state == eSuspended) {
         /* eSuspended may be a task blocked without timeout: ask the lists. */
         state = eTaskGetState(t);

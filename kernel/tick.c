@@ -93,6 +93,10 @@ BaseType_t sched_tick_isr(void)
     if (configUSE_TICK_HOOK) {
         vApplicationTickHook();
     }
+    /* A FromISR call in the hook that could not report a wake still gets its switch now. */
+    if (configUSE_PREEMPTION && sched.suspend_depth == 0 && sched.yield_pending) {
+        switch_needed = pdTRUE;
+    }
     return switch_needed;
 }
 

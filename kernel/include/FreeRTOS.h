@@ -237,6 +237,23 @@
 #ifndef configRECORD_STACK_HIGH_ADDRESS
 #define configRECORD_STACK_HIGH_ADDRESS 0
 #endif
+
+/* ---- Run-time statistics and co-routines (task_stats.c, croutine.c) ---- */
+#ifndef configRUN_TIME_COUNTER_TYPE
+#define configRUN_TIME_COUNTER_TYPE uint32_t
+#endif
+#ifndef configSTATS_BUFFER_MAX_LENGTH
+/* The buffer length vTaskList and vTaskGetRunTimeStats assume. */
+#define configSTATS_BUFFER_MAX_LENGTH 0xFFFF
+#endif
+#if configUSE_CO_ROUTINES
+#ifndef configMAX_CO_ROUTINE_PRIORITIES
+#error "Missing definition: configMAX_CO_ROUTINE_PRIORITIES must be defined in FreeRTOSConfig.h when configUSE_CO_ROUTINES is 1."
+#endif
+#if (configMAX_CO_ROUTINE_PRIORITIES < 1) || (configMAX_CO_ROUTINE_PRIORITIES > 256)
+#error "configMAX_CO_ROUTINE_PRIORITIES must be between 1 and 256."
+#endif
+#endif
 #ifndef configINCLUDE_FREERTOS_TASK_C_ADDITIONS_H
 #define configINCLUDE_FREERTOS_TASK_C_ADDITIONS_H 0
 #endif
@@ -254,21 +271,6 @@
  * Services that belong to the "Complete kernel" work and do not exist yet.
  * Enabling one is an error, never a silent no-op.
  */
-#if configUSE_TIMERS
-#error "configUSE_TIMERS: software timers are not implemented in Quartz yet; set it to 0."
-#endif
-#if configUSE_QUEUE_SETS
-#error "configUSE_QUEUE_SETS: queue sets are not implemented in Quartz yet; set it to 0."
-#endif
-#if configUSE_CO_ROUTINES
-#error "configUSE_CO_ROUTINES: co-routines are not implemented in Quartz yet; set it to 0."
-#endif
-#if configGENERATE_RUN_TIME_STATS
-#error "configGENERATE_RUN_TIME_STATS: run-time statistics are not implemented in Quartz yet; set it to 0."
-#endif
-#if configUSE_STATS_FORMATTING_FUNCTIONS
-#error "configUSE_STATS_FORMATTING_FUNCTIONS: vTaskList and friends are not implemented in Quartz yet; set it to 0."
-#endif
 #if configUSE_NEWLIB_REENTRANT || configUSE_C_RUNTIME_TLS_SUPPORT
 #error "configUSE_NEWLIB_REENTRANT / configUSE_C_RUNTIME_TLS_SUPPORT are not supported by Quartz yet."
 #endif
@@ -293,6 +295,28 @@
 #else
 #define INCLUDE_xSemaphoreGetMutexHolder 0
 #endif
+#endif
+
+/* ---- Software timers and event groups (timers.c, event_groups.c) ----
+ * FreeRTOS requires the three timer-task options when configUSE_TIMERS is 1; Quartz gives them
+ * the values FreeRTOS's demo configurations use. The event-group FromISR functions defer to the
+ * timer task, so they also need INCLUDE_xTimerPendFunctionCall (default 0, as in FreeRTOS).
+ * The values are checked in timers.c with static assertions: applications often write them
+ * with casts, which #if cannot evaluate. */
+#ifndef configTIMER_TASK_PRIORITY
+#define configTIMER_TASK_PRIORITY (configMAX_PRIORITIES - 1)
+#endif
+#ifndef configTIMER_QUEUE_LENGTH
+#define configTIMER_QUEUE_LENGTH 10
+#endif
+#ifndef configTIMER_TASK_STACK_DEPTH
+#define configTIMER_TASK_STACK_DEPTH configMINIMAL_STACK_SIZE
+#endif
+#ifndef configTIMER_SERVICE_TASK_NAME
+#define configTIMER_SERVICE_TASK_NAME "Tmr Svc"
+#endif
+#ifndef INCLUDE_xTimerPendFunctionCall
+#define INCLUDE_xTimerPendFunctionCall 0
 #endif
 
 #include "projdefs.h"
@@ -369,6 +393,12 @@
 #define mtCOVERAGE_TEST_DELAY()
 #endif
 
+/* Run-time statistics read a counter the port or the application provides. */
+#if configGENERATE_RUN_TIME_STATS && !defined(portGET_RUN_TIME_COUNTER_VALUE) &&                   \
+    !defined(portALT_GET_RUN_TIME_COUNTER_VALUE)
+#error "configGENERATE_RUN_TIME_STATS is 1: define portGET_RUN_TIME_COUNTER_VALUE() or portALT_GET_RUN_TIME_COUNTER_VALUE(x) (and portCONFIGURE_TIMER_FOR_RUN_TIME_STATS()) in FreeRTOSConfig.h."
+#endif
+
 #if configUSE_TICKLESS_IDLE && !defined(portSUPPRESS_TICKS_AND_SLEEP_PROVIDED)
 #error "configUSE_TICKLESS_IDLE is 1 but this port has no tickless idle (portSUPPRESS_TICKS_AND_SLEEP)."
 #endif
@@ -419,6 +449,9 @@ typedef struct xSTATIC_TCB {
 #if configUSE_TRACE_FACILITY
     UBaseType_t dummy9[2];
 #endif
+#if configGENERATE_RUN_TIME_STATS
+    configRUN_TIME_COUNTER_TYPE dummy14; /* run-time counter */
+#endif
 #if configUSE_TASK_NOTIFICATIONS
     uint32_t dummy10[configTASK_NOTIFICATION_ARRAY_ENTRIES];
     uint8_t dummy11[configTASK_NOTIFICATION_ARRAY_ENTRIES];
@@ -432,11 +465,51 @@ typedef struct xSTATIC_QUEUE {
     UBaseType_t dummy1[3];
     void *dummy2[4];
     StaticList_t dummy3[2];
+#if configUSE_QUEUE_SETS
+    void *dummy6; /* the queue set it belongs to */
+#endif
 #if configUSE_TRACE_FACILITY
     UBaseType_t dummy4;
 #endif
     uint8_t dummy5[2];
 } StaticQueue_t;
 typedef StaticQueue_t StaticSemaphore_t;
+
+/* Mirrors struct tmrTimerControl (kernel/timers.c). */
+typedef struct xSTATIC_TIMER {
+    void *dummy1;
+    StaticListItem_t dummy2;
+    TickType_t dummy3;
+    void *dummy4[2];
+#if configUSE_TRACE_FACILITY
+    UBaseType_t dummy5;
+#endif
+    uint8_t dummy6;
+} StaticTimer_t;
+
+/* Mirrors struct EventGroupDef_t (kernel/event_groups.c). */
+typedef struct xSTATIC_EVENT_GROUP {
+    TickType_t dummy1;
+    StaticList_t dummy2;
+#if configUSE_TRACE_FACILITY
+    UBaseType_t dummy3;
+#endif
+    uint8_t dummy4;
+} StaticEventGroup_t;
+
+/* Stream and message buffers: mirrors struct StreamBufferDef_t (stream_buffer_internal.h). */
+typedef struct xSTATIC_STREAM_BUFFER {
+    size_t dummy1[5];
+    void *dummy2;
+    StaticList_t dummy3[2];
+#if configUSE_SB_COMPLETED_CALLBACK
+    void *dummy4[2];
+#endif
+#if configUSE_TRACE_FACILITY
+    UBaseType_t dummy5;
+#endif
+    uint8_t dummy6[2];
+} StaticStreamBuffer_t;
+typedef StaticStreamBuffer_t StaticMessageBuffer_t;
 
 #endif /* INC_FREERTOS_H */

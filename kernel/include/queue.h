@@ -139,6 +139,44 @@ void vQueueSetQueueNumber(QueueHandle_t queue, UBaseType_t number);
 uint8_t ucQueueGetQueueType(QueueHandle_t queue);
 #endif
 
+/* ---- Queue sets (queue_set.c) ----
+ * A set is a queue of member handles: every item sent to a member (and every
+ * give of a member semaphore) appends the member's handle, so
+ * xQueueSelectFromSet names members in the order their data arrived. Make
+ * the set's length the sum of its members' lengths (1 per binary semaphore,
+ * the maximum count of a counting semaphore). Members must be empty when
+ * added or removed; mutexes cannot be members. Read a member only after
+ * xQueueSelectFromSet returned it. An item sent while a task is blocked
+ * receiving from the member itself goes straight to that task and is not
+ * posted to the set (the member stays empty). */
+#if configUSE_QUEUE_SETS
+#if configSUPPORT_DYNAMIC_ALLOCATION
+QueueSetHandle_t xQueueCreateSet(const UBaseType_t event_queue_length);
+#endif
+#if configSUPPORT_STATIC_ALLOCATION
+/* storage holds event_queue_length * sizeof(QueueSetMemberHandle_t) bytes. */
+QueueSetHandle_t xQueueCreateSetStatic(const UBaseType_t event_queue_length, uint8_t *storage,
+                                       StaticQueue_t *set_buffer);
+#endif
+/* pdFAIL if member is already in a set or not empty. */
+BaseType_t xQueueAddToSet(QueueSetMemberHandle_t member, QueueSetHandle_t set);
+/* pdFAIL if member is not in set or not empty. */
+BaseType_t xQueueRemoveFromSet(QueueSetMemberHandle_t member, QueueSetHandle_t set);
+/* The member that received data first, waiting up to ticks; NULL on timeout. */
+QueueSetMemberHandle_t xQueueSelectFromSet(QueueSetHandle_t set, const TickType_t ticks);
+QueueSetMemberHandle_t xQueueSelectFromSetFromISR(QueueSetHandle_t set);
+#endif /* configUSE_QUEUE_SETS */
+
+/* ---- Co-routine queue functions (croutine.c; use the crQUEUE_* macros of croutine.h) ---- */
+#if configUSE_CO_ROUTINES
+BaseType_t xQueueCRSend(QueueHandle_t queue, const void *item, TickType_t ticks);
+BaseType_t xQueueCRReceive(QueueHandle_t queue, void *buffer, TickType_t ticks);
+BaseType_t xQueueCRSendFromISR(QueueHandle_t queue, const void *item,
+                               BaseType_t co_routine_previously_woken);
+BaseType_t xQueueCRReceiveFromISR(QueueHandle_t queue, void *buffer,
+                                  BaseType_t *co_routine_woken);
+#endif /* configUSE_CO_ROUTINES */
+
 /* ---- Semaphores and mutexes (use the semphr.h macros) ---- */
 #if configUSE_MUTEXES
 #if configSUPPORT_DYNAMIC_ALLOCATION

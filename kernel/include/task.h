@@ -82,7 +82,7 @@ typedef struct xTASK_STATUS {
     eTaskState eCurrentState;
     UBaseType_t uxCurrentPriority;
     UBaseType_t uxBasePriority;
-    uint32_t ulRunTimeCounter;
+    configRUN_TIME_COUNTER_TYPE ulRunTimeCounter;
     StackType_t *pxStackBase;
 #if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
     StackType_t *pxTopOfStack;
@@ -172,6 +172,30 @@ BaseType_t xTaskGetStaticBuffers(TaskHandle_t task, StackType_t **stack_buffer,
 #if configUSE_TRACE_FACILITY
 UBaseType_t uxTaskGetTaskNumber(TaskHandle_t task);
 void vTaskSetTaskNumber(TaskHandle_t task, const UBaseType_t number);
+#endif
+
+/* ---- System state and run-time statistics (task_stats.c) ---- */
+#if configUSE_TRACE_FACILITY
+/* Fill status[] for every task; 0 if size is too small. *total_run_time may be NULL. */
+UBaseType_t uxTaskGetSystemState(TaskStatus_t *const status, const UBaseType_t size,
+                                 configRUN_TIME_COUNTER_TYPE *const total_run_time);
+#endif
+#if configUSE_TRACE_FACILITY && configUSE_STATS_FORMATTING_FUNCTIONS
+/* One line per task: name, state (X R B S D), priority, stack high water mark, number. */
+void vTaskListTasks(char *buffer, size_t length);
+#define vTaskList(buffer) vTaskListTasks((buffer), configSTATS_BUFFER_MAX_LENGTH)
+#endif
+#if configGENERATE_RUN_TIME_STATS
+configRUN_TIME_COUNTER_TYPE ulTaskGetRunTimeCounter(const TaskHandle_t task);
+configRUN_TIME_COUNTER_TYPE ulTaskGetRunTimePercent(const TaskHandle_t task);
+configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimeCounter(void);
+configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimePercent(void);
+#if configUSE_TRACE_FACILITY && configUSE_STATS_FORMATTING_FUNCTIONS
+/* One line per task: name, absolute run time, percentage of the total ("<1%" below one). */
+void vTaskGetRunTimeStatistics(char *buffer, size_t length);
+#define vTaskGetRunTimeStats(buffer)                                                               \
+    vTaskGetRunTimeStatistics((buffer), configSTATS_BUFFER_MAX_LENGTH)
+#endif
 #endif
 
 /* ---- Tags and thread-local storage ---- */

@@ -118,6 +118,10 @@
 #ifndef traceQUEUE_DELETE
 #define traceQUEUE_DELETE(q)
 #endif
+/* Queue sets (queue_set.c): a member's handle is posted to its set. */
+#ifndef traceQUEUE_SET_SEND
+#define traceQUEUE_SET_SEND(set)
+#endif
 #ifndef traceQUEUE_REGISTRY_ADD
 #define traceQUEUE_REGISTRY_ADD(q, name)
 #endif
@@ -189,6 +193,106 @@
 #endif
 #ifndef traceISR_EXIT_TO_SCHEDULER
 #define traceISR_EXIT_TO_SCHEDULER()
+#endif
+
+/* Stream and message buffers (stream_buffer.c, stream_buffer_create.c). */
+#ifndef traceSTREAM_BUFFER_CREATE
+#define traceSTREAM_BUFFER_CREATE(sb, type)
+#endif
+#ifndef traceSTREAM_BUFFER_CREATE_FAILED
+#define traceSTREAM_BUFFER_CREATE_FAILED(type)
+#endif
+#ifndef traceSTREAM_BUFFER_CREATE_STATIC_FAILED
+#define traceSTREAM_BUFFER_CREATE_STATIC_FAILED(sb, type)
+#endif
+#ifndef traceSTREAM_BUFFER_DELETE
+#define traceSTREAM_BUFFER_DELETE(sb)
+#endif
+#ifndef traceSTREAM_BUFFER_RESET
+#define traceSTREAM_BUFFER_RESET(sb)
+#endif
+#ifndef traceSTREAM_BUFFER_RESET_FROM_ISR
+#define traceSTREAM_BUFFER_RESET_FROM_ISR(sb)
+#endif
+#ifndef traceBLOCKING_ON_STREAM_BUFFER_SEND
+#define traceBLOCKING_ON_STREAM_BUFFER_SEND(sb)
+#endif
+#ifndef traceSTREAM_BUFFER_SEND
+#define traceSTREAM_BUFFER_SEND(sb, bytes)
+#endif
+#ifndef traceSTREAM_BUFFER_SEND_FAILED
+#define traceSTREAM_BUFFER_SEND_FAILED(sb)
+#endif
+#ifndef traceSTREAM_BUFFER_SEND_FROM_ISR
+#define traceSTREAM_BUFFER_SEND_FROM_ISR(sb, bytes)
+#endif
+#ifndef traceBLOCKING_ON_STREAM_BUFFER_RECEIVE
+#define traceBLOCKING_ON_STREAM_BUFFER_RECEIVE(sb)
+#endif
+#ifndef traceSTREAM_BUFFER_RECEIVE
+#define traceSTREAM_BUFFER_RECEIVE(sb, bytes)
+#endif
+#ifndef traceSTREAM_BUFFER_RECEIVE_FAILED
+#define traceSTREAM_BUFFER_RECEIVE_FAILED(sb)
+#endif
+#ifndef traceSTREAM_BUFFER_RECEIVE_FROM_ISR
+#define traceSTREAM_BUFFER_RECEIVE_FROM_ISR(sb, bytes)
+#endif
+
+/* ---- Software timers (timers.c) and event groups (event_groups.c) ---- */
+#ifndef traceTIMER_CREATE
+#define traceTIMER_CREATE(timer)
+#endif
+#ifndef traceTIMER_CREATE_FAILED
+#define traceTIMER_CREATE_FAILED()
+#endif
+#ifndef traceTIMER_COMMAND_SEND
+#define traceTIMER_COMMAND_SEND(timer, command, value, result)
+#endif
+#ifndef traceTIMER_COMMAND_RECEIVED
+#define traceTIMER_COMMAND_RECEIVED(timer, command, value)
+#endif
+#ifndef traceTIMER_EXPIRED
+#define traceTIMER_EXPIRED(timer)
+#endif
+#ifndef tracePEND_FUNC_CALL
+#define tracePEND_FUNC_CALL(fn, arg1, arg2, result)
+#endif
+#ifndef tracePEND_FUNC_CALL_FROM_ISR
+#define tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result)
+#endif
+#ifndef traceEVENT_GROUP_CREATE
+#define traceEVENT_GROUP_CREATE(group)
+#endif
+#ifndef traceEVENT_GROUP_CREATE_FAILED
+#define traceEVENT_GROUP_CREATE_FAILED()
+#endif
+#ifndef traceEVENT_GROUP_SYNC_BLOCK
+#define traceEVENT_GROUP_SYNC_BLOCK(group, bits_to_set, bits_to_wait_for)
+#endif
+#ifndef traceEVENT_GROUP_SYNC_END
+#define traceEVENT_GROUP_SYNC_END(group, bits_to_set, bits_to_wait_for, timed_out)
+#endif
+#ifndef traceEVENT_GROUP_WAIT_BITS_BLOCK
+#define traceEVENT_GROUP_WAIT_BITS_BLOCK(group, bits_to_wait_for)
+#endif
+#ifndef traceEVENT_GROUP_WAIT_BITS_END
+#define traceEVENT_GROUP_WAIT_BITS_END(group, bits_to_wait_for, timed_out)
+#endif
+#ifndef traceEVENT_GROUP_CLEAR_BITS
+#define traceEVENT_GROUP_CLEAR_BITS(group, bits)
+#endif
+#ifndef traceEVENT_GROUP_CLEAR_BITS_FROM_ISR
+#define traceEVENT_GROUP_CLEAR_BITS_FROM_ISR(group, bits)
+#endif
+#ifndef traceEVENT_GROUP_SET_BITS
+#define traceEVENT_GROUP_SET_BITS(group, bits)
+#endif
+#ifndef traceEVENT_GROUP_SET_BITS_FROM_ISR
+#define traceEVENT_GROUP_SET_BITS_FROM_ISR(group, bits)
+#endif
+#ifndef traceEVENT_GROUP_DELETE
+#define traceEVENT_GROUP_DELETE(group)
 #endif
 
 #endif /* QUARTZ_TRACE_DEFAULTS_H */

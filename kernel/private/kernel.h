@@ -76,6 +76,9 @@ struct tskTaskControlBlock {
     UBaseType_t tcb_number;  /* unique, assigned at creation */
     UBaseType_t task_number; /* set by vTaskSetTaskNumber, for trace tools */
 #endif
+#if configGENERATE_RUN_TIME_STATS
+    configRUN_TIME_COUNTER_TYPE run_time; /* time run, up to its last switch-out */
+#endif
 #if configUSE_TASK_NOTIFICATIONS
     volatile uint32_t notify_value[configTASK_NOTIFICATION_ARRAY_ENTRIES];
     volatile uint8_t notify_state[configTASK_NOTIFICATION_ARRAY_ENTRIES];
@@ -186,6 +189,30 @@ void sched_unlink_locked(tcb_t *t);
 /* Stack checks (stack.c). */
 void stack_check_overflow(tcb_t *t);
 
+/* ---- Software timers (timers.c) ---- */
+#if configUSE_TIMERS
+/* Create the timer service (daemon) task; vTaskStartScheduler calls it after the idle task. */
+BaseType_t timer_daemon_create(void);
+/* The scheduler has ended (its tasks are freed): forget the timer service (vTimerResetState). */
+void timer_reset(void);
+#endif
+
+
+/* ---- Run-time statistics (task_stats.c) ---- */
+#if configGENERATE_RUN_TIME_STATS
+/* Scheduler start (locked): configure the run-time counter; the running task's time starts now. */
+void stats_start_locked(void);
+/* A switch (locked): charge the outgoing task t (may be NULL) for the time since it came in. */
+void stats_switch_out_locked(tcb_t *t);
+/* t's run time, including the current slice if it is running (any context). */
+configRUN_TIME_COUNTER_TYPE stats_task_run_time(const tcb_t *t);
+#else
+static inline configRUN_TIME_COUNTER_TYPE stats_task_run_time(const tcb_t *t)
+{
+    (void)t;
+    return 0;
+}
+#endif
 
 /* ---- Called by the port (see port_contract.h) ---- */
 void sched_switch_context(void);

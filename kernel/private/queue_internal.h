@@ -13,7 +13,12 @@
  * - A mutex is free exactly when holder is NULL, and then count is 1. A held
  *   mutex is on its holder's held_mutexes list, linked through next_held.
  * - A task blocked on a queue has its event_item on receivers or senders and
- *   says in wait_flags what it wants; wait_buf is its item or buffer.
+ *   says in wait_flags what it wants; wait_buf is its item or buffer. (A
+ *   queue used by co-routines has co-routines on those lists instead, and
+ *   tasks never use it: croutine.c.)
+ * - A queue set is a queue of member handles. While members are read only
+ *   after xQueueSelectFromSet named them, a set holds a member's handle once
+ *   for every item the member holds. Mutexes are never members.
  */
 #ifndef QUARTZ_QUEUE_INTERNAL_H
 #define QUARTZ_QUEUE_INTERNAL_H
@@ -47,7 +52,9 @@ struct QueueDefinition {
     } u;
     List_t receivers; /* tasks waiting to receive, peek or take: by priority, then FIFO */
     List_t senders;   /* tasks waiting for space: by priority, then FIFO */
-    /* Queue sets will add the set this queue belongs to here. */
+#if configUSE_QUEUE_SETS
+    struct QueueDefinition *set; /* the queue set this queue belongs to, or NULL */
+#endif
 #if configUSE_TRACE_FACILITY
     UBaseType_t number;
 #endif
@@ -83,6 +90,26 @@ static inline void queue_assert_may_block(TickType_t ticks)
 static inline void queue_wait_failed_locked(tcb_t *self)
 {
     self->flags &= (uint8_t)~TCB_DELAY_ABORTED;
+}
+
+/* ---- Queue sets (queue_set.c) ---- */
+#if configUSE_QUEUE_SETS
+/* q is in a set and just gained an item: post its handle to the set (locked). */
+BaseType_t queue_set_post_locked(queue_t *q);
+/* queue.c: send item to the back of q, handing it to a waiter if one waits (locked). */
+BaseType_t queue_send_back_locked(queue_t *q, const void *item);
+#endif
+
+/* q just gained an item (locked): tell its set, if any. pdTRUE if a woken task should preempt. */
+static inline BaseType_t queue_set_notify_locked(queue_t *q)
+{
+#if configUSE_QUEUE_SETS
+    if (q->set != NULL) {
+        return queue_set_post_locked(q);
+    }
+#endif
+    (void)q;
+    return pdFALSE;
 }
 
 #if configUSE_MUTEXES

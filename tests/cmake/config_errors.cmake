@@ -15,9 +15,8 @@ set(base
 
 # Each case: name | text appended to (or, with a leading '!', replacing) the base | expected text
 set(cases
-    "timers|#define configUSE_TIMERS 1|configUSE_TIMERS"
-    "queue_sets|#define configUSE_QUEUE_SETS 1|configUSE_QUEUE_SETS"
-    "co_routines|#define configUSE_CO_ROUTINES 1|configUSE_CO_ROUTINES"
+    "co_routines_no_priorities|#define configUSE_CO_ROUTINES 1|configMAX_CO_ROUTINE_PRIORITIES"
+    "co_routines_zero_priorities|#define configUSE_CO_ROUTINES 1\n#define configMAX_CO_ROUTINE_PRIORITIES 0|configMAX_CO_ROUTINE_PRIORITIES"
     "run_time_stats|#define configGENERATE_RUN_TIME_STATS 1|configGENERATE_RUN_TIME_STATS"
     "smp|#define configNUMBER_OF_CORES 2|configNUMBER_OF_CORES"
     "recursive_without_mutex|#define configUSE_RECURSIVE_MUTEXES 1|configUSE_RECURSIVE_MUTEXES"

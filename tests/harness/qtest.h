@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * qtest.h: Quartz's test harness for kernel tests on the POSIX port.
+ * qtest.h: Quartz's test harness for kernel tests, on the POSIX port and on
+ * the boards (qtest_port.h has the machine-dependent helpers tests may use).
  *
  * Each test case runs in a fresh scheduler: the harness creates the task
  * "qtest" at QTEST_PRIORITY running the case, starts the scheduler, and the
@@ -76,8 +77,9 @@ void qtest_fail(const char *file, int line, const char *fmt, ...)
     } while (0)
 
 /*
- * Run `stmt` in a forked child and check that it trips configASSERT.
- * The child's kernel state is a copy, so the parent's is untouched.
+ * Run fn(arg) in a forked child and check that it trips configASSERT.
+ * The child's kernel state is a copy, so the parent's is untouched. Targets
+ * without fork (the boards) skip the check: it prints "skip" and passes.
  */
 int qtest_expect_assert(void (*fn)(void *), void *arg);
 #define QT_EXPECT_ASSERT(fn, arg)                                                                  \
@@ -96,6 +98,11 @@ extern void (*volatile qtest_idle_hook)(void);
 extern void (*volatile qtest_stack_overflow_hook)(TaskHandle_t task, char *name);
 extern volatile unsigned qtest_malloc_failures;
 extern volatile unsigned qtest_stack_overflows;
+#if configUSE_TIMERS && configUSE_DAEMON_TASK_STARTUP_HOOK
+/* vApplicationDaemonTaskStartupHook calls in the current case, and the task that made the last. */
+extern volatile unsigned qtest_daemon_startups;
+extern TaskHandle_t volatile qtest_daemon_startup_task;
+#endif
 
 /* Cases fail when they run longer than this many ticks (a hang in simulated time). */
 #define QTEST_MAX_TICKS 2000000u

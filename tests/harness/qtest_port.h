@@ -11,6 +11,14 @@
  *                        test installs handlers on and raises; a raised line
  *                        runs as a real interrupt (FromISR calls allowed) as
  *                        soon as interrupts are unmasked.
+ *
+ * Interrupt lines behave alike everywhere: a handler runs in interrupt
+ * context at a priority the kernel's critical sections mask, no higher than
+ * the tick's, and handlers never nest. Raised from a task with interrupts
+ * unmasked, the handler (and any switch it asks for) runs before
+ * qtest_irq_raise returns; inside a critical section, when the outermost one
+ * is left; from a handler, after that handler. A line with no handler trips
+ * configASSERT.
  */
 #ifndef QTEST_PORT_H
 #define QTEST_PORT_H

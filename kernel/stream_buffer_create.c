@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stream_buffer_create.c: creating, deleting and resetting stream, batching
+ * and message buffers, and the queries that never block.
+ *
+ * A dynamic buffer is one pvPortMalloc block: the structure followed by its
+ * storage. A static one lives in the application's StaticStreamBuffer_t and
+ * storage area and is flagged SB_STATIC so that deletion never frees it.
+ * Deleting a buffer a task is blocked on would strand that task: it trips
+ * configASSERT. Reset refuses (pdFAIL) while a task is blocked, as FreeRTOS
+ * documents. The queries read one word (`used`) and need no lock.
+ */
+#include "stream_buffer_internal.h"
+
+#include <stdint.h>
+
+#if configUSE_STREAM_BUFFERS
+
+_Static_assert(sizeof(StaticStreamBuffer_t) == sizeof(struct StreamBufferDef_t),
+               "StaticStreamBuffer_t must mirror struct StreamBufferDef_t");
+_Static_assert(_Alignof(StaticStreamBuffer_t) >= _Alignof(struct StreamBufferDef_t),
+               "StaticStreamBuffer_t must be aligned like struct StreamBufferDef_t");
+
+/* FreeRTOS's rules for a new buffer; false if it cannot be made. */
+static bool args_ok(size_t size, size_t trigger, BaseType_t type,
+                    StreamBufferCallbackFunction_t send_done,
+                    StreamBufferCallbackFunction_t receive_done)
+{
+    /* A message buffer must hold at least a length field and one byte. */
+    const size_t min_size = (type == sbTYPE_MESSAGE_BUFFER) ? SB_LEN_BYTES + 1 : 1;
+    const bool type_ok = type == sbTYPE_STREAM_BUFFER || type == sbTYPE_MESSAGE_BUFFER ||
+                         type == sbTYPE_STREAM_BATCHING_BUFFER;
+
+    configASSERT(type_ok);
+    configASSERT(size >= min_size);
+    configASSERT(trigger <= size);
+    /* Callbacks need configUSE_SB_COMPLETED_CALLBACK; ignoring them would be a silent no-op. */
+    configASSERT(configUSE_SB_COMPLETED_CALLBACK || (send_done == NULL && receive_done == NULL));
+    (void)send_done;
+    (void)receive_done;
+    return type_ok && size >= min_size && trigger <= size;
+}
+
+static StreamBufferHandle_t init(sb_t *sb, size_t size, size_t trigger, BaseType_t type,
+                                 uint8_t *storage, uint8_t flags,
+                                 StreamBufferCallbackFunction_t send_done,
+                                 StreamBufferCallbackFunction_t receive_done)
+{
+    sb->length = size;
+    sb->used = 0;
+    sb->head = 0;
+    sb->trigger = trigger != 0 ? trigger : 1;
+    sb->writer_need = 0;
+    sb->storage = storage;
+    vListInitialise(&sb->readers);
+    vListInitialise(&sb->writers);
+#if configUSE_SB_COMPLETED_CALLBACK
+    sb->send_done = send_done;
+    sb->receive_done = receive_done;
+#else
+    (void)send_done;
+    (void)receive_done;
+#endif
+#if configUSE_TRACE_FACILITY
+    sb->number = 0;
+#endif
+    if (type == sbTYPE_MESSAGE_BUFFER) {
+        flags |= SB_MESSAGE;
+    } else if (type == sbTYPE_STREAM_BATCHING_BUFFER) {
+        flags |= SB_BATCHING;
+    }
+    sb->flags = flags;
+    sb->notify_index = tskDEFAULT_INDEX_TO_NOTIFY;
+    traceSTREAM_BUFFER_CREATE(sb, type);
+    return sb;
+}
+
+#if configSUPPORT_DYNAMIC_ALLOCATION
+StreamBufferHandle_t
+xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
+                           BaseType_t xStreamBufferType,
+                           StreamBufferCallbackFunction_t pxSendCompletedCallback,
+                           StreamBufferCallbackFunction_t pxReceiveCompletedCallback)
+{
+    sb_t *sb = NULL;
+
+    if (args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
+                pxReceiveCompletedCallback) &&
+        xBufferSizeBytes <= SIZE_MAX - sizeof(sb_t)) {
+        sb = pvPortMalloc(sizeof(sb_t) + xBufferSizeBytes);
+    }
+    if (sb == NULL) {
+        traceSTREAM_BUFFER_CREATE_FAILED(xStreamBufferType);
+        return NULL;
+    }
+    return init(sb, xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, (uint8_t *)(sb + 1), 0,
+                pxSendCompletedCallback, pxReceiveCompletedCallback);
+}
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
+
+#if configSUPPORT_STATIC_ALLOCATION
+StreamBufferHandle_t xStreamBufferGenericCreateStatic(
+    size_t xBufferSizeBytes, size_t xTriggerLevelBytes, BaseType_t xStreamBufferType,
+    uint8_t *const pucStreamBufferStorageArea, StaticStreamBuffer_t *const pxStaticStreamBuffer,
+    StreamBufferCallbackFunction_t pxSendCompletedCallback,
+    StreamBufferCallbackFunction_t pxReceiveCompletedCallback)
+{
+    configASSERT(pucStreamBufferStorageArea != NULL);
+    configASSERT(pxStaticStreamBuffer != NULL);
+    if (!args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
+                 pxReceiveCompletedCallback) ||
+        pucStreamBufferStorageArea == NULL || pxStaticStreamBuffer == NULL) {
+        traceSTREAM_BUFFER_CREATE_STATIC_FAILED(NULL, xStreamBufferType);
+        return NULL;
+    }
+    return init((sb_t *)pxStaticStreamBuffer, xBufferSizeBytes, xTriggerLevelBytes,
+                xStreamBufferType, pucStreamBufferStorageArea, SB_STATIC, pxSendCompletedCallback,
+                pxReceiveCompletedCallback);
+}
+
+BaseType_t xStreamBufferGetStaticBuffers(StreamBufferHandle_t xStreamBuffer,
+                                         uint8_t **ppucStreamBufferStorageArea,
+                                         StaticStreamBuffer_t **ppxStaticStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    configASSERT(ppucStreamBufferStorageArea != NULL);
+    configASSERT(ppxStaticStreamBuffer != NULL);
+    if ((xStreamBuffer->flags & SB_STATIC) == 0) {
+        return pdFALSE;
+    }
+    *ppucStreamBufferStorageArea = xStreamBuffer->storage;
+    *ppxStaticStreamBuffer = (StaticStreamBuffer_t *)xStreamBuffer;
+    return pdTRUE;
+}
+#endif /* configSUPPORT_STATIC_ALLOCATION */
+
+void vStreamBufferDelete(StreamBufferHandle_t xStreamBuffer)
+{
+    sb_t *const sb = xStreamBuffer;
+
+    configASSERT(sb != NULL);
+    traceSTREAM_BUFFER_DELETE(sb);
+    taskENTER_CRITICAL();
+    configASSERT(sb_idle_locked(sb)); /* a blocked task would wait on freed memory */
+    taskEXIT_CRITICAL();
+#if configSUPPORT_DYNAMIC_ALLOCATION
+    if ((sb->flags & SB_STATIC) == 0) {
+        vPortFree(sb);
+    }
+#endif
+}
+
+/* ---- Reset ---- */
+
+/* Empty the buffer unless a task is blocked on it (locked). The trigger level stays. */
+static BaseType_t reset_locked(sb_t *sb)
+{
+    if (!sb_idle_locked(sb)) {
+        return pdFAIL;
+    }
+    sb->used = 0;
+    sb->head = 0;
+    return pdPASS;
+}
+
+BaseType_t xStreamBufferReset(StreamBufferHandle_t xStreamBuffer)
+{
+    BaseType_t result;
+
+    configASSERT(xStreamBuffer != NULL);
+    taskENTER_CRITICAL();
+    result = reset_locked(xStreamBuffer);
+    if (result == pdPASS) {
+        traceSTREAM_BUFFER_RESET(xStreamBuffer);
+    }
+    taskEXIT_CRITICAL();
+    return result;
+}
+
+BaseType_t xStreamBufferResetFromISR(StreamBufferHandle_t xStreamBuffer)
+{
+    BaseType_t result;
+    UBaseType_t mask;
+
+    configASSERT(xStreamBuffer != NULL);
+    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    result = reset_locked(xStreamBuffer);
+    if (result == pdPASS) {
+        traceSTREAM_BUFFER_RESET_FROM_ISR(xStreamBuffer);
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return result;
+}
+
+/* ---- Queries ---- */
+
+BaseType_t xStreamBufferIsEmpty(StreamBufferHandle_t xStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    return xStreamBuffer->used == 0 ? pdTRUE : pdFALSE;
+}
+
+BaseType_t xStreamBufferIsFull(StreamBufferHandle_t xStreamBuffer)
+{
+    size_t reserve;
+
+    configASSERT(xStreamBuffer != NULL);
+    /* A message buffer is full when not even a one-byte message fits. */
+    reserve = sb_is_message(xStreamBuffer) ? SB_LEN_BYTES : 0;
+    return sb_space(xStreamBuffer) <= reserve ? pdTRUE : pdFALSE;
+}
+
+size_t xStreamBufferSpacesAvailable(StreamBufferHandle_t xStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    return sb_space(xStreamBuffer);
+}
+
+size_t xStreamBufferBytesAvailable(StreamBufferHandle_t xStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    return xStreamBuffer->used;
+}
+
+BaseType_t xStreamBufferSetTriggerLevel(StreamBufferHandle_t xStreamBuffer, size_t xTriggerLevel)
+{
+    BaseType_t result = pdFALSE;
+
+    configASSERT(xStreamBuffer != NULL);
+    if (xTriggerLevel == 0) {
+        xTriggerLevel = 1;
+    }
+    /* A reader already blocked is woken by the next send that reaches the new level. */
+    taskENTER_CRITICAL();
+    if (xTriggerLevel <= xStreamBuffer->length) {
+        xStreamBuffer->trigger = xTriggerLevel;
+        result = pdTRUE;
+    }
+    taskEXIT_CRITICAL();
+    return result;
+}
+
+/* ---- Notification index (kept for compatibility, not used) ---- */
+
+UBaseType_t uxStreamBufferGetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    return xStreamBuffer->notify_index;
+}
+
+void vStreamBufferSetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamBuffer,
+                                                   UBaseType_t uxNotificationIndex)
+{
+    configASSERT(xStreamBuffer != NULL);
+    configASSERT(uxNotificationIndex < configTASK_NOTIFICATION_ARRAY_ENTRIES);
+    taskENTER_CRITICAL();
+    configASSERT(sb_idle_locked(xStreamBuffer)); /* FreeRTOS forbids it while a task waits */
+    xStreamBuffer->notify_index = (uint8_t)uxNotificationIndex;
+    taskEXIT_CRITICAL();
+}
+
+/* ---- Trace facility ---- */
+
+#if configUSE_TRACE_FACILITY
+void vStreamBufferSetStreamBufferNumber(StreamBufferHandle_t xStreamBuffer,
+                                        UBaseType_t uxStreamBufferNumber)
+{
+    configASSERT(xStreamBuffer != NULL);
+    xStreamBuffer->number = uxStreamBufferNumber;
+}
+
+UBaseType_t uxStreamBufferGetStreamBufferNumber(StreamBufferHandle_t xStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    return xStreamBuffer->number;
+}
+
+uint8_t ucStreamBufferGetStreamBufferType(StreamBufferHandle_t xStreamBuffer)
+{
+    configASSERT(xStreamBuffer != NULL);
+    return sb_is_message(xStreamBuffer) ? 1u : 0u;
+}
+#endif /* configUSE_TRACE_FACILITY */
+
+#endif /* configUSE_STREAM_BUFFERS */

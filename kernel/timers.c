@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * timers.c: the software timer API: creating timers, sending commands and
+ * pended calls to the timer service (daemon) task, and the queries and
+ * settings that act at once. The daemon itself is in timers_daemon.c;
+ * timer_internal.h has the shared structures and invariants.
+ *
+ * Locking: commands go through the kernel's queue code. The few fields the
+ * API changes directly (flags, id) are written under the kernel lock; the
+ * rest belongs to the daemon task once the timer exists.
+ */
+#include "timer_internal.h"
+
+#include <string.h>
+
+#if configUSE_TIMERS
+
+_Static_assert(sizeof(StaticTimer_t) == sizeof(struct tmrTimerControl),
+               "StaticTimer_t must mirror struct tmrTimerControl");
+_Static_assert(((UBaseType_t)(configTIMER_TASK_PRIORITY) & ~portPRIVILEGE_BIT) <
+                   configMAX_PRIORITIES,
+               "configTIMER_TASK_PRIORITY must be less than configMAX_PRIORITIES");
+_Static_assert((configTIMER_QUEUE_LENGTH) >= 1, "configTIMER_QUEUE_LENGTH must be at least 1");
+_Static_assert((configTIMER_TASK_STACK_DEPTH) >= 1,
+               "configTIMER_TASK_STACK_DEPTH must be at least 1");
+
+struct timer_service timer_svc;
+
+/* ---- The service ---- */
+
+void timer_service_init(void)
+{
+    taskENTER_CRITICAL();
+    if (!timer_svc.ready) {
+        vListInitialise(&timer_svc.lists[0]);
+        vListInitialise(&timer_svc.lists[1]);
+        timer_svc.current = &timer_svc.lists[0];
+        timer_svc.overflow = &timer_svc.lists[1];
+        timer_svc.last_sample = sched.tick_count;
+        queue_init(&timer_svc.queue, configTIMER_QUEUE_LENGTH, sizeof(struct timer_cmd),
+                   timer_svc.storage, queueQUEUE_TYPE_BASE, QUEUE_STATIC);
+        vQueueAddToRegistry(&timer_svc.queue, "TmrQ"); /* the name FreeRTOS gives it */
+        timer_svc.ready = true;
+    }
+    taskEXIT_CRITICAL();
+}
+
+BaseType_t timer_daemon_create(void)
+{
+    const UBaseType_t priority = (UBaseType_t)(configTIMER_TASK_PRIORITY) | portPRIVILEGE_BIT;
+
+    timer_service_init();
+#if configSUPPORT_STATIC_ALLOCATION
+    StaticTask_t *tcb = NULL;
+    StackType_t *stack = NULL;
+    configSTACK_DEPTH_TYPE depth = 0;
+
+    vApplicationGetTimerTaskMemory(&tcb, &stack, &depth);
+    timer_svc.task = xTaskCreateStatic(timer_daemon_task, configTIMER_SERVICE_TASK_NAME, depth,
+                                       NULL, priority, stack, tcb);
+    return timer_svc.task != NULL ? pdPASS : pdFAIL;
+#else
+    return xTaskCreate(timer_daemon_task, configTIMER_SERVICE_TASK_NAME,
+                       configTIMER_TASK_STACK_DEPTH, NULL, priority, &timer_svc.task);
+#endif
+}
+
+void timer_reset(void)
+{
+    if (timer_svc.ready) {
+        vQueueUnregisterQueue(&timer_svc.queue);
+    }
+    /* Timers still running are forgotten with the lists; their memory is the application's. */
+    timer_svc.ready = false;
+    timer_svc.task = NULL;
+}
+
+void vTimerResetState(void)
+{
+    timer_reset();
+}
+
+TaskHandle_t xTimerGetTimerDaemonTaskHandle(void)
+{
+    /* The daemon exists only once the scheduler has started. */
+    configASSERT(timer_svc.task != NULL);
+    return timer_svc.task;
+}
+
+/* ---- Creation ---- */
+
+static void timer_init(tmr_t *t, const char *name, TickType_t period, BaseType_t auto_reload,
+                       void *id, TimerCallbackFunction_t callback, uint8_t flags)
+{
+    timer_service_init();
+    memset(t, 0, sizeof(*t));
+    t->name = name;
+    t->period = period;
+    t->id = id;
+    t->callback = callback;
+    t->flags = (uint8_t)(flags | (auto_reload != pdFALSE ? TMR_AUTO_RELOAD : 0u));
+    vListInitialiseItem(&t->item);
+    listSET_LIST_ITEM_OWNER(&t->item, t);
+    traceTIMER_CREATE(t);
+}
+
+#if configSUPPORT_DYNAMIC_ALLOCATION
+TimerHandle_t xTimerCreate(const char *const name, const TickType_t period,
+                           const BaseType_t auto_reload, void *const id,
+                           TimerCallbackFunction_t callback)
+{
+    tmr_t *t;
+
+    configASSERT(period > 0);
+    if (period == 0) {
+        return NULL;
+    }
+    t = pvPortMalloc(sizeof(*t));
+    if (t == NULL) {
+        traceTIMER_CREATE_FAILED();
+        return NULL;
+    }
+    timer_init(t, name, period, auto_reload, id, callback, 0);
+    return t;
+}
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
+
+#if configSUPPORT_STATIC_ALLOCATION
+TimerHandle_t xTimerCreateStatic(const char *const name, const TickType_t period,
+                                 const BaseType_t auto_reload, void *const id,
+                                 TimerCallbackFunction_t callback, StaticTimer_t *buffer)
+{
+    tmr_t *const t = (tmr_t *)buffer;
+
+    configASSERT(period > 0);
+    configASSERT(buffer != NULL);
+    if (period == 0 || buffer == NULL) {
+        return NULL;
+    }
+    timer_init(t, name, period, auto_reload, id, callback, TMR_STATIC);
+    return t;
+}
+
+BaseType_t xTimerGetStaticBuffer(TimerHandle_t timer, StaticTimer_t **buffer)
+{
+    configASSERT(timer != NULL && buffer != NULL);
+    if ((timer->flags & TMR_STATIC) == 0) {
+        return pdFALSE;
+    }
+    *buffer = (StaticTimer_t *)timer;
+    return pdTRUE;
+}
+#endif /* configSUPPORT_STATIC_ALLOCATION */
+
+/* ---- Commands ---- */
+
+static BaseType_t send(const struct timer_cmd *cmd, TickType_t ticks)
+{
+    timer_service_init();
+    /* Nothing may block before the scheduler runs or while it is suspended. */
+    if (xTaskGetSchedulerState() != taskSCHEDULER_RUNNING) {
+        ticks = 0;
+    }
+    return xQueueSendToBack(&timer_svc.queue, cmd, ticks);
+}
+
+static BaseType_t send_isr(const struct timer_cmd *cmd, BaseType_t *woken)
+{
+    /* From an interrupt the service must already exist (a timer was created or the scheduler
+     * started): it cannot be initialised here. */
+    configASSERT(timer_svc.ready);
+    return xQueueSendToBackFromISR(&timer_svc.queue, cmd, woken);
+}
+
+BaseType_t xTimerGenericCommandFromTask(TimerHandle_t timer, const BaseType_t command,
+                                        const TickType_t value, BaseType_t *const woken,
+                                        const TickType_t ticks)
+{
+    struct timer_cmd cmd;
+    BaseType_t result;
+
+    (void)woken;
+    configASSERT(timer != NULL);
+    configASSERT(command >= tmrCOMMAND_START_DONT_TRACE && command < tmrFIRST_FROM_ISR_COMMAND);
+    configASSERT(command != tmrCOMMAND_CHANGE_PERIOD || value > 0);
+    cmd.id = command;
+    cmd.u.t.timer = timer;
+    cmd.u.t.value = value;
+    result = send(&cmd, ticks);
+    traceTIMER_COMMAND_SEND(timer, command, value, result);
+    return result;
+}
+
+BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t command,
+                                       const TickType_t value, BaseType_t *const woken,
+                                       const TickType_t ticks)
+{
+    struct timer_cmd cmd;
+    BaseType_t result;
+
+    (void)ticks;
+    configASSERT(timer != NULL);
+    configASSERT(command >= tmrFIRST_FROM_ISR_COMMAND &&
+                 command <= tmrCOMMAND_CHANGE_PERIOD_FROM_ISR);
+    configASSERT(command != tmrCOMMAND_CHANGE_PERIOD_FROM_ISR || value > 0);
+    cmd.id = command;
+    cmd.u.t.timer = timer;
+    cmd.u.t.value = value;
+    result = send_isr(&cmd, woken);
+    traceTIMER_COMMAND_SEND(timer, command, value, result);
+    return result;
+}
+
+BaseType_t xTimerPendFunctionCall(PendedFunction_t fn, void *arg1, uint32_t arg2, TickType_t ticks)
+{
+    struct timer_cmd cmd;
+    BaseType_t result;
+
+    configASSERT(fn != NULL);
+    cmd.id = tmrCOMMAND_EXECUTE_CALLBACK;
+    cmd.u.call.fn = fn;
+    cmd.u.call.arg1 = arg1;
+    cmd.u.call.arg2 = arg2;
+    result = send(&cmd, ticks);
+    tracePEND_FUNC_CALL(fn, arg1, arg2, result);
+    return result;
+}
+
+BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t fn, void *arg1, uint32_t arg2,
+                                         BaseType_t *woken)
+{
+    struct timer_cmd cmd;
+    BaseType_t result;
+
+    configASSERT(fn != NULL);
+    cmd.id = tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR;
+    cmd.u.call.fn = fn;
+    cmd.u.call.arg1 = arg1;
+    cmd.u.call.arg2 = arg2;
+    result = send_isr(&cmd, woken);
+    tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result);
+    return result;
+}
+
+BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, BaseType_t *woken)
+{
+    struct timer_cmd cmd;
+    BaseType_t result;
+
+    cmd.id = TMR_CMD_EXECUTE_WIDE;
+    cmd.u.wide.fn = fn;
+    cmd.u.wide.arg = arg;
+    cmd.u.wide.value = value;
+    result = send_isr(&cmd, woken);
+    tracePEND_FUNC_CALL_FROM_ISR(fn, arg, (uint32_t)value, result);
+    return result;
+}
+
+/* ---- Queries and settings ---- */
+
+BaseType_t xTimerIsTimerActive(TimerHandle_t timer)
+{
+    BaseType_t active;
+
+    configASSERT(timer != NULL);
+    taskENTER_CRITICAL();
+    active = (timer->flags & TMR_ACTIVE) != 0 ? pdTRUE : pdFALSE;
+    taskEXIT_CRITICAL();
+    return active;
+}
+
+void *pvTimerGetTimerID(const TimerHandle_t timer)
+{
+    void *id;
+
+    configASSERT(timer != NULL);
+    taskENTER_CRITICAL();
+    id = timer->id;
+    taskEXIT_CRITICAL();
+    return id;
+}
+
+void vTimerSetTimerID(TimerHandle_t timer, void *id)
+{
+    configASSERT(timer != NULL);
+    taskENTER_CRITICAL();
+    timer->id = id;
+    taskEXIT_CRITICAL();
+}
+
+const char *pcTimerGetName(TimerHandle_t timer)
+{
+    configASSERT(timer != NULL);
+    return timer->name;
+}
+
+TickType_t xTimerGetPeriod(TimerHandle_t timer)
+{
+    configASSERT(timer != NULL);
+    return timer->period;
+}
+
+TickType_t xTimerGetExpiryTime(TimerHandle_t timer)
+{
+    TickType_t expiry;
+
+    configASSERT(timer != NULL);
+    taskENTER_CRITICAL(); /* a tick count may be wider than the processor's word */
+    expiry = listGET_LIST_ITEM_VALUE(&timer->item);
+    taskEXIT_CRITICAL();
+    return expiry;
+}
+
+void vTimerSetReloadMode(TimerHandle_t timer, const BaseType_t auto_reload)
+{
+    configASSERT(timer != NULL);
+    if (auto_reload != pdFALSE) {
+        timer_flags_update(timer, TMR_AUTO_RELOAD, 0);
+    } else {
+        timer_flags_update(timer, 0, TMR_AUTO_RELOAD);
+    }
+}
+
+BaseType_t xTimerGetReloadMode(TimerHandle_t timer)
+{
+    BaseType_t auto_reload;
+
+    configASSERT(timer != NULL);
+    taskENTER_CRITICAL();
+    auto_reload = (timer->flags & TMR_AUTO_RELOAD) != 0 ? pdTRUE : pdFALSE;
+    taskEXIT_CRITICAL();
+    return auto_reload;
+}
+
+UBaseType_t uxTimerGetReloadMode(TimerHandle_t timer)
+{
+    return (UBaseType_t)xTimerGetReloadMode(timer);
+}
+
+#if configUSE_TRACE_FACILITY
+void vTimerSetTimerNumber(TimerHandle_t timer, UBaseType_t number)
+{
+    configASSERT(timer != NULL);
+    timer->number = number;
+}
+
+UBaseType_t uxTimerGetTimerNumber(TimerHandle_t timer)
+{
+    configASSERT(timer != NULL);
+    return timer->number;
+}
+#endif /* configUSE_TRACE_FACILITY */
+
+#endif /* configUSE_TIMERS */

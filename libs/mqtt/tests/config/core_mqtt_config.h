@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * core_mqtt_config.h for Quartz's MQTT tests (and a template for applications): route the
+ * library's logging through the thread-safe console and keep the defaults for the rest.
+ */
+#ifndef CORE_MQTT_CONFIG_H
+#define CORE_MQTT_CONFIG_H
+
+#include "logging_levels.h"
+
+#ifndef LIBRARY_LOG_NAME
+#define LIBRARY_LOG_NAME "MQTT"
+#endif
+#ifndef LIBRARY_LOG_LEVEL
+#define LIBRARY_LOG_LEVEL LOG_WARN
+#endif
+#include "logging_stack.h"
+
+#endif /* CORE_MQTT_CONFIG_H */

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arm_port.c: the architecture-independent half of the Cortex-M ports:
+ * critical-section nesting, the SysTick tick, scheduler start and end, and
+ * the kernel-priority checks every Cortex-M core needs.
+ *
+ * Nesting: one global count is enough because a switch only happens at
+ * nesting 0 (PendSV is masked inside a critical section). Before the
+ * scheduler starts, and after it ends, the count holds NESTING_STOPPED, a
+ * value that never counts down to 0: the first critical section (creating a
+ * task in main) leaves interrupts masked until the first task starts, so no
+ * tick or kernel-aware interrupt can see a half-built scheduler.
+ *
+ * Ending: xPortStartScheduler saves main()'s context; vPortEndScheduler stops
+ * the tick and returns to it on the main stack (a Quartz extension: FreeRTOS's
+ * Cortex-M ports cannot end the scheduler).
+ */
+#include "arm_port_private.h"
+
+#include "task.h"
+
+#define NESTING_STOPPED 0xAAAAAAAAu
+
+#ifndef configSYSTICK_CLOCK_HZ
+#define configSYSTICK_CLOCK_HZ configCPU_CLOCK_HZ
+#define SYSTICK_CLKSOURCE ARM_SYST_CSR_CLKSOURCE /* SysTick runs from the processor clock */
+#else
+#define SYSTICK_CLKSOURCE 0u /* the implementation-defined reference clock */
+#endif
+
+static volatile UBaseType_t nesting = NESTING_STOPPED;
+static struct arm_main_context main_context;
+static uint8_t priority_mask; /* implemented priority bits; 0 until probed */
+
+void vPortEnterCritical(void)
+{
+    portDISABLE_INTERRUPTS();
+    nesting++;
+    /* Handlers use portSET_INTERRUPT_MASK_FROM_ISR: the count belongs to the running task. */
+    configASSERT(!portIS_INSIDE_INTERRUPT());
+}
+
+void vPortExitCritical(void)
+{
+    configASSERT(nesting > 0); /* more exits than entries */
+    if (nesting == 0) {
+        return;
+    }
+    nesting--;
+    if (nesting == 0) {
+        portENABLE_INTERRUPTS();
+    }
+}
+
+uint8_t arm_port_lowest_priority(void)
+{
+    if (priority_mask == 0) {
+        /* Unimplemented priority bits read as zero: write all ones to PendSV's and read back. */
+        uint8_t saved = arm_shpr_read(ARM_EXC_PENDSV);
+
+        arm_shpr_write(ARM_EXC_PENDSV, 0xFF);
+        priority_mask = arm_shpr_read(ARM_EXC_PENDSV);
+        arm_shpr_write(ARM_EXC_PENDSV, saved);
+    }
+    return priority_mask;
+}
+
+void arm_port_check_kernel_priorities(void)
+{
+    static const char *const names[2] = {"PendSV", "SysTick"};
+    uint8_t lowest = arm_port_lowest_priority();
+
+    for (uint32_t i = 0; i < 2; i++) {
+        uint8_t prio = arm_shpr_read(ARM_EXC_PENDSV + i);
+
+        if (prio != lowest) {
+            arm_port_reportf("%s priority is %x, not the lowest (%x): the kernel sets it at "
+                             "start and nothing else may change it (a vendor HAL's tick "
+                             "set-up often does)",
+                             names[i], prio, lowest);
+        }
+        configASSERT(prio == lowest);
+    }
+}
+
+__attribute__((weak)) void vPortSetupTimerInterrupt(void)
+{
+    const uint32_t reload = (uint32_t)(configSYSTICK_CLOCK_HZ / configTICK_RATE_HZ) - 1u;
+
+    if (reload == 0u || reload > ARM_SYST_RVR_MAX) {
+        arm_port_reportf("SysTick cannot divide %u Hz down to configTICK_RATE_HZ %u",
+                         (unsigned)configSYSTICK_CLOCK_HZ, (unsigned)configTICK_RATE_HZ);
+    }
+    configASSERT(reload != 0u && reload <= ARM_SYST_RVR_MAX);
+    ARM_SYST_CSR = 0;
+    ARM_SYST_RVR = reload & ARM_SYST_RVR_MAX;
+    ARM_SYST_CVR = 0;
+    ARM_SYST_CSR = SYSTICK_CLKSOURCE | ARM_SYST_CSR_TICKINT | ARM_SYST_CSR_ENABLE;
+}
+
+void xPortSysTickHandler(void)
+{
+    UBaseType_t mask;
+
+    if (configASSERT_DEFINED) {
+        arm_port_check_kernel_priorities(); /* a HAL may have moved SysTick since start */
+    }
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    if (sched_tick_isr() != pdFALSE) {
+        ARM_ICSR = ARM_ICSR_PENDSVSET;
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+}
+
+BaseType_t xPortStartScheduler(void)
+{
+    configASSERT(sched_current != NULL);
+    configASSERT(!portIS_INSIDE_INTERRUPT());
+    (void)arm_port_lowest_priority();
+    /* Always the lowest, whatever configKERNEL_INTERRUPT_PRIORITY says (see the README). */
+    arm_shpr_write(ARM_EXC_PENDSV, 0xFF);
+    arm_shpr_write(ARM_EXC_SYSTICK, 0xFF);
+    arm_port_check_kernel_priorities();
+    arm_port_check_ceiling();
+    vPortSetupTimerInterrupt();
+    arm_port_arch_start();
+    nesting = 0;
+    arm_port_start_first_task(&main_context);
+    /* vPortEndScheduler brought us back, on the main stack with the kernel lock held. */
+    nesting = NESTING_STOPPED;
+    return pdFALSE;
+}
+
+void vPortEndScheduler(void)
+{
+    /* Only a task can end the scheduler: there is no way back from a handler. */
+    configASSERT(!portIS_INSIDE_INTERRUPT());
+    portDISABLE_INTERRUPTS();
+    ARM_SYST_CSR = 0;
+    ARM_ICSR = ARM_ICSR_PENDSTCLR | ARM_ICSR_PENDSVCLR;
+    arm_port_resume_main(&main_context);
+}
+
+/*
+ * portIDLE_HOOK with configARM_IDLE_SLEEP: sleep unless the kernel has work (another ready
+ * idle-priority task, a pending yield). PRIMASK closes the race with an interrupt that readies
+ * a task between the check and the WFI: a pending interrupt ends WFI even while PRIMASK holds
+ * it, and is taken at the cpsie.
+ */
+void arm_port_idle_sleep(void)
+{
+    __asm volatile("cpsid i" ::: "memory");
+    if (eTaskConfirmSleepModeStatus() != eAbortSleep) {
+        __asm volatile("dsb\n\twfi\n\tisb" ::: "memory");
+    }
+    __asm volatile("cpsie i" ::: "memory");
+}
+
+void arm_port_task_exit(void)
+{
+    sched_task_exit_error();
+}

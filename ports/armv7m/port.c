@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * port.c: the ARMv7-M half of the Cortex-M3/M4F ports: a task's first stack
+ * frame, the SVC handler that starts the first task, the PendSV handler that
+ * switches tasks, and the return to main() when the scheduler ends.
+ *
+ * A task that is not running keeps, from tcb->top_of_stack upwards:
+ *   r4-r11, [EXC_RETURN, with the FPU], [s16-s31, if EXC_RETURN bit 4 is 0],
+ *   then the frame the hardware pushed on exception entry: r0-r3, r12, lr,
+ *   pc, xPSR, [s0-s15, FPSCR, reserved, if EXC_RETURN bit 4 is 0].
+ * So only r4-r11 (and, for tasks that used the FPU, s16-s31) are saved by
+ * software: the hardware saved the rest, lazily for the FP part (FPCCR.LSPEN:
+ * the space is reserved on entry and filled only if the handler touches the
+ * FPU; PendSV's own vstmdb of s16-s31 is such a touch).
+ *
+ * The handlers are naked C functions, not a .S file, so that an application
+ * may #define vPortSVCHandler, xPortPendSVHandler and xPortSysTickHandler to
+ * its startup code's CMSIS names in FreeRTOSConfig.h, as with FreeRTOS.
+ *
+ * PendSV runs at the lowest priority, so it only ever interrupts a task, and
+ * calls the kernel with BASEPRI at the syscall ceiling (the kernel lock).
+ */
+#include "arm_port_private.h"
+
+#define INITIAL_XPSR 0x01000000u        /* Thumb state */
+#define EXC_RETURN_THREAD_PSP 0xFFFFFFFDu /* Thread mode, process stack, no FP frame */
+
+/* Called by xPortPendSVHandler with the outgoing task's context saved. */
+void armv7m_switch_context(void);
+
+StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t code, void *params)
+{
+    /* The kernel aligned top_of_stack to 8: the hardware frame ends just below it, 8-aligned. */
+    StackType_t *sp = top_of_stack;
+
+    *--sp = INITIAL_XPSR;
+    *--sp = (StackType_t)(uintptr_t)code & ~(StackType_t)1u; /* pc: bit 0 must be clear */
+    *--sp = (StackType_t)(uintptr_t)arm_port_task_exit;      /* lr: where a returning task goes */
+    *--sp = 0x12121212u;                                     /* r12 */
+    *--sp = 0x03030303u;                                     /* r3 */
+    *--sp = 0x02020202u;                                     /* r2 */
+    *--sp = 0x01010101u;                                     /* r1 */
+    *--sp = (StackType_t)(uintptr_t)params;                  /* r0 */
+#if QUARTZ_ARMV7M_FPU
+    *--sp = EXC_RETURN_THREAD_PSP; /* the task has no FP state until it uses the FPU */
+#endif
+    for (StackType_t r = 11; r >= 4; r--) {
+        *--sp = r * 0x01010101u; /* r11 .. r4: recognisable in a debugger */
+    }
+    return sp;
+}
+
+void arm_port_arch_start(void)
+{
+#if QUARTZ_ARMV7M_FPU
+    /* Full access to CP10/CP11, and lazy stacking: tasks that never use the FPU pay nothing. */
+    ARM_CPACR |= ARM_CPACR_CP10_CP11_FULL;
+    ARM_FPCCR |= ARM_FPCCR_ASPEN | ARM_FPCCR_LSPEN;
+    arm_barrier();
+#endif
+}
+
+void armv7m_switch_context(void)
+{
+    vPortRaiseBASEPRI();
+    sched_switch_context();
+    vPortSetBASEPRI(0);
+}
+
+/* Taken once per scheduler start, from arm_port_start_first_task: run sched_current. */
+__attribute__((naked)) void vPortSVCHandler(void)
+{
+    __asm volatile(
+        "   movw r3, #:lower16:sched_current  \n"
+        "   movt r3, #:upper16:sched_current  \n"
+        "   ldr r1, [r3]                      \n"
+        "   ldr r0, [r1]                      \n" /* top_of_stack */
+#if QUARTZ_ARMV7M_FPU
+        "   ldmia r0!, {r4-r11, lr}           \n" /* lr: the task's EXC_RETURN */
+#else
+        "   ldmia r0!, {r4-r11}               \n"
+        "   mvn lr, #2                        \n" /* 0xFFFFFFFD: Thread mode, PSP */
+#endif
+        "   msr psp, r0                       \n"
+        "   isb                               \n"
+        "   mov r0, #0                        \n"
+        "   msr basepri, r0                   \n" /* the task starts unmasked */
+        "   bx lr                             \n");
+}
+
+__attribute__((naked)) void xPortPendSVHandler(void)
+{
+    __asm volatile(
+        "   mrs r0, psp                       \n"
+        "   isb                               \n"
+        "   movw r3, #:lower16:sched_current  \n"
+        "   movt r3, #:upper16:sched_current  \n"
+        "   ldr r2, [r3]                      \n"
+#if QUARTZ_ARMV7M_FPU
+        "   tst lr, #0x10                     \n" /* did the task use the FPU? */
+        "   it eq                             \n"
+        "   vstmdbeq r0!, {s16-s31}           \n"
+        "   stmdb r0!, {r4-r11, lr}           \n"
+#else
+        "   stmdb r0!, {r4-r11}               \n"
+#endif
+        "   str r0, [r2]                      \n" /* sched_current->top_of_stack */
+        "   push {r3, lr}                     \n"
+        "   bl armv7m_switch_context          \n"
+        "   pop {r3, lr}                      \n"
+        "   ldr r1, [r3]                      \n"
+        "   ldr r0, [r1]                      \n"
+#if QUARTZ_ARMV7M_FPU
+        "   ldmia r0!, {r4-r11, lr}           \n"
+        "   tst lr, #0x10                     \n"
+        "   it eq                             \n"
+        "   vldmiaeq r0!, {s16-s31}           \n"
+#else
+        "   ldmia r0!, {r4-r11}               \n"
+#endif
+        "   msr psp, r0                       \n"
+        "   isb                               \n"
+        "   bx lr                             \n");
+}
+
+__attribute__((naked)) void arm_port_start_first_task(struct arm_main_context *ctx)
+{
+    (void)ctx;
+    __asm volatile(
+        "   stmia r0!, {r4-r11, lr}           \n"
+        "   mov r1, sp                        \n"
+        "   str r1, [r0], #4                  \n"
+#if QUARTZ_ARMV7M_FPU
+        "   vstmia r0!, {d8-d15}              \n"
+#endif
+        "   cpsie i                           \n" /* an SVC cannot be taken with PRIMASK set */
+        "   cpsie f                           \n"
+        "   dsb                               \n"
+        "   isb                               \n"
+        "   svc 0                             \n"
+        "   b .                               \n"); /* never reached: SVC does not return here */
+}
+
+__attribute__((naked, noreturn)) void arm_port_resume_main(struct arm_main_context *ctx)
+{
+    (void)ctx;
+    __asm volatile(
+        "   mov r1, #0                        \n"
+        "   msr control, r1                   \n" /* Thread mode back on MSP, FPCA clear */
+        "   isb                               \n"
+        "   ldmia r0!, {r4-r11, lr}           \n"
+        "   ldr r1, [r0], #4                  \n"
+        "   mov sp, r1                        \n"
+#if QUARTZ_ARMV7M_FPU
+        "   vldmia r0!, {d8-d15}              \n"
+#endif
+        "   bx lr                             \n"); /* return from arm_port_start_first_task */
+}

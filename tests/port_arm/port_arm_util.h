@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * port_arm_util.h: helpers shared by the Cortex-M port tests: counting
+ * expected configASSERT failures, capturing the port's report line, and
+ * interrupt priorities on either side of the syscall ceiling.
+ */
+#ifndef PORT_ARM_UTIL_H
+#define PORT_ARM_UTIL_H
+
+#include "FreeRTOS.h"
+
+#include <stdint.h>
+
+/* Priorities (8-bit register values) relative to configMAX_SYSCALL_INTERRUPT_PRIORITY. */
+#define PRIO_ABOVE_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY - 0x40)) /* unmasked */
+#define PRIO_BELOW_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY + 0x20)) /* masked */
+
+/* The next n configASSERT failures are counted and execution continues. */
+void port_test_expect_asserts(unsigned n);
+/* Failures counted since port_test_expect_asserts; stops expecting more. */
+unsigned port_test_asserts_seen(void);
+
+/* The last line the port passed to arm_port_report (empty if none since the last clear). */
+const char *port_test_last_report(void);
+void port_test_clear_report(void);
+
+/* Route a spare line (index 0..) to handler at priority prio, enabled; returns the IRQ number. */
+unsigned port_test_irq_setup(unsigned spare, uint8_t prio, void (*handler)(void));
+void port_test_irq_teardown(unsigned irq);
+
+/* The current BASEPRI. */
+uint32_t port_test_basepri(void);
+
+#endif /* PORT_ARM_UTIL_H */
