@@ -201,8 +201,8 @@ int qtest_run(const struct qtest_case *cases, size_t count)
                 c->teardown();
             }
             if (heap_free() != heap_before) {
-                qtest_fail(__FILE__, __LINE__, "heap leak: %zu bytes free before, %zu after",
-                           heap_before, heap_free());
+                qtest_fail(__FILE__, __LINE__, "heap leak: %lu bytes free before, %lu after",
+                           (unsigned long)heap_before, (unsigned long)heap_free());
             }
         }
         if (failures == 0) {

@@ -208,6 +208,8 @@ static uint64_t run_scenario(void)
     for (int i = 0; i < MUTEX_USERS; i++) {
         mutex_rounds[i] = 0;
     }
+    /* The previous run ended with its tasks wherever they were, possibly inside a region. */
+    holder[0] = holder[1] = 0;
     for (int i = 0; i < PAIRS; i++) {
         pairs[i].sent = pairs[i].received = 0;
         pairs[i].queue = xQueueCreate((UBaseType_t)(1 + i), sizeof(uint32_t));

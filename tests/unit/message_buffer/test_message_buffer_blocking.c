@@ -226,7 +226,7 @@ static void test_interrupt_produced_messages_all_arrive_intact(void)
         const size_t got = xMessageBufferReceive(mb, in, sizeof(in), 5);
 
         if (got != msgs % 13 + 1 || !sbt_check(in, got, pos)) {
-            qtest_fail(__FILE__, __LINE__, "message %zu: %zu bytes", msgs, got);
+            qtest_fail(__FILE__, __LINE__, "message %lu: %lu bytes", (unsigned long)msgs, (unsigned long)got);
             break;
         }
         msgs++;

@@ -55,7 +55,7 @@ static unsigned run_message_pattern(size_t size, unsigned rounds, unsigned seed)
 
         sbt_fill(out, len, sent);
         if (xMessageBufferSend(mb, out, len, 0) != (fits ? len : 0)) {
-            qtest_fail(__FILE__, __LINE__, "size %zu round %u: send", size, i);
+            qtest_fail(__FILE__, __LINE__, "size %lu round %u: send", (unsigned long)size, i);
             break;
         }
         if (fits) {
@@ -70,7 +70,7 @@ static unsigned run_message_pattern(size_t size, unsigned rounds, unsigned seed)
 
             if (xMessageBufferReceive(mb, in, sizeof(in), 0) != want ||
                 !sbt_check(in, want, received)) {
-                qtest_fail(__FILE__, __LINE__, "size %zu round %u: receive", size, i);
+                qtest_fail(__FILE__, __LINE__, "size %lu round %u: receive", (unsigned long)size, i);
                 break;
             }
             if (count) {

@@ -119,7 +119,7 @@ static void run_wrap_pattern(size_t size, unsigned rounds, unsigned seed)
         n = xStreamBufferReceive(sb, in, take, 0);
         QT_EQ(n, expect_got);
         if (!sbt_check(in, n, received)) {
-            qtest_fail(__FILE__, __LINE__, "size %zu round %u: wrong bytes", size, i);
+            qtest_fail(__FILE__, __LINE__, "size %lu round %u: wrong bytes", (unsigned long)size, i);
             break;
         }
         received += n;
