@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * regtest.h: register-check tasks for the full demo. Each task fills every
+ * regtest.h: register-check tasks, shared by the full demo and the port's
+ * register test (test_port_arm_registers.c). Each task fills every
  * core register it may (r0-r12, lr) and, on a core with an FPU, s0-s31 and
  * FPSCR with values unique to the task, then checks them in an endless loop
  * while the tick, interrupts and other tasks preempt it. A mismatch stops the
