@@ -66,6 +66,7 @@ function(quartz_add_test)
             target_include_directories(${exe} PRIVATE ${QUARTZ_ROOT}/tests/harness
                 ${QUARTZ_ROOT}/kernel/private)
             target_link_libraries(${exe} PRIVATE ${kernel})
+            target_compile_definitions(${exe} PRIVATE QTEST_HOST=1) # see qtest_port.h
             get_target_property(copts ${kernel} COMPILE_OPTIONS)
             target_compile_options(${exe} PRIVATE ${copts})
             set_target_properties(${exe} PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)

@@ -27,6 +27,19 @@
 
 #define QTEST_IRQ_COUNT 8
 
+/*
+ * 1 where the idle task's passes are what moves time (the POSIX port in
+ * simulated time: each idle pass is one tick). A schedule in which idle
+ * shares the CPU with an idle-priority task then differs in detail from one
+ * driven by a real tick interrupt, where idle yields at once and the other
+ * task gets nearly every tick. Only such tests need to know.
+ */
+#if defined(QTEST_HOST) && configPOSIX_SIMULATED_TIME
+#define QTEST_IDLE_MOVES_TIME 1
+#else
+#define QTEST_IDLE_MOVES_TIME 0
+#endif
+
 void qtest_busy_ticks(TickType_t n);
 void qtest_irq_set_handler(unsigned irq, void (*handler)(void));
 void qtest_irq_raise(unsigned irq);

@@ -228,7 +228,11 @@ static void test_vPortDefineHeapRegions_aligns_and_separates(void)
 static void test_vPortDefineHeapRegions_skips_tiny_regions(void)
 {
     const HeapRegion_t tiny[] = {
-        {spare, 16}, {spare + 64, 1024}, {spare + 1088, 16}, {spare + 2048, 20}, {NULL, 0}};
+        {spare, HDR},
+        {spare + 64, 1024},
+        {spare + 1088, HDR},
+        {spare + 2048, HDR + portBYTE_ALIGNMENT - 1}, /* aligned inwards to HDR */
+        {NULL, 0}};
 
     vPortHeapResetState();
     vPortDefineHeapRegions(tiny);
