@@ -9,7 +9,9 @@
 #define FREERTOS_CONFIG_H
 
 /* Real host time. Set to 1 for repeatable runs where time moves only when idle. */
+#ifndef configPOSIX_SIMULATED_TIME
 #define configPOSIX_SIMULATED_TIME 0
+#endif
 
 #define configUSE_PREEMPTION 1
 #define configUSE_TIME_SLICING 1
