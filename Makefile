@@ -31,7 +31,12 @@ ifeq ($(BOARD),posix)
 else
 	@test -f boards/$(BOARD)/board.cmake || (echo "BOARD=$(BOARD): no such board"; exit 1)
 	cmake --build $(BUILD) --target board_$(BOARD)-configure
-	cmake --build $(BUILD)/boards/$(BOARD) --target demo_full -j $(JOBS)
+	@# The link prints the image's size line; print it here too when the image was up to date.
+	@out="$$(cmake --build $(BUILD)/boards/$(BOARD) --target demo_full -j $(JOBS) 2>&1)" || \
+	    { echo "$$out"; exit 1; }; echo "$$out"; echo "$$out" | grep -q ': flash ' || \
+	    cmake -DIMAGE=$(BOARD_IMAGE) \
+	    -DSIZE="$$(sed -n 's/^CMAKE_SIZE:FILEPATH=//p' $(BUILD)/boards/$(BOARD)/CMakeCache.txt)" \
+	    -P cmake/quartz_image_size.cmake
 	@echo "Booting the full demo on $(BOARD) in QEMU (Ctrl-C stops it)"
 	tools/qemu-run --board $(BOARD) --timeout 0 --realtime $(BOARD_IMAGE)
 endif
@@ -59,8 +64,14 @@ coverage:
 	    --print-summary --fail-under-line 90 -o $(BUILD)/coverage.txt
 	@sed -n '1,60p' $(BUILD)/coverage.txt
 
-bench:
-	@echo "make bench: the benchmark suite does not exist yet (see the Benchmarks issue)"; exit 1
+# The benchmark suite (bench/README.md) on every QEMU board, or those in BENCH_BOARDS, at -O2
+# and -Os: writes $(BUILD)/bench/results.json and a table (.md) and chart (.svg) per board.
+# KERNEL_DIR=<path> measures another kernel with the FreeRTOS API and CMake interface.
+BENCH_BOARDS ?=
+KERNEL_DIR ?= $(CURDIR)/kernel
+bench: setup
+	python3 bench/run.py --build $(BUILD)/bench --kernel-dir $(KERNEL_DIR) \
+	    --boards "$(BENCH_BOARDS)" --jobs $(JOBS)
 
 clean:
 	rm -rf $(BUILD)

@@ -9,7 +9,7 @@
 #   include(<quartz>/cmake/quartz_board.cmake)   # adds kernel/ as freertos_kernel
 #   add_executable(app main.c)
 #   target_link_libraries(app PRIVATE quartz_board)
-#   quartz_board_image(app)                      # prints the flash and RAM sizes
+#   quartz_board_image(app)                      # prints its flash and RAM use when linked
 #
 # `quartz_board` brings the kernel (FREERTOS_PORT is the board's port), the
 # start-up code, the C library hooks (printf reaches the UART, exit() ends
@@ -31,7 +31,17 @@ target_compile_options(quartz_board_support PRIVATE -Wall -Wextra -Werror -ffunc
     -fdata-sections)
 set_target_properties(quartz_board_support PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
 
-# quartz_board_link(<executable> <kernel library>): make <executable> a program for the board.
+# quartz_board_image(<executable>): print its flash (text + data) and RAM (data + bss) use, one
+# line, every time it is linked (cmake/quartz_image_size.cmake).
+function(quartz_board_image exe)
+    add_custom_command(TARGET ${exe} POST_BUILD
+        COMMAND ${CMAKE_COMMAND} -DSIZE=${CMAKE_SIZE} -DIMAGE=$<TARGET_FILE:${exe}>
+            -P ${QUARTZ_BOARD_ROOT}/cmake/quartz_image_size.cmake
+        VERBATIM)
+endfunction()
+
+# quartz_board_link(<executable> <kernel library>): make <executable> a program for the board
+# (and print its sizes when linked).
 function(quartz_board_link exe kernel)
     target_sources(${exe} PRIVATE $<TARGET_OBJECTS:quartz_board_support>)
     target_include_directories(${exe} PRIVATE ${QUARTZ_BOARD_INCLUDE_DIRS})
@@ -39,12 +49,7 @@ function(quartz_board_link exe kernel)
     target_link_options(${exe} PRIVATE -T${QUARTZ_BOARD_LINKER_SCRIPT} -nostartfiles
         -Wl,--gc-sections -Wl,-Map=$<TARGET_FILE:${exe}>.map)
     set_target_properties(${exe} PROPERTIES SUFFIX .elf LINK_DEPENDS ${QUARTZ_BOARD_LINKER_SCRIPT})
-endfunction()
-
-# quartz_board_image(<executable>): print its sizes (text = flash, data + bss = RAM) when built.
-function(quartz_board_image exe)
-    add_custom_command(TARGET ${exe} POST_BUILD
-        COMMAND ${CMAKE_SIZE} $<TARGET_FILE:${exe}> VERBATIM)
+    quartz_board_image(${exe})
 endfunction()
 
 # The application target, when the application declared its FreeRTOSConfig.h the FreeRTOS way.

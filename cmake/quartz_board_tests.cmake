@@ -13,6 +13,11 @@ include_guard(GLOBAL)
 set(QUARTZ_BOARD_TEST_CONFIGS "" CACHE STRING
     "Kernel test configurations to run on boards (empty: every one a test asks for)")
 set(QUARTZ_BOARD_HOST_ONLY_CONFIGS realtime)
+# The architecture family of the board (board.cmake): tests/harness/qtest_port_<arch>.c is the
+# harness's machine half and tests/port_<arch>/ the port tests. The Cortex-M boards leave it unset.
+if(NOT QUARTZ_BOARD_ARCH)
+    set(QUARTZ_BOARD_ARCH arm)
+endif()
 
 # Kernel tests that do not pass on the boards yet, as "<test name regex>=<why>". They are
 # neither built nor run: ctest lists each as "Not Run (Disabled)" so they stay visible.
@@ -21,6 +26,9 @@ set(QUARTZ_BOARD_HOST_ONLY_CONFIGS realtime)
 if(NOT DEFINED QUARTZ_BOARD_PENDING_TESTS)
     set(QUARTZ_BOARD_PENDING_TESTS "")
 endif()
+# A board's own gaps (board.cmake: QUARTZ_BOARD_OWN_PENDING_TESTS, same format). A pattern is
+# matched against "<test>" and against "<test>/<config>", so it can name one configuration.
+list(APPEND QUARTZ_BOARD_PENDING_TESTS ${QUARTZ_BOARD_OWN_PENDING_TESTS})
 
 
 # The kernel as applications build it (-O2); test programs at -O1, where GCC does not issue
@@ -73,16 +81,16 @@ function(quartz_board_host_only out_var)
     endforeach()
 endfunction()
 
-# Sets out_var to the reason test `name` is pending on boards, or to "" (false).
-function(quartz_board_pending name out_var)
+# Sets out_var to the reason test `name` in `config` is pending on boards, or to "" (false).
+function(quartz_board_pending name config out_var)
     set(${out_var} "" PARENT_SCOPE)
     foreach(entry ${QUARTZ_BOARD_PENDING_TESTS})
         string(FIND "${entry}" "=" eq)
         string(SUBSTRING "${entry}" 0 ${eq} pattern)
         math(EXPR eq "${eq} + 1")
         string(SUBSTRING "${entry}" ${eq} -1 why)
-        if(name MATCHES "${pattern}")
-            message(STATUS "${QUARTZ_BOARD}: ${name} pending: ${why}")
+        if(name MATCHES "${pattern}" OR "${name}/${config}" MATCHES "${pattern}")
+            message(STATUS "${QUARTZ_BOARD}: ${name}/${config} pending: ${why}")
             set(${out_var} "${why}" PARENT_SCOPE)
             return()
         endif()
@@ -118,7 +126,6 @@ function(quartz_add_test)
     if(host_only)
         return()
     endif()
-    quartz_board_pending(${T_NAME} pending)
     foreach(config ${T_CONFIGS})
         if(config IN_LIST QUARTZ_BOARD_HOST_ONLY_CONFIGS)
             continue()
@@ -126,6 +133,7 @@ function(quartz_add_test)
         if(QUARTZ_BOARD_TEST_CONFIGS AND NOT config IN_LIST QUARTZ_BOARD_TEST_CONFIGS)
             continue()
         endif()
+        quartz_board_pending(${T_NAME} ${config} pending)
         if(pending)
             add_test(NAME ${QUARTZ_BOARD}/${T_NAME}/${config} COMMAND ${CMAKE_COMMAND} -E false)
             set_tests_properties(${QUARTZ_BOARD}/${T_NAME}/${config} PROPERTIES DISABLED TRUE
@@ -135,7 +143,8 @@ function(quartz_add_test)
         quartz_board_test_kernel(${config} ${T_HEAP} kernel)
         set(exe test_${T_NAME}_${config})
         add_executable(${exe} ${T_SOURCES} ${QUARTZ_ROOT}/tests/harness/qtest.c
-            ${QUARTZ_ROOT}/tests/harness/qtest_port_arm.c)
+            ${QUARTZ_ROOT}/tests/harness/qtest_port_${QUARTZ_BOARD_ARCH}.c
+            ${QUARTZ_ROOT}/tests/harness/qtest_port_board.c)
         target_include_directories(${exe} PRIVATE ${QUARTZ_ROOT}/tests/harness
             ${QUARTZ_ROOT}/kernel/private)
         target_compile_options(${exe} PRIVATE ${QUARTZ_BOARD_TEST_COPTS})

@@ -1,9 +1,14 @@
 # SPDX-License-Identifier: MIT
 # quartz_boards.cmake: the QEMU boards inside the one top-level build. For each
 # board, the build runs a nested CMake project (cmake/board_build) with the
-# arm-none-eabi toolchain into <build>/boards/<board>/ (configured and built
+# board's cross toolchain into <build>/boards/<board>/ (configured and built
 # by `cmake --build <build>`), and the top-level ctest picks up the tests it
 # registers (QEMU runs labelled with the board's name).
+#
+# A board's board.cmake names its toolchain and emulator (defaults: the Cortex-M ones):
+#   QUARTZ_BOARD_TOOLCHAIN  tool prefix without the dash; cmake/toolchain-<it>.cmake is the
+#                           toolchain file and <it>-gcc the compiler (arm-none-eabi)
+#   QUARTZ_BOARD_QEMU       the QEMU system emulator (qemu-system-arm)
 include_guard(GLOBAL)
 include(ExternalProject)
 
@@ -13,16 +18,25 @@ option(QUARTZ_BOARDS "Cross-build the QEMU boards and run their tests" ON)
 function(quartz_add_board board)
     set(bin ${CMAKE_BINARY_DIR}/boards/${board})
     set(tests_file ${CMAKE_BINARY_DIR}/boards/${board}-tests.cmake)
-    find_program(QUARTZ_ARM_GCC arm-none-eabi-gcc)
-    find_program(QUARTZ_QEMU_ARM qemu-system-arm)
-    if(NOT QUARTZ_ARM_GCC OR NOT QUARTZ_QEMU_ARM)
-        message(WARNING "${board}: arm-none-eabi-gcc or qemu-system-arm is missing (tools/setup "
-            "installs them); its tests will fail until they are installed")
+    set(QUARTZ_BOARD_TOOLCHAIN arm-none-eabi)
+    set(QUARTZ_BOARD_QEMU qemu-system-arm)
+    include(${QUARTZ_ROOT}/boards/${board}/board.cmake) # this function's scope only
+    set(toolchain ${QUARTZ_BOARD_TOOLCHAIN})
+    find_program(QUARTZ_GCC_${toolchain} ${toolchain}-gcc)
+    find_program(QUARTZ_${QUARTZ_BOARD_QEMU} ${QUARTZ_BOARD_QEMU})
+    if(NOT QUARTZ_GCC_${toolchain} OR NOT QUARTZ_${QUARTZ_BOARD_QEMU})
+        message(WARNING "${board}: ${toolchain}-gcc or ${QUARTZ_BOARD_QEMU} is missing "
+            "(tools/setup installs them); its tests will fail until they are installed")
         file(WRITE ${tests_file}
             "add_test(${board}/toolchain-missing ${CMAKE_COMMAND} -E false)\n"
             "set_tests_properties(${board}/toolchain-missing PROPERTIES LABELS ${board})\n")
         set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${tests_file})
         return()
+    endif()
+    # -DQUARTZ_NET=OFF on the top-level command line turns the boards' networking off too.
+    set(net_args "")
+    if(DEFINED QUARTZ_NET)
+        set(net_args -DQUARTZ_NET=${QUARTZ_NET})
     endif()
     ExternalProject_Add(board_${board}
         SOURCE_DIR ${QUARTZ_ROOT}/cmake/board_build
@@ -30,8 +44,9 @@ function(quartz_add_board board)
         PREFIX ${CMAKE_BINARY_DIR}/boards/.ep/${board}
         CMAKE_GENERATOR ${CMAKE_GENERATOR}
         CMAKE_ARGS
-            -DCMAKE_TOOLCHAIN_FILE=${QUARTZ_ROOT}/cmake/toolchain-arm-none-eabi.cmake
+            -DCMAKE_TOOLCHAIN_FILE=${QUARTZ_ROOT}/cmake/toolchain-${toolchain}.cmake
             -DQUARTZ_BOARD=${board}
+            ${net_args}
         BUILD_ALWAYS TRUE
         INSTALL_COMMAND ""
         STEP_TARGETS configure) # board_<board>-configure: `make run` then builds just the demo

@@ -60,7 +60,9 @@ static void ready_add_locked(CRCB_t *c)
 
 BaseType_t xCoRoutineCreate(crCOROUTINE_CODE code, UBaseType_t priority, UBaseType_t index)
 {
+    traceENTER_xCoRoutineCreate(code, priority, index);
     CRCB_t *c;
+    BaseType_t ret = errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
 
     configASSERT(code != NULL);
     configASSERT(priority < configMAX_CO_ROUTINE_PRIORITIES);
@@ -69,7 +71,7 @@ BaseType_t xCoRoutineCreate(crCOROUTINE_CODE code, UBaseType_t priority, UBaseTy
     }
     c = pvPortMalloc(sizeof(*c));
     if (c == NULL) {
-        return errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
+        goto out;
     }
     c->pxCoRoutineFunction = code;
     c->uxPriority = priority;
@@ -86,13 +88,17 @@ BaseType_t xCoRoutineCreate(crCOROUTINE_CODE code, UBaseType_t priority, UBaseTy
     init_lists_once();
     ready_add_locked(c);
     taskEXIT_CRITICAL();
-    return pdPASS;
+    ret = pdPASS;
+out:
+    traceRETURN_xCoRoutineCreate(ret);
+    return ret;
 }
 
 /* ---- Delays and waking ---- */
 
 void vCoRoutineAddToDelayedList(TickType_t ticks, List_t *event_list)
 {
+    traceENTER_vCoRoutineAddToDelayedList(ticks, event_list);
     const TickType_t wake = (TickType_t)(last_tick + ticks);
 
     configASSERT(current != NULL);
@@ -105,6 +111,7 @@ void vCoRoutineAddToDelayedList(TickType_t ticks, List_t *event_list)
         vListInsert(event_list, &current->xEventListItem);
     }
     taskEXIT_CRITICAL();
+    traceRETURN_vCoRoutineAddToDelayedList();
 }
 
 /* Make c ready, off the delayed list and any waiter list (locked). */
@@ -128,9 +135,12 @@ static CRCB_t *wake_first_locked(const List_t *event_list)
 
 BaseType_t xCoRoutineRemoveFromEventList(const List_t *event_list)
 {
+    traceENTER_xCoRoutineRemoveFromEventList(event_list);
     const CRCB_t *const c = wake_first_locked(event_list);
 
-    return (current == NULL || c->uxPriority >= current->uxPriority) ? pdTRUE : pdFALSE;
+    BaseType_t ret = (current == NULL || c->uxPriority >= current->uxPriority) ? pdTRUE : pdFALSE;
+    traceRETURN_xCoRoutineRemoveFromEventList(ret);
+    return ret;
 }
 
 /* Wake the co-routines on list whose wake time is at or before until (locked). */
@@ -175,6 +185,7 @@ static CRCB_t *choose_locked(void)
 
 void vCoRoutineSchedule(void)
 {
+    traceENTER_vCoRoutineSchedule();
     CRCB_t *c;
 
     taskENTER_CRITICAL();
@@ -187,6 +198,7 @@ void vCoRoutineSchedule(void)
         c->pxCoRoutineFunction(c, c->uxIndex);
         current = NULL;
     }
+    traceRETURN_vCoRoutineSchedule();
 }
 
 /* Free every co-routine on list (locked). */
@@ -205,6 +217,7 @@ static void free_all_on(List_t *list)
 
 void vCoRoutineResetState(void)
 {
+    traceENTER_vCoRoutineResetState();
     taskENTER_CRITICAL();
     init_lists_once();
     for (UBaseType_t p = 0; p < configMAX_CO_ROUTINE_PRIORITIES; p++) {
@@ -217,6 +230,7 @@ void vCoRoutineResetState(void)
     current = NULL;
     started = false;
     taskEXIT_CRITICAL();
+    traceRETURN_vCoRoutineResetState();
 }
 
 /* ---- Queues ---- */
@@ -259,6 +273,7 @@ static void check_queue(const queue_t *q)
 
 BaseType_t xQueueCRSend(QueueHandle_t queue, const void *item, TickType_t ticks)
 {
+    traceENTER_xQueueCRSend(queue, item, ticks);
     queue_t *const q = queue;
     BaseType_t result = pdPASS;
 
@@ -279,11 +294,13 @@ BaseType_t xQueueCRSend(QueueHandle_t queue, const void *item, TickType_t ticks)
         }
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xQueueCRSend(result);
     return result;
 }
 
 BaseType_t xQueueCRReceive(QueueHandle_t queue, void *buffer, TickType_t ticks)
 {
+    traceENTER_xQueueCRReceive(queue, buffer, ticks);
     queue_t *const q = queue;
     BaseType_t result = pdPASS;
 
@@ -304,12 +321,14 @@ BaseType_t xQueueCRReceive(QueueHandle_t queue, void *buffer, TickType_t ticks)
         }
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xQueueCRReceive(result);
     return result;
 }
 
 BaseType_t xQueueCRSendFromISR(QueueHandle_t queue, const void *item,
                                BaseType_t co_routine_previously_woken)
 {
+    traceENTER_xQueueCRSendFromISR(queue, item, co_routine_previously_woken);
     queue_t *const q = queue;
     UBaseType_t mask;
 
@@ -325,11 +344,13 @@ BaseType_t xQueueCRSendFromISR(QueueHandle_t queue, const void *item,
         }
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xQueueCRSendFromISR(co_routine_previously_woken);
     return co_routine_previously_woken;
 }
 
 BaseType_t xQueueCRReceiveFromISR(QueueHandle_t queue, void *buffer, BaseType_t *co_routine_woken)
 {
+    traceENTER_xQueueCRReceiveFromISR(queue, buffer, co_routine_woken);
     queue_t *const q = queue;
     BaseType_t result = pdFAIL;
     UBaseType_t mask;
@@ -347,6 +368,7 @@ BaseType_t xQueueCRReceiveFromISR(QueueHandle_t queue, void *buffer, BaseType_t 
         result = pdPASS;
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xQueueCRReceiveFromISR(result);
     return result;
 }
 

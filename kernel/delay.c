@@ -8,21 +8,24 @@
 
 void vTaskDelay(const TickType_t ticks)
 {
+    traceENTER_vTaskDelay(ticks);
     configASSERT(!portIS_INSIDE_INTERRUPT());
     if (ticks == 0) {
         /* A zero delay is a yield to tasks of equal priority. */
         taskYIELD();
-        return;
+    } else {
+        taskENTER_CRITICAL();
+        configASSERT(sched.suspend_depth == 0);
+        traceTASK_DELAY();
+        sched_delay_locked(ticks);
+        taskEXIT_CRITICAL();
     }
-    taskENTER_CRITICAL();
-    configASSERT(sched.suspend_depth == 0);
-    traceTASK_DELAY();
-    sched_delay_locked(ticks);
-    taskEXIT_CRITICAL();
+    traceRETURN_vTaskDelay();
 }
 
 BaseType_t xTaskDelayUntil(TickType_t *const previous_wake, const TickType_t increment)
 {
+    traceENTER_xTaskDelayUntil(previous_wake, increment);
     BaseType_t delayed = pdFALSE;
 
     configASSERT(previous_wake != NULL);
@@ -48,11 +51,13 @@ BaseType_t xTaskDelayUntil(TickType_t *const previous_wake, const TickType_t inc
     if (!delayed) {
         taskYIELD(); /* the wake time has passed: no delay, but let equals run */
     }
+    traceRETURN_xTaskDelayUntil(delayed);
     return delayed;
 }
 
 BaseType_t xTaskAbortDelay(TaskHandle_t task)
 {
+    traceENTER_xTaskAbortDelay(task);
     tcb_t *t = task;
     BaseType_t aborted = pdFALSE;
 
@@ -74,5 +79,6 @@ BaseType_t xTaskAbortDelay(TaskHandle_t task)
         aborted = pdTRUE;
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskAbortDelay(aborted);
     return aborted;
 }

@@ -92,40 +92,55 @@ static eg_t *group_init(eg_t *g, uint8_t flags)
 #if configSUPPORT_DYNAMIC_ALLOCATION
 EventGroupHandle_t xEventGroupCreate(void)
 {
+    traceENTER_xEventGroupCreate();
     eg_t *g = pvPortMalloc(sizeof(*g));
+    EventGroupHandle_t ret = NULL;
 
     if (g == NULL) {
         traceEVENT_GROUP_CREATE_FAILED();
-        return NULL;
+    } else {
+        ret = group_init(g, 0);
     }
-    return group_init(g, 0);
+    traceRETURN_xEventGroupCreate(ret);
+    return ret;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 
 #if configSUPPORT_STATIC_ALLOCATION
 EventGroupHandle_t xEventGroupCreateStatic(StaticEventGroup_t *buffer)
 {
+    traceENTER_xEventGroupCreateStatic(buffer);
+    EventGroupHandle_t ret = NULL;
+
     configASSERT(buffer != NULL);
     if (buffer == NULL) {
         traceEVENT_GROUP_CREATE_FAILED();
-        return NULL;
+        goto out;
     }
-    return group_init((eg_t *)buffer, EG_STATIC);
+    ret = group_init((eg_t *)buffer, EG_STATIC);
+out:
+    traceRETURN_xEventGroupCreateStatic(ret);
+    return ret;
 }
 
 BaseType_t xEventGroupGetStaticBuffer(EventGroupHandle_t group, StaticEventGroup_t **buffer)
 {
+    traceENTER_xEventGroupGetStaticBuffer(group, buffer);
+    BaseType_t ret = pdFALSE;
+
     configASSERT(group != NULL && buffer != NULL);
-    if ((group->flags & EG_STATIC) == 0) {
-        return pdFALSE;
+    if ((group->flags & EG_STATIC) != 0) {
+        *buffer = (StaticEventGroup_t *)group;
+        ret = pdTRUE;
     }
-    *buffer = (StaticEventGroup_t *)group;
-    return pdTRUE;
+    traceRETURN_xEventGroupGetStaticBuffer(ret);
+    return ret;
 }
 #endif /* configSUPPORT_STATIC_ALLOCATION */
 
 void vEventGroupDelete(EventGroupHandle_t group)
 {
+    traceENTER_vEventGroupDelete(group);
     eg_t *const g = group;
     BaseType_t preempt = pdFALSE;
 
@@ -146,6 +161,7 @@ void vEventGroupDelete(EventGroupHandle_t group)
     if ((g->flags & EG_STATIC) == 0) {
         vPortFree(g);
     }
+    traceRETURN_vEventGroupDelete();
 }
 
 /* ---- Setting and clearing ---- */
@@ -182,6 +198,7 @@ static BaseType_t set_locked(eg_t *g, EventBits_t set)
 
 EventBits_t xEventGroupSetBits(EventGroupHandle_t group, const EventBits_t set)
 {
+    traceENTER_xEventGroupSetBits(group, set);
     eg_t *const g = group;
     EventBits_t bits;
 
@@ -192,11 +209,13 @@ EventBits_t xEventGroupSetBits(EventGroupHandle_t group, const EventBits_t set)
     sched_yield_if_locked(set_locked(g, set));
     bits = g->bits;
     taskEXIT_CRITICAL(); /* a woken task of higher priority runs here */
+    traceRETURN_xEventGroupSetBits(bits);
     return bits;
 }
 
 EventBits_t xEventGroupClearBits(EventGroupHandle_t group, const EventBits_t clear)
 {
+    traceENTER_xEventGroupClearBits(group, clear);
     eg_t *const g = group;
     EventBits_t bits;
 
@@ -207,11 +226,13 @@ EventBits_t xEventGroupClearBits(EventGroupHandle_t group, const EventBits_t cle
     bits = g->bits;
     g->bits &= (EventBits_t)~clear;
     taskEXIT_CRITICAL();
+    traceRETURN_xEventGroupClearBits(bits);
     return bits;
 }
 
 EventBits_t xEventGroupGetBitsFromISR(EventGroupHandle_t group)
 {
+    traceENTER_xEventGroupGetBitsFromISR(group);
     EventBits_t bits;
     UBaseType_t mask;
 
@@ -220,17 +241,22 @@ EventBits_t xEventGroupGetBitsFromISR(EventGroupHandle_t group)
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     bits = group->bits;
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xEventGroupGetBitsFromISR(bits);
     return bits;
 }
 
 void vEventGroupSetBitsCallback(void *group, uint32_t set)
 {
+    traceENTER_vEventGroupSetBitsCallback(group, set);
     (void)xEventGroupSetBits(group, (EventBits_t)set);
+    traceRETURN_vEventGroupSetBitsCallback();
 }
 
 void vEventGroupClearBitsCallback(void *group, uint32_t clear)
 {
+    traceENTER_vEventGroupClearBitsCallback(group, clear);
     (void)xEventGroupClearBits(group, (EventBits_t)clear);
+    traceRETURN_vEventGroupClearBitsCallback();
 }
 
 #if configUSE_TIMERS && INCLUDE_xTimerPendFunctionCall
@@ -248,18 +274,24 @@ static void deferred_clear(void *group, TickType_t clear)
 BaseType_t xEventGroupSetBitsFromISR(EventGroupHandle_t group, const EventBits_t set,
                                      BaseType_t *woken)
 {
+    traceENTER_xEventGroupSetBitsFromISR(group, set, woken);
     configASSERT(group != NULL);
     configASSERT((set & EG_RESERVED_BITS) == 0);
     traceEVENT_GROUP_SET_BITS_FROM_ISR(group, set);
-    return timer_pend_wide_isr(deferred_set, group, set, woken);
+    BaseType_t ret = timer_pend_wide_isr(deferred_set, group, set, woken);
+    traceRETURN_xEventGroupSetBitsFromISR(ret);
+    return ret;
 }
 
 BaseType_t xEventGroupClearBitsFromISR(EventGroupHandle_t group, const EventBits_t clear)
 {
+    traceENTER_xEventGroupClearBitsFromISR(group, clear);
     configASSERT(group != NULL);
     configASSERT((clear & EG_RESERVED_BITS) == 0);
     traceEVENT_GROUP_CLEAR_BITS_FROM_ISR(group, clear);
-    return timer_pend_wide_isr(deferred_clear, group, clear, NULL);
+    BaseType_t ret = timer_pend_wide_isr(deferred_clear, group, clear, NULL);
+    traceRETURN_xEventGroupClearBitsFromISR(ret);
+    return ret;
 }
 #endif /* configUSE_TIMERS && INCLUDE_xTimerPendFunctionCall */
 
@@ -335,6 +367,7 @@ EventBits_t xEventGroupWaitBits(EventGroupHandle_t group, const EventBits_t want
                                 const BaseType_t clear_on_exit, const BaseType_t wait_for_all,
                                 TickType_t ticks)
 {
+    traceENTER_xEventGroupWaitBits(group, want, clear_on_exit, wait_for_all, ticks);
     eg_t *const g = group;
     const uint8_t flags = (uint8_t)((clear_on_exit != pdFALSE ? EGW_CLEAR : 0u) |
                                     (wait_for_all != pdFALSE ? EGW_ALL : 0u));
@@ -349,12 +382,14 @@ EventBits_t xEventGroupWaitBits(EventGroupHandle_t group, const EventBits_t want
     bits = wait_unlock(g, 0, want, flags, ticks, &timed_out);
     traceEVENT_GROUP_WAIT_BITS_END(g, want, timed_out);
     (void)timed_out;
+    traceRETURN_xEventGroupWaitBits(bits);
     return bits;
 }
 
 EventBits_t xEventGroupSync(EventGroupHandle_t group, const EventBits_t set, const EventBits_t want,
                             TickType_t ticks)
 {
+    traceENTER_xEventGroupSync(group, set, want, ticks);
     eg_t *const g = group;
     BaseType_t timed_out = pdFALSE;
     EventBits_t before, bits;
@@ -377,6 +412,7 @@ EventBits_t xEventGroupSync(EventGroupHandle_t group, const EventBits_t set, con
     }
     traceEVENT_GROUP_SYNC_END(g, set, want, timed_out);
     (void)timed_out;
+    traceRETURN_xEventGroupSync(bits);
     return bits;
 }
 
@@ -385,13 +421,18 @@ EventBits_t xEventGroupSync(EventGroupHandle_t group, const EventBits_t set, con
 #if configUSE_TRACE_FACILITY
 UBaseType_t uxEventGroupGetNumber(void *group)
 {
-    return group != NULL ? ((eg_t *)group)->number : 0;
+    traceENTER_uxEventGroupGetNumber(group);
+    UBaseType_t ret = group != NULL ? ((eg_t *)group)->number : 0;
+    traceRETURN_uxEventGroupGetNumber(ret);
+    return ret;
 }
 
 void vEventGroupSetNumber(void *group, UBaseType_t number)
 {
+    traceENTER_vEventGroupSetNumber(group, number);
     configASSERT(group != NULL);
     ((eg_t *)group)->number = number;
+    traceRETURN_vEventGroupSetNumber();
 }
 #endif /* configUSE_TRACE_FACILITY */
 

@@ -9,6 +9,7 @@
 
 void vListInitialise(List_t *const list)
 {
+    traceENTER_vListInitialise(list);
     ListItem_t *end = (ListItem_t *)&list->end;
 
     list->end.value = portMAX_DELAY;
@@ -16,11 +17,14 @@ void vListInitialise(List_t *const list)
     list->end.prev = end;
     list->index = end;
     list->count = 0;
+    traceRETURN_vListInitialise();
 }
 
 void vListInitialiseItem(ListItem_t *const item)
 {
+    traceENTER_vListInitialiseItem(item);
     item->container = NULL;
+    traceRETURN_vListInitialiseItem();
 }
 
 /* Link item between prev and prev->next. */
@@ -36,12 +40,15 @@ static inline void link_after(List_t *list, ListItem_t *prev, ListItem_t *item)
 
 void vListInsertEnd(List_t *const list, ListItem_t *const item)
 {
+    traceENTER_vListInsertEnd(list, item);
     configASSERT(item->container == NULL);
     link_after(list, list->index->prev, item);
+    traceRETURN_vListInsertEnd();
 }
 
 void vListInsert(List_t *const list, ListItem_t *const item)
 {
+    traceENTER_vListInsert(list, item);
     const TickType_t value = item->value;
     ListItem_t *pos = (ListItem_t *)&list->end;
 
@@ -55,10 +62,12 @@ void vListInsert(List_t *const list, ListItem_t *const item)
         pos = list->end.prev;
     }
     link_after(list, pos, item);
+    traceRETURN_vListInsert();
 }
 
 UBaseType_t uxListRemove(ListItem_t *const item)
 {
+    traceENTER_uxListRemove(item);
     List_t *const list = item->container;
 
     configASSERT(list != NULL);
@@ -69,5 +78,7 @@ UBaseType_t uxListRemove(ListItem_t *const item)
     }
     item->container = NULL;
     list->count--;
-    return list->count;
+    UBaseType_t ret = list->count;
+    traceRETURN_uxListRemove(ret);
+    return ret;
 }

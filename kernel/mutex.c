@@ -60,7 +60,7 @@ static BaseType_t pass_on_locked(queue_t *m, tcb_t *t)
     w = sched_first_waiter(&m->receivers);
     /* Cleared first so that waking w does not recompute m's (new) holder needlessly:
      * w outranks every remaining waiter. */
-    w->wait_mutex = NULL;
+    w->wait_queue = NULL;
     hold_locked(m, w);
     return sched_wake_locked(w, WAIT_OK);
 }
@@ -127,7 +127,7 @@ static BaseType_t take_wait(queue_t *m, TickType_t ticks)
         traceBLOCKING_ON_QUEUE_RECEIVE(m);
         self->wait_buf = NULL;
         self->wait_flags = 0;
-        self->wait_mutex = m;
+        self->wait_queue = m;
         sched_block_locked(&m->receivers, ticks);
         if (m->u.m.holder->priority < self->priority) {
             mutex_waiters_changed_locked(m); /* the holder inherits our priority */
@@ -231,17 +231,23 @@ static inline void check_mutex_type(uint8_t type)
 #if configSUPPORT_DYNAMIC_ALLOCATION
 QueueHandle_t xQueueCreateMutex(const uint8_t type)
 {
+    traceENTER_xQueueCreateMutex(type);
     check_mutex_type(type);
-    return mutex_created(xQueueGenericCreate(1, 0, type));
+    QueueHandle_t ret = mutex_created(xQueueGenericCreate(1, 0, type));
+    traceRETURN_xQueueCreateMutex(ret);
+    return ret;
 }
 #endif
 
 #if configSUPPORT_STATIC_ALLOCATION
 QueueHandle_t xQueueCreateMutexStatic(const uint8_t type, StaticQueue_t *buffer)
 {
+    traceENTER_xQueueCreateMutexStatic(type, buffer);
     check_mutex_type(type);
     configASSERT(buffer != NULL);
-    return mutex_created(xQueueGenericCreateStatic(1, 0, NULL, buffer, type));
+    QueueHandle_t ret = mutex_created(xQueueGenericCreateStatic(1, 0, NULL, buffer, type));
+    traceRETURN_xQueueCreateMutexStatic(ret);
+    return ret;
 }
 #endif
 
@@ -249,6 +255,7 @@ QueueHandle_t xQueueCreateMutexStatic(const uint8_t type, StaticQueue_t *buffer)
 
 TaskHandle_t xQueueGetMutexHolder(QueueHandle_t mutex)
 {
+    traceENTER_xQueueGetMutexHolder(mutex);
     TaskHandle_t holder = NULL;
 
     configASSERT(mutex != NULL);
@@ -257,13 +264,17 @@ TaskHandle_t xQueueGetMutexHolder(QueueHandle_t mutex)
         holder = mutex->u.m.holder;
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xQueueGetMutexHolder(holder);
     return holder;
 }
 
 TaskHandle_t xQueueGetMutexHolderFromISR(QueueHandle_t mutex)
 {
+    traceENTER_xQueueGetMutexHolderFromISR(mutex);
     configASSERT(mutex != NULL);
-    return queue_is_mutex(mutex) ? mutex->u.m.holder : NULL;
+    TaskHandle_t ret = queue_is_mutex(mutex) ? mutex->u.m.holder : NULL;
+    traceRETURN_xQueueGetMutexHolderFromISR(ret);
+    return ret;
 }
 
 /* ---- Recursive mutexes ---- */
@@ -271,6 +282,7 @@ TaskHandle_t xQueueGetMutexHolderFromISR(QueueHandle_t mutex)
 #if configUSE_RECURSIVE_MUTEXES
 BaseType_t xQueueTakeMutexRecursive(QueueHandle_t mutex, TickType_t ticks)
 {
+    traceENTER_xQueueTakeMutexRecursive(mutex, ticks);
     BaseType_t result;
 
     configASSERT(mutex != NULL);
@@ -280,31 +292,41 @@ BaseType_t xQueueTakeMutexRecursive(QueueHandle_t mutex, TickType_t ticks)
     if (mutex->u.m.holder == sched_current) {
         mutex->u.m.depth++;
         traceTAKE_MUTEX_RECURSIVE(mutex);
-        return pdPASS;
-    }
-    result = mutex_take(mutex, ticks);
-    if (result == pdPASS) {
-        traceTAKE_MUTEX_RECURSIVE(mutex);
+        result = pdPASS;
     } else {
-        traceTAKE_MUTEX_RECURSIVE_FAILED(mutex);
+        result = mutex_take(mutex, ticks);
+        if (result == pdPASS) {
+            traceTAKE_MUTEX_RECURSIVE(mutex);
+        } else {
+            traceTAKE_MUTEX_RECURSIVE_FAILED(mutex);
+        }
     }
+    traceRETURN_xQueueTakeMutexRecursive(result);
     return result;
 }
 
 BaseType_t xQueueGiveMutexRecursive(QueueHandle_t mutex)
 {
+    traceENTER_xQueueGiveMutexRecursive(mutex);
+    BaseType_t result;
+
     configASSERT(mutex != NULL);
     configASSERT(mutex->type == queueQUEUE_TYPE_RECURSIVE_MUTEX);
     configASSERT(!portIS_INSIDE_INTERRUPT());
     if (mutex->u.m.holder != sched_current) {
         traceGIVE_MUTEX_RECURSIVE_FAILED(mutex);
-        return pdFAIL;
+        result = pdFAIL;
+        goto out;
     }
     traceGIVE_MUTEX_RECURSIVE(mutex);
     if (--mutex->u.m.depth != 0) {
-        return pdPASS;
+        result = pdPASS;
+        goto out;
     }
-    return mutex_give(mutex);
+    result = mutex_give(mutex);
+out:
+    traceRETURN_xQueueGiveMutexRecursive(result);
+    return result;
 }
 #endif /* configUSE_RECURSIVE_MUTEXES */
 

@@ -49,6 +49,7 @@ static BaseType_t apply_locked(tcb_t *t, UBaseType_t index, uint32_t value,
 BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t value,
                               eNotifyAction action, uint32_t *previous_value)
 {
+    traceENTER_xTaskGenericNotify(task, index, value, action, previous_value);
     tcb_t *t = task;
     BaseType_t result;
     uint8_t old_state;
@@ -62,6 +63,7 @@ BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t val
         sched_yield_if_locked(sched_wake_locked(t, WAIT_OK));
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskGenericNotify(result);
     return result;
 }
 
@@ -69,6 +71,7 @@ BaseType_t xTaskGenericNotifyFromISR(TaskHandle_t task, UBaseType_t index, uint3
                                      eNotifyAction action, uint32_t *previous_value,
                                      BaseType_t *woken)
 {
+    traceENTER_xTaskGenericNotifyFromISR(task, index, value, action, previous_value, woken);
     tcb_t *t = task;
     BaseType_t result;
     uint8_t old_state;
@@ -86,13 +89,16 @@ BaseType_t xTaskGenericNotifyFromISR(TaskHandle_t task, UBaseType_t index, uint3
         }
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xTaskGenericNotifyFromISR(result);
     return result;
 }
 
 void vTaskGenericNotifyGiveFromISR(TaskHandle_t task, UBaseType_t index, BaseType_t *woken)
 {
+    traceENTER_vTaskGenericNotifyGiveFromISR(task, index, woken);
     traceTASK_NOTIFY_GIVE_FROM_ISR(index);
     (void)xTaskGenericNotifyFromISR(task, index, 0, eIncrement, NULL, woken);
+    traceRETURN_vTaskGenericNotifyGiveFromISR();
 }
 
 /* Block the current task on its entry `index` for `ticks`; returns with the lock held. */
@@ -107,6 +113,7 @@ static void wait_locked(UBaseType_t index, TickType_t ticks)
 BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
                                   uint32_t clear_on_exit, uint32_t *value, TickType_t ticks)
 {
+    traceENTER_xTaskGenericNotifyWait(index, clear_on_entry, clear_on_exit, value, ticks);
     tcb_t *self = sched_current;
     BaseType_t received;
 
@@ -130,11 +137,13 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
     }
     self->notify_state[index] = NOTIFY_NONE;
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskGenericNotifyWait(received);
     return received;
 }
 
 uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, TickType_t ticks)
 {
+    traceENTER_ulTaskGenericNotifyTake(index, clear_on_exit, ticks);
     tcb_t *self = sched_current;
     uint32_t count;
 
@@ -152,11 +161,13 @@ uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, Ti
     }
     self->notify_state[index] = NOTIFY_NONE;
     taskEXIT_CRITICAL();
+    traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
 }
 
 BaseType_t xTaskGenericNotifyStateClear(TaskHandle_t task, UBaseType_t index)
 {
+    traceENTER_xTaskGenericNotifyStateClear(task, index);
     tcb_t *t = task != NULL ? task : sched_current;
     BaseType_t was_pending;
 
@@ -167,11 +178,13 @@ BaseType_t xTaskGenericNotifyStateClear(TaskHandle_t task, UBaseType_t index)
         t->notify_state[index] = NOTIFY_NONE;
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskGenericNotifyStateClear(was_pending);
     return was_pending;
 }
 
 uint32_t ulTaskGenericNotifyValueClear(TaskHandle_t task, UBaseType_t index, uint32_t clear)
 {
+    traceENTER_ulTaskGenericNotifyValueClear(task, index, clear);
     tcb_t *t = task != NULL ? task : sched_current;
     uint32_t old;
 
@@ -180,6 +193,7 @@ uint32_t ulTaskGenericNotifyValueClear(TaskHandle_t task, UBaseType_t index, uin
     old = t->notify_value[index];
     t->notify_value[index] &= ~clear;
     taskEXIT_CRITICAL();
+    traceRETURN_ulTaskGenericNotifyValueClear(old);
     return old;
 }
 

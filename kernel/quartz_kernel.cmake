@@ -11,8 +11,11 @@ get_filename_component(QUARTZ_PORTS_DIR ${CMAKE_CURRENT_LIST_DIR}/../ports ABSOL
 # FreeRTOS port names and the Quartz port directory that implements each.
 set(QUARTZ_PORT_MAP
     GCC_POSIX=posix
+    GCC_ARM_CM0=armv6m
     GCC_ARM_CM3=armv7m
-    GCC_ARM_CM4F=armv7m)
+    GCC_ARM_CM4F=armv7m
+    GCC_ARM_CM33_NTZ_NONSECURE=armv8m
+    GCC_RISC_V=riscv32)
 
 # Sets <out_var> to the port directory for a FreeRTOS port name, or fails listing the choices.
 function(quartz_port_dir port out_var)

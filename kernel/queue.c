@@ -11,6 +11,12 @@
  * get a copy and the item goes on down the line. When nobody waits, a send or
  * receive is a copy and a count update; the scheduler is not called.
  *
+ * A handed item keeps its slot (q->reserved) until its receiver runs: then
+ * the receiver frees it (queue_handoff_release), or, if the receiver is deleted
+ * first, the item goes back to the front of the queue
+ * (queue_handoff_undo_locked), so a hand-off is never observably different
+ * from FreeRTOS's item waiting in the queue, and nothing is lost with a task.
+ *
  * Queue sets: every item that lands in a member's storage posts the member's
  * handle to its set (store_locked). An item handed straight to a task blocked
  * on the member itself never enters the member, so the set is not told.
@@ -108,6 +114,10 @@ static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
             preempt = pdTRUE;
         }
         if (!peek) {
+            configASSERT(q->reserved != UINT16_MAX);
+            q->reserved++;
+            w->wait_queue = q;
+            w->flags |= TCB_HANDOFF;
             return preempt;
         }
     }
@@ -157,6 +167,34 @@ static BaseType_t take_locked(queue_t *q, void *buf, bool peek)
     return admit_sender_locked(q);
 }
 
+void queue_handoff_release(queue_t *q)
+{
+    tcb_t *const self = sched_current;
+
+    taskENTER_CRITICAL();
+    self->flags &= (uint8_t)~TCB_HANDOFF;
+    self->wait_queue = NULL;
+    q->reserved--;
+    if (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
+        sched_yield_if_locked(admit_sender_locked(q));
+    }
+    taskEXIT_CRITICAL();
+}
+
+BaseType_t queue_handoff_undo_locked(tcb_t *t)
+{
+    queue_t *const q = t->wait_queue;
+
+    t->flags &= (uint8_t)~TCB_HANDOFF;
+    t->wait_queue = NULL;
+    q->reserved--;
+    if (!queue_has_room(q)) {
+        return pdFALSE; /* only after an overwrite, which replaced the handed item */
+    }
+    /* The oldest item: back to the front, or on to the next receiver in line. */
+    return send_locked(q, t->wait_buf, queueSEND_TO_FRONT);
+}
+
 static inline void check_position(const queue_t *q, BaseType_t pos)
 {
     configASSERT(pos == queueSEND_TO_BACK || pos == queueSEND_TO_FRONT ||
@@ -194,7 +232,7 @@ static BaseType_t send_wait(queue_t *q, const void *item, TickType_t ticks, Base
         if (xTaskCheckForTimeOut(&timeout, &ticks)) {
             ticks = 0;
         }
-        if (q->count < q->length) {
+        if (queue_has_room(q)) {
             traceQUEUE_SEND(q);
             sched_yield_if_locked(send_locked(q, item, pos));
             taskEXIT_CRITICAL();
@@ -206,22 +244,11 @@ static BaseType_t send_wait(queue_t *q, const void *item, TickType_t ticks, Base
     return errQUEUE_FULL;
 }
 
-BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickType_t ticks,
-                             const BaseType_t position)
+/* Send to a queue or give a semaphore (not a mutex), waiting up to ticks for room. */
+static BaseType_t send(queue_t *q, const void *item, TickType_t ticks, BaseType_t position)
 {
-    queue_t *const q = queue;
-
-    configASSERT(q != NULL);
-    configASSERT(item != NULL || q->item_size == 0);
-    check_position(q, position);
-    queue_assert_may_block(ticks);
-#if configUSE_MUTEXES
-    if (queue_is_mutex(q)) {
-        return mutex_give(q);
-    }
-#endif
     taskENTER_CRITICAL();
-    if (q->count < q->length || position == queueOVERWRITE) {
+    if (queue_has_room(q) || position == queueOVERWRITE) {
         traceQUEUE_SEND(q);
         if (send_locked(q, item, position)) {
             sched_yield_if_locked(pdTRUE);
@@ -232,6 +259,26 @@ BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickTy
     return send_wait(q, item, ticks, position);
 }
 
+BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickType_t ticks,
+                             const BaseType_t position)
+{
+    traceENTER_xQueueGenericSend(queue, item, ticks, position);
+    queue_t *const q = queue;
+    BaseType_t ret;
+
+    configASSERT(q != NULL);
+    configASSERT(item != NULL || q->item_size == 0);
+    check_position(q, position);
+    queue_assert_may_block(ticks);
+#if configUSE_MUTEXES
+    ret = queue_is_mutex(q) ? mutex_give(q) : send(q, item, ticks, position);
+#else
+    ret = send(q, item, ticks, position);
+#endif
+    traceRETURN_xQueueGenericSend(ret);
+    return ret;
+}
+
 static BaseType_t send_isr(queue_t *q, const void *item, BaseType_t *woken, BaseType_t pos)
 {
     BaseType_t result = errQUEUE_FULL;
@@ -240,7 +287,7 @@ static BaseType_t send_isr(queue_t *q, const void *item, BaseType_t *woken, Base
     configASSERT(!queue_is_mutex(q)); /* mutexes belong to tasks */
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    if (q->count < q->length || pos == queueOVERWRITE) {
+    if (queue_has_room(q) || pos == queueOVERWRITE) {
         traceQUEUE_SEND_FROM_ISR(q);
         if (send_locked(q, item, pos) && woken != NULL) {
             *woken = pdTRUE;
@@ -256,18 +303,24 @@ static BaseType_t send_isr(queue_t *q, const void *item, BaseType_t *woken, Base
 BaseType_t xQueueGenericSendFromISR(QueueHandle_t queue, const void *const item,
                                     BaseType_t *const woken, const BaseType_t position)
 {
+    traceENTER_xQueueGenericSendFromISR(queue, item, woken, position);
     configASSERT(queue != NULL);
     configASSERT(item != NULL || queue->item_size == 0);
     check_position(queue, position);
-    return send_isr(queue, item, woken, position);
+    BaseType_t ret = send_isr(queue, item, woken, position);
+    traceRETURN_xQueueGenericSendFromISR(ret);
+    return ret;
 }
 
 BaseType_t xQueueGiveFromISR(QueueHandle_t queue, BaseType_t *const woken)
 {
+    traceENTER_xQueueGiveFromISR(queue, woken);
     configASSERT(queue != NULL);
     configASSERT(queue->item_size == 0); /* semaphores only */
     /* No item bytes are read; a non-NULL address keeps memcpy's contract visible. */
-    return send_isr(queue, queue, woken, queueSEND_TO_BACK);
+    BaseType_t ret = send_isr(queue, queue, woken, queueSEND_TO_BACK);
+    traceRETURN_xQueueGiveFromISR(ret);
+    return ret;
 }
 
 /* ---- Receiving ---- */
@@ -319,6 +372,9 @@ static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool pee
         taskEXIT_CRITICAL(); /* the switch happens here */
         result = self->wait_result;
         if (result == WAIT_OK) {
+            if ((self->flags & TCB_HANDOFF) != 0) {
+                queue_handoff_release(q);
+            }
             trace_receive(q, peek);
             return pdPASS;
         }
@@ -358,37 +414,48 @@ static BaseType_t receive(queue_t *q, void *buf, TickType_t ticks, bool peek)
 
 BaseType_t xQueueReceive(QueueHandle_t queue, void *const buffer, TickType_t ticks)
 {
+    traceENTER_xQueueReceive(queue, buffer, ticks);
     configASSERT(queue != NULL);
     configASSERT(buffer != NULL || queue->item_size == 0);
     configASSERT(!queue_is_mutex(queue)); /* xSemaphoreTake keeps inheritance right */
     queue_assert_may_block(ticks);
-    return receive(queue, buffer, ticks, false);
+    BaseType_t ret = receive(queue, buffer, ticks, false);
+    traceRETURN_xQueueReceive(ret);
+    return ret;
 }
 
 BaseType_t xQueuePeek(QueueHandle_t queue, void *const buffer, TickType_t ticks)
 {
+    traceENTER_xQueuePeek(queue, buffer, ticks);
     configASSERT(queue != NULL);
     configASSERT(buffer != NULL || queue->item_size == 0);
     configASSERT(!queue_is_mutex(queue));
     queue_assert_may_block(ticks);
-    return receive(queue, buffer, ticks, true);
+    BaseType_t ret = receive(queue, buffer, ticks, true);
+    traceRETURN_xQueuePeek(ret);
+    return ret;
 }
 
 BaseType_t xQueueSemaphoreTake(QueueHandle_t queue, TickType_t ticks)
 {
+    traceENTER_xQueueSemaphoreTake(queue, ticks);
+    BaseType_t ret;
+
     configASSERT(queue != NULL);
     configASSERT(queue->item_size == 0); /* semaphores and mutexes only */
     queue_assert_may_block(ticks);
 #if configUSE_MUTEXES
-    if (queue_is_mutex(queue)) {
-        return mutex_take(queue, ticks);
-    }
+    ret = queue_is_mutex(queue) ? mutex_take(queue, ticks) : receive(queue, NULL, ticks, false);
+#else
+    ret = receive(queue, NULL, ticks, false);
 #endif
-    return receive(queue, NULL, ticks, false);
+    traceRETURN_xQueueSemaphoreTake(ret);
+    return ret;
 }
 
 BaseType_t xQueueReceiveFromISR(QueueHandle_t queue, void *const buffer, BaseType_t *const woken)
 {
+    traceENTER_xQueueReceiveFromISR(queue, buffer, woken);
     queue_t *const q = queue;
     BaseType_t result = errQUEUE_EMPTY;
     UBaseType_t mask;
@@ -408,11 +475,13 @@ BaseType_t xQueueReceiveFromISR(QueueHandle_t queue, void *const buffer, BaseTyp
         traceQUEUE_RECEIVE_FROM_ISR_FAILED(q);
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xQueueReceiveFromISR(result);
     return result;
 }
 
 BaseType_t xQueuePeekFromISR(QueueHandle_t queue, void *const buffer)
 {
+    traceENTER_xQueuePeekFromISR(queue, buffer);
     queue_t *const q = queue;
     BaseType_t result = errQUEUE_EMPTY;
     UBaseType_t mask;
@@ -430,6 +499,7 @@ BaseType_t xQueuePeekFromISR(QueueHandle_t queue, void *const buffer)
         traceQUEUE_PEEK_FROM_ISR_FAILED(q);
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xQueuePeekFromISR(result);
     return result;
 }
 
@@ -437,6 +507,7 @@ BaseType_t xQueuePeekFromISR(QueueHandle_t queue, void *const buffer)
 
 BaseType_t xQueueGenericReset(QueueHandle_t queue, BaseType_t new_queue)
 {
+    traceENTER_xQueueGenericReset(queue, new_queue);
     queue_t *const q = queue;
     BaseType_t preempt = pdFALSE;
 
@@ -451,7 +522,7 @@ BaseType_t xQueueGenericReset(QueueHandle_t queue, BaseType_t new_queue)
     q->u.q.read = q->u.q.storage;
     q->u.q.write = q->u.q.storage;
     /* Receivers keep waiting; senders now have room, so their sends complete. */
-    while (q->count < q->length && !listLIST_IS_EMPTY(&q->senders)) {
+    while (queue_has_room(q) && !listLIST_IS_EMPTY(&q->senders)) {
         if (admit_sender_locked(q)) {
             preempt = pdTRUE;
         }
@@ -460,5 +531,6 @@ BaseType_t xQueueGenericReset(QueueHandle_t queue, BaseType_t new_queue)
         sched_yield_if_locked(pdTRUE);
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xQueueGenericReset(pdPASS);
     return pdPASS;
 }

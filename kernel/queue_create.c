@@ -36,6 +36,7 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *
 #endif
     q->type = type;
     q->flags = flags;
+    q->reserved = 0;
 }
 
 /* Bytes of storage for length items of item_size, or SIZE_MAX if that overflows. */
@@ -51,6 +52,7 @@ static size_t storage_bytes(UBaseType_t length, UBaseType_t item_size)
 QueueHandle_t xQueueGenericCreate(const UBaseType_t length, const UBaseType_t item_size,
                                   const uint8_t type)
 {
+    traceENTER_xQueueGenericCreate(length, item_size, type);
     const size_t bytes = storage_bytes(length, item_size);
     queue_t *q = NULL;
 
@@ -61,10 +63,11 @@ QueueHandle_t xQueueGenericCreate(const UBaseType_t length, const UBaseType_t it
     }
     if (q == NULL) {
         traceQUEUE_CREATE_FAILED(type);
-        return NULL;
+    } else {
+        queue_init(q, length, item_size, item_size != 0 ? (uint8_t *)(q + 1) : NULL, type, 0);
+        traceQUEUE_CREATE(q);
     }
-    queue_init(q, length, item_size, item_size != 0 ? (uint8_t *)(q + 1) : NULL, type, 0);
-    traceQUEUE_CREATE(q);
+    traceRETURN_xQueueGenericCreate(q);
     return q;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
@@ -74,9 +77,11 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseTyp
                                         uint8_t *storage, StaticQueue_t *queue_buffer,
                                         const uint8_t type)
 {
+    traceENTER_xQueueGenericCreateStatic(length, item_size, storage, queue_buffer, type);
     queue_t *const q = (queue_t *)queue_buffer;
     const bool ok = length > 0 && q != NULL && (storage != NULL) == (item_size != 0) &&
                     storage_bytes(length, item_size) != SIZE_MAX;
+    QueueHandle_t ret = NULL;
 
     configASSERT(length > 0);
     configASSERT(q != NULL);
@@ -84,39 +89,49 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseTyp
     configASSERT(storage == NULL || item_size != 0); /* semaphores take no storage */
     if (!ok) {
         traceQUEUE_CREATE_FAILED(type);
-        return NULL;
+        goto out;
     }
     queue_init(q, length, item_size, storage, type, QUEUE_STATIC);
     traceQUEUE_CREATE(q);
-    return q;
+    ret = q;
+out:
+    traceRETURN_xQueueGenericCreateStatic(ret);
+    return ret;
 }
 
 BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t queue, uint8_t **storage,
                                          StaticQueue_t **queue_buffer)
 {
+    traceENTER_xQueueGenericGetStaticBuffers(queue, storage, queue_buffer);
+    BaseType_t ret = pdFALSE;
+
     configASSERT(queue != NULL);
     configASSERT(queue_buffer != NULL);
-    if ((queue->flags & QUEUE_STATIC) == 0) {
-        return pdFALSE;
+    if ((queue->flags & QUEUE_STATIC) != 0) {
+        if (storage != NULL) {
+            *storage = queue_is_mutex(queue) ? NULL : queue->u.q.storage;
+        }
+        *queue_buffer = (StaticQueue_t *)queue;
+        ret = pdTRUE;
     }
-    if (storage != NULL) {
-        *storage = queue_is_mutex(queue) ? NULL : queue->u.q.storage;
-    }
-    *queue_buffer = (StaticQueue_t *)queue;
-    return pdTRUE;
+    traceRETURN_xQueueGenericGetStaticBuffers(ret);
+    return ret;
 }
 #endif /* configSUPPORT_STATIC_ALLOCATION */
 
 void vQueueDelete(QueueHandle_t queue)
 {
+    traceENTER_vQueueDelete(queue);
     queue_t *const q = queue;
 
     configASSERT(q != NULL);
     traceQUEUE_DELETE(q);
     vQueueUnregisterQueue(q);
     taskENTER_CRITICAL();
-    /* A task blocked here would wait on freed memory forever. */
+    /* A task blocked here would wait on freed memory forever; one handed an item it has not
+     * yet run to take would come back to free its slot (FreeRTOS's would re-read the queue). */
     configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders));
+    configASSERT(q->reserved == 0);
 #if configUSE_MUTEXES
     if (queue_is_mutex(q)) {
         mutex_detach_locked(q);
@@ -128,6 +143,7 @@ void vQueueDelete(QueueHandle_t queue)
         vPortFree(q);
     }
 #endif
+    traceRETURN_vQueueDelete();
 }
 
 /* ---- Counting semaphores ---- */
@@ -155,12 +171,15 @@ static QueueHandle_t counting_created(queue_t *q, UBaseType_t initial_count)
 QueueHandle_t xQueueCreateCountingSemaphore(const UBaseType_t max_count,
                                             const UBaseType_t initial_count)
 {
+    traceENTER_xQueueCreateCountingSemaphore(max_count, initial_count);
     queue_t *q = NULL;
 
     if (counting_args_ok(max_count, initial_count)) {
         q = xQueueGenericCreate(max_count, 0, queueQUEUE_TYPE_COUNTING_SEMAPHORE);
     }
-    return counting_created(q, initial_count);
+    QueueHandle_t ret = counting_created(q, initial_count);
+    traceRETURN_xQueueCreateCountingSemaphore(ret);
+    return ret;
 }
 #endif
 
@@ -169,6 +188,7 @@ QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t max_count,
                                                   const UBaseType_t initial_count,
                                                   StaticQueue_t *buffer)
 {
+    traceENTER_xQueueCreateCountingSemaphoreStatic(max_count, initial_count, buffer);
     queue_t *q = NULL;
 
     configASSERT(buffer != NULL);
@@ -176,7 +196,9 @@ QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t max_count,
         q = xQueueGenericCreateStatic(max_count, 0, NULL, buffer,
                                       queueQUEUE_TYPE_COUNTING_SEMAPHORE);
     }
-    return counting_created(q, initial_count);
+    QueueHandle_t ret = counting_created(q, initial_count);
+    traceRETURN_xQueueCreateCountingSemaphoreStatic(ret);
+    return ret;
 }
 #endif
 #endif /* configUSE_COUNTING_SEMAPHORES */

@@ -13,73 +13,101 @@
 
 UBaseType_t uxQueueMessagesWaiting(const QueueHandle_t queue)
 {
+    traceENTER_uxQueueMessagesWaiting(queue);
     UBaseType_t n;
 
     configASSERT(queue != NULL);
     taskENTER_CRITICAL();
     n = queue->count;
     taskEXIT_CRITICAL();
+    traceRETURN_uxQueueMessagesWaiting(n);
     return n;
 }
 
 UBaseType_t uxQueueMessagesWaitingFromISR(const QueueHandle_t queue)
 {
+    traceENTER_uxQueueMessagesWaitingFromISR(queue);
     configASSERT(queue != NULL);
-    return queue->count;
+    UBaseType_t ret = queue->count;
+    traceRETURN_uxQueueMessagesWaitingFromISR(ret);
+    return ret;
 }
 
 UBaseType_t uxQueueSpacesAvailable(const QueueHandle_t queue)
 {
+    traceENTER_uxQueueSpacesAvailable(queue);
     UBaseType_t n;
 
     configASSERT(queue != NULL);
     taskENTER_CRITICAL();
-    n = queue->length - queue->count;
+    /* Slots kept for handed items count as used (an overwrite may even exceed the length). */
+    n = queue_slots_used(queue) >= queue->length ? 0 : queue->length - queue_slots_used(queue);
     taskEXIT_CRITICAL();
+    traceRETURN_uxQueueSpacesAvailable(n);
     return n;
 }
 
 BaseType_t xQueueIsQueueEmptyFromISR(const QueueHandle_t queue)
 {
+    traceENTER_xQueueIsQueueEmptyFromISR(queue);
     configASSERT(queue != NULL);
-    return queue->count == 0 ? pdTRUE : pdFALSE;
+    BaseType_t ret = queue->count == 0 ? pdTRUE : pdFALSE;
+    traceRETURN_xQueueIsQueueEmptyFromISR(ret);
+    return ret;
 }
 
 BaseType_t xQueueIsQueueFullFromISR(const QueueHandle_t queue)
 {
+    traceENTER_xQueueIsQueueFullFromISR(queue);
     configASSERT(queue != NULL);
-    return queue->count == queue->length ? pdTRUE : pdFALSE;
+    BaseType_t ret = queue_slots_used(queue) >= queue->length ? pdTRUE : pdFALSE;
+    traceRETURN_xQueueIsQueueFullFromISR(ret);
+    return ret;
 }
 
 UBaseType_t uxQueueGetQueueItemSize(QueueHandle_t queue)
 {
+    traceENTER_uxQueueGetQueueItemSize(queue);
     configASSERT(queue != NULL);
-    return queue->item_size;
+    UBaseType_t ret = queue->item_size;
+    traceRETURN_uxQueueGetQueueItemSize(ret);
+    return ret;
 }
 
 UBaseType_t uxQueueGetQueueLength(QueueHandle_t queue)
 {
+    traceENTER_uxQueueGetQueueLength(queue);
     configASSERT(queue != NULL);
-    return queue->length;
+    UBaseType_t ret = queue->length;
+    traceRETURN_uxQueueGetQueueLength(ret);
+    return ret;
 }
 
 #if configUSE_TRACE_FACILITY
 UBaseType_t uxQueueGetQueueNumber(QueueHandle_t queue)
 {
+    traceENTER_uxQueueGetQueueNumber(queue);
     configASSERT(queue != NULL);
-    return queue->number;
+    UBaseType_t ret = queue->number;
+    traceRETURN_uxQueueGetQueueNumber(ret);
+    return ret;
 }
 
 void vQueueSetQueueNumber(QueueHandle_t queue, UBaseType_t number)
 {
+    traceENTER_vQueueSetQueueNumber(queue, number);
     configASSERT(queue != NULL);
     queue->number = number;
+    traceRETURN_vQueueSetQueueNumber();
 }
 
 uint8_t ucQueueGetQueueType(QueueHandle_t queue)
 {
+    traceENTER_ucQueueGetQueueType(queue);
     configASSERT(queue != NULL);
-    return queue->type;
+    uint8_t ret = queue->type;
+    traceRETURN_ucQueueGetQueueType(ret);
+    return ret;
 }
 #endif /* configUSE_TRACE_FACILITY */
 
@@ -105,11 +133,12 @@ static QueueRegistryItem_t *registry_find_locked(QueueHandle_t queue)
 
 void vQueueAddToRegistry(QueueHandle_t queue, const char *name)
 {
+    traceENTER_vQueueAddToRegistry(queue, name);
     QueueRegistryItem_t *entry;
 
     configASSERT(queue != NULL);
     if (name == NULL) {
-        return; /* FreeRTOS registers only named queues */
+        goto out; /* FreeRTOS registers only named queues */
     }
     taskENTER_CRITICAL();
     /* A queue registered again is renamed; otherwise it takes the first free entry. */
@@ -123,10 +152,13 @@ void vQueueAddToRegistry(QueueHandle_t queue, const char *name)
         traceQUEUE_REGISTRY_ADD(queue, name);
     }
     taskEXIT_CRITICAL();
+out:
+    traceRETURN_vQueueAddToRegistry();
 }
 
 void vQueueUnregisterQueue(QueueHandle_t queue)
 {
+    traceENTER_vQueueUnregisterQueue(queue);
     QueueRegistryItem_t *entry;
 
     configASSERT(queue != NULL);
@@ -137,10 +169,12 @@ void vQueueUnregisterQueue(QueueHandle_t queue)
         entry->xHandle = NULL;
     }
     taskEXIT_CRITICAL();
+    traceRETURN_vQueueUnregisterQueue();
 }
 
 const char *pcQueueGetName(QueueHandle_t queue)
 {
+    traceENTER_pcQueueGetName(queue);
     QueueRegistryItem_t *entry;
     const char *name = NULL;
 
@@ -151,6 +185,7 @@ const char *pcQueueGetName(QueueHandle_t queue)
         name = entry->pcQueueName;
     }
     taskEXIT_CRITICAL();
+    traceRETURN_pcQueueGetName(name);
     return name;
 }
 #endif /* configQUEUE_REGISTRY_SIZE > 0 */

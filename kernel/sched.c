@@ -145,10 +145,10 @@ static void unlink_event_locked(tcb_t *t)
         (void)uxListRemove(&t->event_item);
     }
 #if configUSE_MUTEXES
-    if (t->wait_mutex != NULL) {
-        struct QueueDefinition *m = t->wait_mutex;
+    struct QueueDefinition *const m = task_wait_mutex(t);
 
-        t->wait_mutex = NULL;
+    if (m != NULL) {
+        t->wait_queue = NULL;
         mutex_waiters_changed_locked(m);
     }
 #endif
@@ -216,21 +216,24 @@ void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)
         vListInsert(waiters, &t->event_item);
     }
 #if configUSE_MUTEXES
-    if (t->wait_mutex != NULL) {
-        mutex_waiters_changed_locked(t->wait_mutex); /* the chain continues upward */
+    if (task_wait_mutex(t) != NULL) {
+        mutex_waiters_changed_locked(task_wait_mutex(t)); /* the chain continues upward */
     }
 #endif
 }
 
 void vTaskSuspendAll(void)
 {
+    traceENTER_vTaskSuspendAll();
     /* Interrupts never change suspend_depth, so a plain increment is safe. */
     sched.suspend_depth++;
     portMEMORY_BARRIER();
+    traceRETURN_vTaskSuspendAll();
 }
 
 BaseType_t xTaskResumeAll(void)
 {
+    traceENTER_xTaskResumeAll();
     BaseType_t yielded = pdFALSE;
 
     taskENTER_CRITICAL();
@@ -249,34 +252,42 @@ BaseType_t xTaskResumeAll(void)
         }
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskResumeAll(yielded);
     return yielded;
 }
 
 BaseType_t xTaskGetSchedulerState(void)
 {
-    if (!sched.running) {
-        return taskSCHEDULER_NOT_STARTED;
+    traceENTER_xTaskGetSchedulerState();
+    BaseType_t state = taskSCHEDULER_NOT_STARTED;
+
+    if (sched.running) {
+        state = sched.suspend_depth == 0 ? taskSCHEDULER_RUNNING : taskSCHEDULER_SUSPENDED;
     }
-    return sched.suspend_depth == 0 ? taskSCHEDULER_RUNNING : taskSCHEDULER_SUSPENDED;
+    traceRETURN_xTaskGetSchedulerState(state);
+    return state;
 }
 
 void vTaskMissedYield(void)
 {
+    traceENTER_vTaskMissedYield();
     sched.yield_pending = pdTRUE;
+    traceRETURN_vTaskMissedYield();
 }
 
 void vTaskStartScheduler(void)
 {
+    traceENTER_vTaskStartScheduler();
     sched_init_once();
     if (idle_task_create() != pdPASS) {
         configASSERT(0); /* no memory for the idle task: the scheduler cannot start */
-        return;
+        goto out;
     }
 #if configUSE_TIMERS
     /* Software timers: the daemon task comes after the idle task, as in FreeRTOS. */
     if (timer_daemon_create() != pdPASS) {
         configASSERT(0); /* no memory for the timer task: the scheduler cannot start */
-        return;
+        goto out;
     }
 #endif
     portDISABLE_INTERRUPTS();
@@ -300,13 +311,17 @@ void vTaskStartScheduler(void)
 #if configUSE_TIMERS
     timer_reset(); /* the daemon task is gone: a restarted scheduler creates a fresh service */
 #endif
+out:
+    traceRETURN_vTaskStartScheduler();
 }
 
 void vTaskEndScheduler(void)
 {
+    traceENTER_vTaskEndScheduler();
     portDISABLE_INTERRUPTS();
     sched.running = pdFALSE;
     vPortEndScheduler();
+    traceRETURN_vTaskEndScheduler();
 }
 
 void sched_task_exit_error(void)

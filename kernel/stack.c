@@ -8,20 +8,24 @@
 #include "kernel.h"
 
 #define GUARD_BYTES 16u
+#define GUARD_WORDS (GUARD_BYTES / sizeof(StackType_t))
+/* TASK_STACK_FILL_BYTE in every byte of a stack word. */
+#define GUARD_WORD ((StackType_t)(~(StackType_t)0 / 0xffu * TASK_STACK_FILL_BYTE))
 
+/* Word compares: this runs at every switch-out, so it must stay a handful of instructions. */
 KERNEL_NO_ASAN static bool guard_intact(const tcb_t *t)
 {
 #if portSTACK_GROWTH < 0
-    const uint8_t *g = (const uint8_t *)t->stack;
+    const StackType_t *g = t->stack;
 #else
-    const uint8_t *g = (const uint8_t *)(t->stack_end + 1) - GUARD_BYTES;
+    const StackType_t *g = t->stack_end + 1 - GUARD_WORDS;
 #endif
-    for (unsigned i = 0; i < GUARD_BYTES; i++) {
-        if (g[i] != 0xa5u) {
-            return false;
-        }
+    StackType_t diff = 0;
+
+    for (unsigned i = 0; i < GUARD_WORDS; i++) {
+        diff |= g[i] ^ GUARD_WORD;
     }
-    return true;
+    return diff == 0;
 }
 
 void stack_check_overflow(tcb_t *t)

@@ -327,6 +327,7 @@ static inline void assert_may_block(TickType_t ticks)
 size_t xStreamBufferSend(StreamBufferHandle_t xStreamBuffer, const void *pvTxData,
                          size_t xDataLengthBytes, TickType_t xTicksToWait)
 {
+    traceENTER_xStreamBufferSend(xStreamBuffer, pvTxData, xDataLengthBytes, xTicksToWait);
     sb_t *const sb = xStreamBuffer;
     BaseType_t preempt = pdFALSE;
     size_t need, sent;
@@ -357,6 +358,7 @@ size_t xStreamBufferSend(StreamBufferHandle_t xStreamBuffer, const void *pvTxDat
     if (hook) {
         run_app_hook_task(sb, false);
     }
+    traceRETURN_xStreamBufferSend(sent);
     return sent;
 }
 
@@ -364,6 +366,8 @@ size_t xStreamBufferSendFromISR(StreamBufferHandle_t xStreamBuffer, const void *
                                 size_t xDataLengthBytes,
                                 BaseType_t *const pxHigherPriorityTaskWoken)
 {
+    traceENTER_xStreamBufferSendFromISR(xStreamBuffer, pvTxData, xDataLengthBytes,
+                                        pxHigherPriorityTaskWoken);
     sb_t *const sb = xStreamBuffer;
     BaseType_t preempt = pdFALSE;
     UBaseType_t mask;
@@ -385,6 +389,7 @@ size_t xStreamBufferSendFromISR(StreamBufferHandle_t xStreamBuffer, const void *
     if (preempt && pxHigherPriorityTaskWoken != NULL) {
         *pxHigherPriorityTaskWoken = pdTRUE;
     }
+    traceRETURN_xStreamBufferSendFromISR(sent);
     return sent;
 }
 
@@ -393,6 +398,7 @@ size_t xStreamBufferSendFromISR(StreamBufferHandle_t xStreamBuffer, const void *
 size_t xStreamBufferReceive(StreamBufferHandle_t xStreamBuffer, void *pvRxData,
                             size_t xBufferLengthBytes, TickType_t xTicksToWait)
 {
+    traceENTER_xStreamBufferReceive(xStreamBuffer, pvRxData, xBufferLengthBytes, xTicksToWait);
     sb_t *const sb = xStreamBuffer;
     BaseType_t preempt = pdFALSE;
     size_t got;
@@ -417,6 +423,7 @@ size_t xStreamBufferReceive(StreamBufferHandle_t xStreamBuffer, void *pvRxData,
     if (hook) {
         run_app_hook_task(sb, true);
     }
+    traceRETURN_xStreamBufferReceive(got);
     return got;
 }
 
@@ -424,6 +431,8 @@ size_t xStreamBufferReceiveFromISR(StreamBufferHandle_t xStreamBuffer, void *pvR
                                    size_t xBufferLengthBytes,
                                    BaseType_t *const pxHigherPriorityTaskWoken)
 {
+    traceENTER_xStreamBufferReceiveFromISR(xStreamBuffer, pvRxData, xBufferLengthBytes,
+                                           pxHigherPriorityTaskWoken);
     sb_t *const sb = xStreamBuffer;
     BaseType_t preempt = pdFALSE;
     UBaseType_t mask;
@@ -444,11 +453,13 @@ size_t xStreamBufferReceiveFromISR(StreamBufferHandle_t xStreamBuffer, void *pvR
     if (preempt && pxHigherPriorityTaskWoken != NULL) {
         *pxHigherPriorityTaskWoken = pdTRUE;
     }
+    traceRETURN_xStreamBufferReceiveFromISR(got);
     return got;
 }
 
 size_t xStreamBufferNextMessageLengthBytes(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferNextMessageLengthBytes(xStreamBuffer);
     sb_t *const sb = xStreamBuffer;
     size_t len = 0;
     UBaseType_t mask;
@@ -459,6 +470,7 @@ size_t xStreamBufferNextMessageLengthBytes(StreamBufferHandle_t xStreamBuffer)
         len = next_message_locked(sb);
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xStreamBufferNextMessageLengthBytes(len);
     return len;
 }
 
@@ -481,15 +493,21 @@ static BaseType_t completed_isr(List_t *side, BaseType_t *woken)
 BaseType_t xStreamBufferSendCompletedFromISR(StreamBufferHandle_t xStreamBuffer,
                                              BaseType_t *pxHigherPriorityTaskWoken)
 {
+    traceENTER_xStreamBufferSendCompletedFromISR(xStreamBuffer, pxHigherPriorityTaskWoken);
     configASSERT(xStreamBuffer != NULL);
-    return completed_isr(&xStreamBuffer->readers, pxHigherPriorityTaskWoken);
+    BaseType_t ret = completed_isr(&xStreamBuffer->readers, pxHigherPriorityTaskWoken);
+    traceRETURN_xStreamBufferSendCompletedFromISR(ret);
+    return ret;
 }
 
 BaseType_t xStreamBufferReceiveCompletedFromISR(StreamBufferHandle_t xStreamBuffer,
                                                 BaseType_t *pxHigherPriorityTaskWoken)
 {
+    traceENTER_xStreamBufferReceiveCompletedFromISR(xStreamBuffer, pxHigherPriorityTaskWoken);
     configASSERT(xStreamBuffer != NULL);
-    return completed_isr(&xStreamBuffer->writers, pxHigherPriorityTaskWoken);
+    BaseType_t ret = completed_isr(&xStreamBuffer->writers, pxHigherPriorityTaskWoken);
+    traceRETURN_xStreamBufferReceiveCompletedFromISR(ret);
+    return ret;
 }
 
 #endif /* configUSE_STREAM_BUFFERS */

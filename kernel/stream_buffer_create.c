@@ -82,7 +82,10 @@ xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
                            StreamBufferCallbackFunction_t pxSendCompletedCallback,
                            StreamBufferCallbackFunction_t pxReceiveCompletedCallback)
 {
+    traceENTER_xStreamBufferGenericCreate(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType,
+                                          pxSendCompletedCallback, pxReceiveCompletedCallback);
     sb_t *sb = NULL;
+    StreamBufferHandle_t ret = NULL;
 
     if (args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
                 pxReceiveCompletedCallback) &&
@@ -91,10 +94,13 @@ xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
     }
     if (sb == NULL) {
         traceSTREAM_BUFFER_CREATE_FAILED(xStreamBufferType);
-        return NULL;
+        goto out;
     }
-    return init(sb, xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, (uint8_t *)(sb + 1), 0,
-                pxSendCompletedCallback, pxReceiveCompletedCallback);
+    ret = init(sb, xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, (uint8_t *)(sb + 1), 0,
+               pxSendCompletedCallback, pxReceiveCompletedCallback);
+out:
+    traceRETURN_xStreamBufferGenericCreate(ret);
+    return ret;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 
@@ -105,37 +111,51 @@ StreamBufferHandle_t xStreamBufferGenericCreateStatic(
     StreamBufferCallbackFunction_t pxSendCompletedCallback,
     StreamBufferCallbackFunction_t pxReceiveCompletedCallback)
 {
+    traceENTER_xStreamBufferGenericCreateStatic(
+        xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pucStreamBufferStorageArea,
+        pxStaticStreamBuffer, pxSendCompletedCallback, pxReceiveCompletedCallback);
+    StreamBufferHandle_t ret = NULL;
+
     configASSERT(pucStreamBufferStorageArea != NULL);
     configASSERT(pxStaticStreamBuffer != NULL);
     if (!args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
                  pxReceiveCompletedCallback) ||
         pucStreamBufferStorageArea == NULL || pxStaticStreamBuffer == NULL) {
         traceSTREAM_BUFFER_CREATE_STATIC_FAILED(NULL, xStreamBufferType);
-        return NULL;
+        goto out;
     }
-    return init((sb_t *)pxStaticStreamBuffer, xBufferSizeBytes, xTriggerLevelBytes,
-                xStreamBufferType, pucStreamBufferStorageArea, SB_STATIC, pxSendCompletedCallback,
-                pxReceiveCompletedCallback);
+    ret = init((sb_t *)pxStaticStreamBuffer, xBufferSizeBytes, xTriggerLevelBytes,
+               xStreamBufferType, pucStreamBufferStorageArea, SB_STATIC, pxSendCompletedCallback,
+               pxReceiveCompletedCallback);
+out:
+    traceRETURN_xStreamBufferGenericCreateStatic(ret);
+    return ret;
 }
 
 BaseType_t xStreamBufferGetStaticBuffers(StreamBufferHandle_t xStreamBuffer,
                                          uint8_t **ppucStreamBufferStorageArea,
                                          StaticStreamBuffer_t **ppxStaticStreamBuffer)
 {
+    traceENTER_xStreamBufferGetStaticBuffers(xStreamBuffer, ppucStreamBufferStorageArea,
+                                             ppxStaticStreamBuffer);
+    BaseType_t ret = pdFALSE;
+
     configASSERT(xStreamBuffer != NULL);
     configASSERT(ppucStreamBufferStorageArea != NULL);
     configASSERT(ppxStaticStreamBuffer != NULL);
-    if ((xStreamBuffer->flags & SB_STATIC) == 0) {
-        return pdFALSE;
+    if ((xStreamBuffer->flags & SB_STATIC) != 0) {
+        *ppucStreamBufferStorageArea = xStreamBuffer->storage;
+        *ppxStaticStreamBuffer = (StaticStreamBuffer_t *)xStreamBuffer;
+        ret = pdTRUE;
     }
-    *ppucStreamBufferStorageArea = xStreamBuffer->storage;
-    *ppxStaticStreamBuffer = (StaticStreamBuffer_t *)xStreamBuffer;
-    return pdTRUE;
+    traceRETURN_xStreamBufferGetStaticBuffers(ret);
+    return ret;
 }
 #endif /* configSUPPORT_STATIC_ALLOCATION */
 
 void vStreamBufferDelete(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_vStreamBufferDelete(xStreamBuffer);
     sb_t *const sb = xStreamBuffer;
 
     configASSERT(sb != NULL);
@@ -148,6 +168,7 @@ void vStreamBufferDelete(StreamBufferHandle_t xStreamBuffer)
         vPortFree(sb);
     }
 #endif
+    traceRETURN_vStreamBufferDelete();
 }
 
 /* ---- Reset ---- */
@@ -165,6 +186,7 @@ static BaseType_t reset_locked(sb_t *sb)
 
 BaseType_t xStreamBufferReset(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferReset(xStreamBuffer);
     BaseType_t result;
 
     configASSERT(xStreamBuffer != NULL);
@@ -174,11 +196,13 @@ BaseType_t xStreamBufferReset(StreamBufferHandle_t xStreamBuffer)
         traceSTREAM_BUFFER_RESET(xStreamBuffer);
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xStreamBufferReset(result);
     return result;
 }
 
 BaseType_t xStreamBufferResetFromISR(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferResetFromISR(xStreamBuffer);
     BaseType_t result;
     UBaseType_t mask;
 
@@ -190,6 +214,7 @@ BaseType_t xStreamBufferResetFromISR(StreamBufferHandle_t xStreamBuffer)
         traceSTREAM_BUFFER_RESET_FROM_ISR(xStreamBuffer);
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xStreamBufferResetFromISR(result);
     return result;
 }
 
@@ -197,34 +222,47 @@ BaseType_t xStreamBufferResetFromISR(StreamBufferHandle_t xStreamBuffer)
 
 BaseType_t xStreamBufferIsEmpty(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferIsEmpty(xStreamBuffer);
     configASSERT(xStreamBuffer != NULL);
-    return xStreamBuffer->used == 0 ? pdTRUE : pdFALSE;
+    BaseType_t ret = xStreamBuffer->used == 0 ? pdTRUE : pdFALSE;
+    traceRETURN_xStreamBufferIsEmpty(ret);
+    return ret;
 }
 
 BaseType_t xStreamBufferIsFull(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferIsFull(xStreamBuffer);
     size_t reserve;
 
     configASSERT(xStreamBuffer != NULL);
     /* A message buffer is full when not even a one-byte message fits. */
     reserve = sb_is_message(xStreamBuffer) ? SB_LEN_BYTES : 0;
-    return sb_space(xStreamBuffer) <= reserve ? pdTRUE : pdFALSE;
+    BaseType_t ret = sb_space(xStreamBuffer) <= reserve ? pdTRUE : pdFALSE;
+    traceRETURN_xStreamBufferIsFull(ret);
+    return ret;
 }
 
 size_t xStreamBufferSpacesAvailable(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferSpacesAvailable(xStreamBuffer);
     configASSERT(xStreamBuffer != NULL);
-    return sb_space(xStreamBuffer);
+    size_t ret = sb_space(xStreamBuffer);
+    traceRETURN_xStreamBufferSpacesAvailable(ret);
+    return ret;
 }
 
 size_t xStreamBufferBytesAvailable(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_xStreamBufferBytesAvailable(xStreamBuffer);
     configASSERT(xStreamBuffer != NULL);
-    return xStreamBuffer->used;
+    size_t ret = xStreamBuffer->used;
+    traceRETURN_xStreamBufferBytesAvailable(ret);
+    return ret;
 }
 
 BaseType_t xStreamBufferSetTriggerLevel(StreamBufferHandle_t xStreamBuffer, size_t xTriggerLevel)
 {
+    traceENTER_xStreamBufferSetTriggerLevel(xStreamBuffer, xTriggerLevel);
     BaseType_t result = pdFALSE;
 
     configASSERT(xStreamBuffer != NULL);
@@ -238,6 +276,7 @@ BaseType_t xStreamBufferSetTriggerLevel(StreamBufferHandle_t xStreamBuffer, size
         result = pdTRUE;
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xStreamBufferSetTriggerLevel(result);
     return result;
 }
 
@@ -245,19 +284,24 @@ BaseType_t xStreamBufferSetTriggerLevel(StreamBufferHandle_t xStreamBuffer, size
 
 UBaseType_t uxStreamBufferGetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_uxStreamBufferGetStreamBufferNotificationIndex(xStreamBuffer);
     configASSERT(xStreamBuffer != NULL);
-    return xStreamBuffer->notify_index;
+    UBaseType_t ret = xStreamBuffer->notify_index;
+    traceRETURN_uxStreamBufferGetStreamBufferNotificationIndex(ret);
+    return ret;
 }
 
 void vStreamBufferSetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamBuffer,
                                                    UBaseType_t uxNotificationIndex)
 {
+    traceENTER_vStreamBufferSetStreamBufferNotificationIndex(xStreamBuffer, uxNotificationIndex);
     configASSERT(xStreamBuffer != NULL);
     configASSERT(uxNotificationIndex < configTASK_NOTIFICATION_ARRAY_ENTRIES);
     taskENTER_CRITICAL();
     configASSERT(sb_idle_locked(xStreamBuffer)); /* FreeRTOS forbids it while a task waits */
     xStreamBuffer->notify_index = (uint8_t)uxNotificationIndex;
     taskEXIT_CRITICAL();
+    traceRETURN_vStreamBufferSetStreamBufferNotificationIndex();
 }
 
 /* ---- Trace facility ---- */
@@ -266,20 +310,28 @@ void vStreamBufferSetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamB
 void vStreamBufferSetStreamBufferNumber(StreamBufferHandle_t xStreamBuffer,
                                         UBaseType_t uxStreamBufferNumber)
 {
+    traceENTER_vStreamBufferSetStreamBufferNumber(xStreamBuffer, uxStreamBufferNumber);
     configASSERT(xStreamBuffer != NULL);
     xStreamBuffer->number = uxStreamBufferNumber;
+    traceRETURN_vStreamBufferSetStreamBufferNumber();
 }
 
 UBaseType_t uxStreamBufferGetStreamBufferNumber(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_uxStreamBufferGetStreamBufferNumber(xStreamBuffer);
     configASSERT(xStreamBuffer != NULL);
-    return xStreamBuffer->number;
+    UBaseType_t ret = xStreamBuffer->number;
+    traceRETURN_uxStreamBufferGetStreamBufferNumber(ret);
+    return ret;
 }
 
 uint8_t ucStreamBufferGetStreamBufferType(StreamBufferHandle_t xStreamBuffer)
 {
+    traceENTER_ucStreamBufferGetStreamBufferType(xStreamBuffer);
     configASSERT(xStreamBuffer != NULL);
-    return sb_is_message(xStreamBuffer) ? 1u : 0u;
+    uint8_t ret = sb_is_message(xStreamBuffer) ? 1u : 0u;
+    traceRETURN_ucStreamBufferGetStreamBufferType(ret);
+    return ret;
 }
 #endif /* configUSE_TRACE_FACILITY */
 

@@ -13,7 +13,6 @@
 
 _Static_assert(sizeof(StaticTask_t) == sizeof(tcb_t), "StaticTask_t must mirror the TCB");
 
-#define STACK_FILL_BYTE 0xa5u
 
 static void copy_name(tcb_t *t, const char *name)
 {
@@ -41,7 +40,7 @@ static void task_init(tcb_t *t, TaskFunction_t code, const char *name,
     }
     t->stack = stack;
     /* Filled so that high-water marks and overflow method 2 can see what was touched. */
-    memset(stack, STACK_FILL_BYTE, (size_t)depth * sizeof(StackType_t));
+    memset(stack, TASK_STACK_FILL_BYTE, (size_t)depth * sizeof(StackType_t));
 #if portSTACK_GROWTH < 0
     top = stack + (depth - 1);
     top = (StackType_t *)((portPOINTER_SIZE_TYPE)top & ~(portPOINTER_SIZE_TYPE)portBYTE_ALIGNMENT_MASK);
@@ -61,7 +60,11 @@ static void task_init(tcb_t *t, TaskFunction_t code, const char *name,
     listSET_LIST_ITEM_OWNER(&t->event_item, t);
     listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(priority));
     portSETUP_TCB(t);
+#if portHAS_STACK_OVERFLOW_CHECKING
+    t->top_of_stack = pxPortInitialiseStack(top, stack, code, params); /* stack: its limit */
+#else
     t->top_of_stack = pxPortInitialiseStack(top, code, params);
+#endif
 }
 
 /* Make a fully built task known to the scheduler. */
@@ -90,21 +93,23 @@ BaseType_t xTaskCreate(TaskFunction_t code, const char *const name,
                        const configSTACK_DEPTH_TYPE stack_depth, void *const params,
                        UBaseType_t priority, TaskHandle_t *const created)
 {
+    traceENTER_xTaskCreate(code, name, stack_depth, params, priority, created);
     StackType_t *stack;
     tcb_t *t;
+    BaseType_t ret = errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
 
     configASSERT(code != NULL);
     configASSERT(stack_depth > 0);
     stack = pvPortMallocStack((size_t)stack_depth * sizeof(StackType_t));
     if (stack == NULL) {
         traceTASK_CREATE_FAILED();
-        return errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
+        goto out;
     }
     t = pvPortMalloc(sizeof(*t));
     if (t == NULL) {
         vPortFreeStack(stack);
         traceTASK_CREATE_FAILED();
-        return errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
+        goto out;
     }
     memset(t, 0, sizeof(*t));
     task_init(t, code, name, stack_depth, params, priority, stack);
@@ -112,7 +117,10 @@ BaseType_t xTaskCreate(TaskFunction_t code, const char *const name,
         *created = t;
     }
     task_add(t);
-    return pdPASS;
+    ret = pdPASS;
+out:
+    traceRETURN_xTaskCreate(ret);
+    return ret;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 
@@ -122,6 +130,8 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t code, const char *const name,
                                UBaseType_t priority, StackType_t *const stack_buffer,
                                StaticTask_t *const task_buffer)
 {
+    traceENTER_xTaskCreateStatic(code, name, stack_depth, params, priority, stack_buffer,
+                                 task_buffer);
     tcb_t *t = (tcb_t *)task_buffer;
 
     configASSERT(code != NULL);
@@ -129,27 +139,32 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t code, const char *const name,
     configASSERT(task_buffer != NULL);
     configASSERT(stack_depth > 0);
     if (stack_buffer == NULL || task_buffer == NULL) {
-        return NULL;
+        t = NULL;
+    } else {
+        memset(t, 0, sizeof(*t));
+        t->flags = TCB_STATIC_STACK | TCB_STATIC_TCB;
+        task_init(t, code, name, stack_depth, params, priority, stack_buffer);
+        task_add(t);
     }
-    memset(t, 0, sizeof(*t));
-    t->flags = TCB_STATIC_STACK | TCB_STATIC_TCB;
-    task_init(t, code, name, stack_depth, params, priority, stack_buffer);
-    task_add(t);
+    traceRETURN_xTaskCreateStatic(t);
     return t;
 }
 
 BaseType_t xTaskGetStaticBuffers(TaskHandle_t task, StackType_t **stack_buffer,
                                  StaticTask_t **task_buffer)
 {
+    traceENTER_xTaskGetStaticBuffers(task, stack_buffer, task_buffer);
     tcb_t *t = task != NULL ? task : sched_current;
+    BaseType_t ret = pdFALSE;
 
     configASSERT(stack_buffer != NULL && task_buffer != NULL);
-    if ((t->flags & TCB_STATIC_TCB) == 0) {
-        return pdFALSE;
+    if ((t->flags & TCB_STATIC_TCB) != 0) {
+        *stack_buffer = t->stack;
+        *task_buffer = (StaticTask_t *)t;
+        ret = pdTRUE;
     }
-    *stack_buffer = t->stack;
-    *task_buffer = (StaticTask_t *)t;
-    return pdTRUE;
+    traceRETURN_xTaskGetStaticBuffers(ret);
+    return ret;
 }
 #endif /* configSUPPORT_STATIC_ALLOCATION */
 
@@ -166,6 +181,7 @@ void task_free(tcb_t *t)
 
 void vTaskDelete(TaskHandle_t task)
 {
+    traceENTER_vTaskDelete(task);
     tcb_t *t;
     bool self;
 
@@ -177,6 +193,9 @@ void vTaskDelete(TaskHandle_t task)
 #if configUSE_MUTEXES
     mutex_release_all_locked(t);
 #endif
+    if ((t->flags & TCB_HANDOFF) != 0) {
+        sched_yield_if_locked(queue_handoff_undo_locked(t));
+    }
     sched_unlink_locked(t);
     sched.task_count--;
     traceTASK_DELETE(t);
@@ -196,6 +215,7 @@ void vTaskDelete(TaskHandle_t task)
     if (!self) {
         task_free(t);
     }
+    traceRETURN_vTaskDelete();
 }
 
 /* Free every task on `list`; returns how many. Used when the scheduler has ended. */
@@ -209,6 +229,9 @@ static unsigned free_list(List_t *list)
 #if configUSE_MUTEXES
         mutex_release_all_locked(t);
 #endif
+        if ((t->flags & TCB_HANDOFF) != 0) {
+            (void)queue_handoff_undo_locked(t);
+        }
         sched_unlink_locked(t);
         task_free(t);
         n++;

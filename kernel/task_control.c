@@ -18,48 +18,57 @@ static inline tcb_t *task_or_self(TaskHandle_t task)
 
 UBaseType_t uxTaskPriorityGet(const TaskHandle_t task)
 {
+    traceENTER_uxTaskPriorityGet(task);
     UBaseType_t p;
 
     taskENTER_CRITICAL();
     p = task_or_self(task)->priority;
     taskEXIT_CRITICAL();
+    traceRETURN_uxTaskPriorityGet(p);
     return p;
 }
 
 UBaseType_t uxTaskPriorityGetFromISR(const TaskHandle_t task)
 {
+    traceENTER_uxTaskPriorityGetFromISR(task);
     UBaseType_t mask, p;
 
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     p = task_or_self(task)->priority;
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_uxTaskPriorityGetFromISR(p);
     return p;
 }
 
 UBaseType_t uxTaskBasePriorityGet(const TaskHandle_t task)
 {
+    traceENTER_uxTaskBasePriorityGet(task);
     UBaseType_t p;
 
     taskENTER_CRITICAL();
     p = task_or_self(task)->base_priority;
     taskEXIT_CRITICAL();
+    traceRETURN_uxTaskBasePriorityGet(p);
     return p;
 }
 
 UBaseType_t uxTaskBasePriorityGetFromISR(const TaskHandle_t task)
 {
+    traceENTER_uxTaskBasePriorityGetFromISR(task);
     UBaseType_t mask, p;
 
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     p = task_or_self(task)->base_priority;
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_uxTaskBasePriorityGetFromISR(p);
     return p;
 }
 
 void vTaskPrioritySet(TaskHandle_t task, UBaseType_t new_priority)
 {
+    traceENTER_vTaskPrioritySet(task, new_priority);
     tcb_t *t;
     UBaseType_t effective;
 
@@ -79,6 +88,7 @@ void vTaskPrioritySet(TaskHandle_t task, UBaseType_t new_priority)
     sched_set_priority_locked(t, effective);
     sched_yield_if_locked(pdFALSE);
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskPrioritySet();
 }
 
 static bool is_suspended_locked(const tcb_t *t)
@@ -92,6 +102,7 @@ static bool is_suspended_locked(const tcb_t *t)
 
 void vTaskSuspend(TaskHandle_t task)
 {
+    traceENTER_vTaskSuspend(task);
     tcb_t *t;
 
     taskENTER_CRITICAL();
@@ -120,10 +131,12 @@ void vTaskSuspend(TaskHandle_t task)
         }
     }
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskSuspend();
 }
 
 void vTaskResume(TaskHandle_t task)
 {
+    traceENTER_vTaskResume(task);
     tcb_t *t = task;
 
     configASSERT(t != NULL);
@@ -138,10 +151,12 @@ void vTaskResume(TaskHandle_t task)
         sched_yield_if_locked(preempt);
     }
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskResume();
 }
 
 BaseType_t xTaskResumeFromISR(TaskHandle_t task)
 {
+    traceENTER_xTaskResumeFromISR(task);
     tcb_t *t = task;
     BaseType_t preempt = pdFALSE;
     UBaseType_t mask;
@@ -160,5 +175,6 @@ BaseType_t xTaskResumeFromISR(TaskHandle_t task)
         }
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xTaskResumeFromISR(preempt);
     return preempt;
 }

@@ -29,14 +29,15 @@ static bool waits_for_notification(const tcb_t *t)
 
 eTaskState eTaskGetState(TaskHandle_t task)
 {
+    traceENTER_eTaskGetState(task);
     const tcb_t *t = task;
     const List_t *list;
-    eTaskState state;
+    eTaskState state = eRunning;
     UBaseType_t mask;
 
     configASSERT(t != NULL);
     if (t == sched_current) {
-        return eRunning;
+        goto out;
     }
     /* The FromISR mask, not a critical section: xTaskResumeFromISR asks from an interrupt. */
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
@@ -52,6 +53,8 @@ eTaskState eTaskGetState(TaskHandle_t task)
         state = eReady;
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+out:
+    traceRETURN_eTaskGetState(state);
     return state;
 }
 
@@ -62,13 +65,13 @@ KERNEL_NO_ASAN static configSTACK_DEPTH_TYPE stack_free_words(const tcb_t *t)
 
 #if portSTACK_GROWTH < 0
     p = (const uint8_t *)t->stack;
-    while (*p == 0xa5u) {
+    while (*p == TASK_STACK_FILL_BYTE) {
         p++;
         n++;
     }
 #else
     p = (const uint8_t *)t->stack_end;
-    while (*p == 0xa5u) {
+    while (*p == TASK_STACK_FILL_BYTE) {
         p--;
         n++;
     }
@@ -78,17 +81,24 @@ KERNEL_NO_ASAN static configSTACK_DEPTH_TYPE stack_free_words(const tcb_t *t)
 
 UBaseType_t uxTaskGetStackHighWaterMark(TaskHandle_t task)
 {
-    return (UBaseType_t)stack_free_words(task_or_self(task));
+    traceENTER_uxTaskGetStackHighWaterMark(task);
+    UBaseType_t ret = (UBaseType_t)stack_free_words(task_or_self(task));
+    traceRETURN_uxTaskGetStackHighWaterMark(ret);
+    return ret;
 }
 
 configSTACK_DEPTH_TYPE uxTaskGetStackHighWaterMark2(TaskHandle_t task)
 {
-    return stack_free_words(task_or_self(task));
+    traceENTER_uxTaskGetStackHighWaterMark2(task);
+    configSTACK_DEPTH_TYPE ret = stack_free_words(task_or_self(task));
+    traceRETURN_uxTaskGetStackHighWaterMark2(ret);
+    return ret;
 }
 
 void vTaskGetInfo(TaskHandle_t task, TaskStatus_t *status, BaseType_t get_free_stack_space,
                   eTaskState state)
 {
+    traceENTER_vTaskGetInfo(task, status, get_free_stack_space, state);
     tcb_t *t = task_or_self(task);
 
     configASSERT(status != NULL);
@@ -115,11 +125,15 @@ void vTaskGetInfo(TaskHandle_t task, TaskStatus_t *status, BaseType_t get_free_s
     }
     status->eCurrentState = state;
     status->usStackHighWaterMark = get_free_stack_space ? stack_free_words(t) : 0;
+    traceRETURN_vTaskGetInfo();
 }
 
 char *pcTaskGetName(TaskHandle_t task)
 {
-    return task_or_self(task)->name;
+    traceENTER_pcTaskGetName(task);
+    char *ret = task_or_self(task)->name;
+    traceRETURN_pcTaskGetName(ret);
+    return ret;
 }
 
 /* Search one list for a task named `name`. */
@@ -139,11 +153,12 @@ static tcb_t *find_in(List_t *list, const char *name)
 
 TaskHandle_t xTaskGetHandle(const char *name)
 {
+    traceENTER_xTaskGetHandle(name);
     tcb_t *found = NULL;
 
     configASSERT(name != NULL && strlen(name) < configMAX_TASK_NAME_LEN);
     if (!sched.lists_ready) {
-        return NULL;
+        goto out;
     }
     vTaskSuspendAll();
     taskENTER_CRITICAL();
@@ -164,89 +179,120 @@ TaskHandle_t xTaskGetHandle(const char *name)
     }
     taskEXIT_CRITICAL();
     (void)xTaskResumeAll();
+out:
+    traceRETURN_xTaskGetHandle(found);
     return found;
 }
 
 TaskHandle_t xTaskGetCurrentTaskHandle(void)
 {
-    return sched_current;
+    traceENTER_xTaskGetCurrentTaskHandle();
+    TaskHandle_t ret = sched_current;
+    traceRETURN_xTaskGetCurrentTaskHandle(ret);
+    return ret;
 }
 
 TaskHandle_t xTaskGetIdleTaskHandle(void)
 {
+    traceENTER_xTaskGetIdleTaskHandle();
     configASSERT(sched.idle != NULL); /* only valid once the scheduler has started */
-    return sched.idle;
+    TaskHandle_t ret = sched.idle;
+    traceRETURN_xTaskGetIdleTaskHandle(ret);
+    return ret;
 }
 
 UBaseType_t uxTaskGetNumberOfTasks(void)
 {
+    traceENTER_uxTaskGetNumberOfTasks();
     /* Self-deleted tasks count until the idle task has freed them, as in FreeRTOS. */
-    return sched.task_count + listCURRENT_LIST_LENGTH(&sched.deleted);
+    UBaseType_t ret = sched.task_count + listCURRENT_LIST_LENGTH(&sched.deleted);
+    traceRETURN_uxTaskGetNumberOfTasks(ret);
+    return ret;
 }
 
 #if configUSE_APPLICATION_TASK_TAG
 void vTaskSetApplicationTaskTag(TaskHandle_t task, TaskHookFunction_t tag)
 {
+    traceENTER_vTaskSetApplicationTaskTag(task, tag);
     taskENTER_CRITICAL();
     task_or_self(task)->tag = tag;
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskSetApplicationTaskTag();
 }
 
 TaskHookFunction_t xTaskGetApplicationTaskTag(TaskHandle_t task)
 {
+    traceENTER_xTaskGetApplicationTaskTag(task);
     TaskHookFunction_t tag;
 
     taskENTER_CRITICAL();
     tag = task_or_self(task)->tag;
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskGetApplicationTaskTag(tag);
     return tag;
 }
 
 TaskHookFunction_t xTaskGetApplicationTaskTagFromISR(TaskHandle_t task)
 {
+    traceENTER_xTaskGetApplicationTaskTagFromISR(task);
     UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
     TaskHookFunction_t tag = task_or_self(task)->tag;
 
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xTaskGetApplicationTaskTagFromISR(tag);
     return tag;
 }
 
 BaseType_t xTaskCallApplicationTaskHook(TaskHandle_t task, void *param)
 {
+    traceENTER_xTaskCallApplicationTaskHook(task, param);
     TaskHookFunction_t tag = task_or_self(task)->tag;
 
-    return tag != NULL ? tag(param) : pdFAIL;
+    BaseType_t ret = tag != NULL ? tag(param) : pdFAIL;
+    traceRETURN_xTaskCallApplicationTaskHook(ret);
+    return ret;
 }
 #endif /* configUSE_APPLICATION_TASK_TAG */
 
 #if configNUM_THREAD_LOCAL_STORAGE_POINTERS > 0
 void vTaskSetThreadLocalStoragePointer(TaskHandle_t task, BaseType_t index, void *value)
 {
+    traceENTER_vTaskSetThreadLocalStoragePointer(task, index, value);
     configASSERT(index >= 0 && index < configNUM_THREAD_LOCAL_STORAGE_POINTERS);
     if (index >= 0 && index < configNUM_THREAD_LOCAL_STORAGE_POINTERS) {
         task_or_self(task)->tls[index] = value;
     }
+    traceRETURN_vTaskSetThreadLocalStoragePointer();
 }
 
 void *pvTaskGetThreadLocalStoragePointer(TaskHandle_t task, BaseType_t index)
 {
-    if (index < 0 || index >= configNUM_THREAD_LOCAL_STORAGE_POINTERS) {
-        return NULL;
+    traceENTER_pvTaskGetThreadLocalStoragePointer(task, index);
+    void *value = NULL;
+
+    if (index >= 0 && index < configNUM_THREAD_LOCAL_STORAGE_POINTERS) {
+        value = task_or_self(task)->tls[index];
     }
-    return task_or_self(task)->tls[index];
+    traceRETURN_pvTaskGetThreadLocalStoragePointer(value);
+    return value;
 }
 #endif /* configNUM_THREAD_LOCAL_STORAGE_POINTERS */
 
 #if configUSE_TRACE_FACILITY
 UBaseType_t uxTaskGetTaskNumber(TaskHandle_t task)
 {
-    return task != NULL ? ((tcb_t *)task)->task_number : 0U;
+    traceENTER_uxTaskGetTaskNumber(task);
+    UBaseType_t ret = task != NULL ? ((tcb_t *)task)->task_number : 0U;
+    traceRETURN_uxTaskGetTaskNumber(ret);
+    return ret;
 }
 
 void vTaskSetTaskNumber(TaskHandle_t task, const UBaseType_t number)
 {
+    traceENTER_vTaskSetTaskNumber(task, number);
     if (task != NULL) {
         ((tcb_t *)task)->task_number = number;
     }
+    traceRETURN_vTaskSetTaskNumber();
 }
 #endif /* configUSE_TRACE_FACILITY */

@@ -86,33 +86,44 @@ static configRUN_TIME_COUNTER_TYPE percent_of(configRUN_TIME_COUNTER_TYPE part,
 
 configRUN_TIME_COUNTER_TYPE ulTaskGetRunTimeCounter(const TaskHandle_t task)
 {
+    traceENTER_ulTaskGetRunTimeCounter(task);
     configRUN_TIME_COUNTER_TYPE time;
 
     taskENTER_CRITICAL();
     time = stats_task_run_time(task != NULL ? task : sched_current);
     taskEXIT_CRITICAL();
+    traceRETURN_ulTaskGetRunTimeCounter(time);
     return time;
 }
 
 configRUN_TIME_COUNTER_TYPE ulTaskGetRunTimePercent(const TaskHandle_t task)
 {
+    traceENTER_ulTaskGetRunTimePercent(task);
     configRUN_TIME_COUNTER_TYPE time, total;
 
     taskENTER_CRITICAL();
     time = stats_task_run_time(task != NULL ? task : sched_current);
     total = counter_now();
     taskEXIT_CRITICAL();
-    return percent_of(time, total);
+    configRUN_TIME_COUNTER_TYPE ret = percent_of(time, total);
+    traceRETURN_ulTaskGetRunTimePercent(ret);
+    return ret;
 }
 
 configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimeCounter(void)
 {
-    return ulTaskGetRunTimeCounter(xTaskGetIdleTaskHandle());
+    traceENTER_ulTaskGetIdleRunTimeCounter();
+    configRUN_TIME_COUNTER_TYPE ret = ulTaskGetRunTimeCounter(xTaskGetIdleTaskHandle());
+    traceRETURN_ulTaskGetIdleRunTimeCounter(ret);
+    return ret;
 }
 
 configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimePercent(void)
 {
-    return ulTaskGetRunTimePercent(xTaskGetIdleTaskHandle());
+    traceENTER_ulTaskGetIdleRunTimePercent();
+    configRUN_TIME_COUNTER_TYPE ret = ulTaskGetRunTimePercent(xTaskGetIdleTaskHandle());
+    traceRETURN_ulTaskGetIdleRunTimePercent(ret);
+    return ret;
 }
 #endif /* configGENERATE_RUN_TIME_STATS */
 
@@ -162,11 +173,12 @@ static void fill_status(tcb_t *t, eTaskState state, void *ctx)
 UBaseType_t uxTaskGetSystemState(TaskStatus_t *const status, const UBaseType_t size,
                                  configRUN_TIME_COUNTER_TYPE *const total_run_time)
 {
+    traceENTER_uxTaskGetSystemState(status, size, total_run_time);
     struct state_fill fill = {status, 0};
 
     configASSERT(status != NULL || size == 0);
     if (!sched.lists_ready) {
-        return 0;
+        goto out;
     }
     taskENTER_CRITICAL();
     if (size >= uxTaskGetNumberOfTasks()) {
@@ -180,6 +192,8 @@ UBaseType_t uxTaskGetSystemState(TaskStatus_t *const status, const UBaseType_t s
         }
     }
     taskEXIT_CRITICAL();
+out:
+    traceRETURN_uxTaskGetSystemState(fill.count);
     return fill.count;
 }
 #endif /* configUSE_TRACE_FACILITY */
@@ -302,12 +316,14 @@ static void list_row(tcb_t *t, eTaskState state, void *ctx)
 
 void vTaskListTasks(char *buffer, size_t length)
 {
+    traceENTER_vTaskListTasks(buffer, length);
     struct table t;
 
     table_start(&t, buffer, length);
     taskENTER_CRITICAL();
     for_each_task_locked(list_row, &t);
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskListTasks();
 }
 
 #if configGENERATE_RUN_TIME_STATS
@@ -339,6 +355,7 @@ static void stats_row(tcb_t *t, eTaskState state, void *ctx)
 
 void vTaskGetRunTimeStatistics(char *buffer, size_t length)
 {
+    traceENTER_vTaskGetRunTimeStatistics(buffer, length);
     struct stats_table s;
 
     table_start(&s.table, buffer, length);
@@ -346,6 +363,7 @@ void vTaskGetRunTimeStatistics(char *buffer, size_t length)
     s.total = counter_now();
     for_each_task_locked(stats_row, &s);
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskGetRunTimeStatistics();
 }
 #endif /* configGENERATE_RUN_TIME_STATS */
 #endif /* configUSE_TRACE_FACILITY && configUSE_STATS_FORMATTING_FUNCTIONS */

@@ -102,6 +102,7 @@ BaseType_t sched_tick_isr(void)
 
 TickType_t xTaskGetTickCount(void)
 {
+    traceENTER_xTaskGetTickCount();
     TickType_t now;
 
     if (portTICK_TYPE_IS_ATOMIC) {
@@ -111,11 +112,13 @@ TickType_t xTaskGetTickCount(void)
         now = sched.tick_count;
         taskEXIT_CRITICAL();
     }
+    traceRETURN_xTaskGetTickCount(now);
     return now;
 }
 
 TickType_t xTaskGetTickCountFromISR(void)
 {
+    traceENTER_xTaskGetTickCountFromISR();
     TickType_t now;
     UBaseType_t mask;
 
@@ -123,25 +126,31 @@ TickType_t xTaskGetTickCountFromISR(void)
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     now = sched.tick_count;
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    traceRETURN_xTaskGetTickCountFromISR(now);
     return now;
 }
 
 void vTaskInternalSetTimeOutState(TimeOut_t *const timeout)
 {
+    traceENTER_vTaskInternalSetTimeOutState(timeout);
     timeout->xOverflowCount = sched.overflow_count;
     timeout->xTimeOnEntering = sched.tick_count;
+    traceRETURN_vTaskInternalSetTimeOutState();
 }
 
 void vTaskSetTimeOutState(TimeOut_t *const timeout)
 {
+    traceENTER_vTaskSetTimeOutState(timeout);
     configASSERT(timeout != NULL);
     taskENTER_CRITICAL();
     vTaskInternalSetTimeOutState(timeout);
     taskEXIT_CRITICAL();
+    traceRETURN_vTaskSetTimeOutState();
 }
 
 BaseType_t xTaskCheckForTimeOut(TimeOut_t *const timeout, TickType_t *const ticks_to_wait)
 {
+    traceENTER_xTaskCheckForTimeOut(timeout, ticks_to_wait);
     BaseType_t timed_out;
 
     configASSERT(timeout != NULL && ticks_to_wait != NULL);
@@ -170,21 +179,26 @@ BaseType_t xTaskCheckForTimeOut(TimeOut_t *const timeout, TickType_t *const tick
         }
     }
     taskEXIT_CRITICAL();
+    traceRETURN_xTaskCheckForTimeOut(timed_out);
     return timed_out;
 }
 
 BaseType_t xTaskCatchUpTicks(TickType_t ticks)
 {
+    traceENTER_xTaskCatchUpTicks(ticks);
     configASSERT(sched.suspend_depth == 0);
     vTaskSuspendAll();
     taskENTER_CRITICAL();
     sched.pended_ticks += ticks;
     taskEXIT_CRITICAL();
-    return xTaskResumeAll();
+    BaseType_t ret = xTaskResumeAll();
+    traceRETURN_xTaskCatchUpTicks(ret);
+    return ret;
 }
 
 void vTaskStepTick(TickType_t ticks)
 {
+    traceENTER_vTaskStepTick(ticks);
     /* Tickless idle may only sleep up to the next wake time, never past it (nor the wrap). */
     configASSERT(ticks <= (TickType_t)(sched.next_unblock - sched.tick_count));
     if (ticks != 0 && (TickType_t)(sched.tick_count + ticks) == sched.next_unblock) {
@@ -201,18 +215,26 @@ void vTaskStepTick(TickType_t ticks)
     }
     sched.tick_count += ticks;
     traceINCREASE_TICK_COUNT(ticks);
+    traceRETURN_vTaskStepTick();
 }
 
 eSleepModeStatus eTaskConfirmSleepModeStatus(void)
 {
+    traceENTER_eTaskConfirmSleepModeStatus();
+    eSleepModeStatus status = eAbortSleep;
+
     if (sched.yield_pending || sched.pended_ticks != 0) {
-        return eAbortSleep;
+        goto out;
     }
     if (listCURRENT_LIST_LENGTH(&sched.ready[tskIDLE_PRIORITY]) > 1) {
-        return eAbortSleep;
+        goto out;
     }
     if (INCLUDE_vTaskSuspend && listCURRENT_LIST_LENGTH(&sched.suspended) == sched.task_count - 1) {
-        return eNoTasksWaitingTimeout;
+        status = eNoTasksWaitingTimeout;
+    } else {
+        status = eStandardSleep;
     }
-    return eStandardSleep;
+out:
+    traceRETURN_eTaskConfirmSleepModeStatus(status);
+    return status;
 }

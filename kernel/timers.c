@@ -77,14 +77,19 @@ void timer_reset(void)
 
 void vTimerResetState(void)
 {
+    traceENTER_vTimerResetState();
     timer_reset();
+    traceRETURN_vTimerResetState();
 }
 
 TaskHandle_t xTimerGetTimerDaemonTaskHandle(void)
 {
+    traceENTER_xTimerGetTimerDaemonTaskHandle();
     /* The daemon exists only once the scheduler has started. */
     configASSERT(timer_svc.task != NULL);
-    return timer_svc.task;
+    TaskHandle_t ret = timer_svc.task;
+    traceRETURN_xTimerGetTimerDaemonTaskHandle(ret);
+    return ret;
 }
 
 /* ---- Creation ---- */
@@ -109,18 +114,19 @@ TimerHandle_t xTimerCreate(const char *const name, const TickType_t period,
                            const BaseType_t auto_reload, void *const id,
                            TimerCallbackFunction_t callback)
 {
-    tmr_t *t;
+    traceENTER_xTimerCreate(name, period, auto_reload, id, callback);
+    tmr_t *t = NULL;
 
     configASSERT(period > 0);
-    if (period == 0) {
-        return NULL;
+    if (period != 0) {
+        t = pvPortMalloc(sizeof(*t));
+        if (t == NULL) {
+            traceTIMER_CREATE_FAILED();
+        } else {
+            timer_init(t, name, period, auto_reload, id, callback, 0);
+        }
     }
-    t = pvPortMalloc(sizeof(*t));
-    if (t == NULL) {
-        traceTIMER_CREATE_FAILED();
-        return NULL;
-    }
-    timer_init(t, name, period, auto_reload, id, callback, 0);
+    traceRETURN_xTimerCreate(t);
     return t;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
@@ -130,25 +136,33 @@ TimerHandle_t xTimerCreateStatic(const char *const name, const TickType_t period
                                  const BaseType_t auto_reload, void *const id,
                                  TimerCallbackFunction_t callback, StaticTimer_t *buffer)
 {
-    tmr_t *const t = (tmr_t *)buffer;
+    traceENTER_xTimerCreateStatic(name, period, auto_reload, id, callback, buffer);
+    tmr_t *t = NULL;
 
     configASSERT(period > 0);
     configASSERT(buffer != NULL);
-    if (period == 0 || buffer == NULL) {
-        return NULL;
+    if (period != 0 && buffer != NULL) {
+        t = (tmr_t *)buffer;
+        timer_init(t, name, period, auto_reload, id, callback, TMR_STATIC);
     }
-    timer_init(t, name, period, auto_reload, id, callback, TMR_STATIC);
+    traceRETURN_xTimerCreateStatic(t);
     return t;
 }
 
 BaseType_t xTimerGetStaticBuffer(TimerHandle_t timer, StaticTimer_t **buffer)
 {
+    traceENTER_xTimerGetStaticBuffer(timer, buffer);
+    BaseType_t ret = pdFALSE;
+
     configASSERT(timer != NULL && buffer != NULL);
     if ((timer->flags & TMR_STATIC) == 0) {
-        return pdFALSE;
+        goto out;
     }
     *buffer = (StaticTimer_t *)timer;
-    return pdTRUE;
+    ret = pdTRUE;
+out:
+    traceRETURN_xTimerGetStaticBuffer(ret);
+    return ret;
 }
 #endif /* configSUPPORT_STATIC_ALLOCATION */
 
@@ -176,6 +190,7 @@ BaseType_t xTimerGenericCommandFromTask(TimerHandle_t timer, const BaseType_t co
                                         const TickType_t value, BaseType_t *const woken,
                                         const TickType_t ticks)
 {
+    traceENTER_xTimerGenericCommandFromTask(timer, command, value, woken, ticks);
     struct timer_cmd cmd;
     BaseType_t result;
 
@@ -188,6 +203,7 @@ BaseType_t xTimerGenericCommandFromTask(TimerHandle_t timer, const BaseType_t co
     cmd.u.t.value = value;
     result = send(&cmd, ticks);
     traceTIMER_COMMAND_SEND(timer, command, value, result);
+    traceRETURN_xTimerGenericCommandFromTask(result);
     return result;
 }
 
@@ -195,6 +211,7 @@ BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t com
                                        const TickType_t value, BaseType_t *const woken,
                                        const TickType_t ticks)
 {
+    traceENTER_xTimerGenericCommandFromISR(timer, command, value, woken, ticks);
     struct timer_cmd cmd;
     BaseType_t result;
 
@@ -208,11 +225,13 @@ BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t com
     cmd.u.t.value = value;
     result = send_isr(&cmd, woken);
     traceTIMER_COMMAND_SEND(timer, command, value, result);
+    traceRETURN_xTimerGenericCommandFromISR(result);
     return result;
 }
 
 BaseType_t xTimerPendFunctionCall(PendedFunction_t fn, void *arg1, uint32_t arg2, TickType_t ticks)
 {
+    traceENTER_xTimerPendFunctionCall(fn, arg1, arg2, ticks);
     struct timer_cmd cmd;
     BaseType_t result;
 
@@ -223,12 +242,14 @@ BaseType_t xTimerPendFunctionCall(PendedFunction_t fn, void *arg1, uint32_t arg2
     cmd.u.call.arg2 = arg2;
     result = send(&cmd, ticks);
     tracePEND_FUNC_CALL(fn, arg1, arg2, result);
+    traceRETURN_xTimerPendFunctionCall(result);
     return result;
 }
 
 BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t fn, void *arg1, uint32_t arg2,
                                          BaseType_t *woken)
 {
+    traceENTER_xTimerPendFunctionCallFromISR(fn, arg1, arg2, woken);
     struct timer_cmd cmd;
     BaseType_t result;
 
@@ -239,6 +260,7 @@ BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t fn, void *arg1, uint32
     cmd.u.call.arg2 = arg2;
     result = send_isr(&cmd, woken);
     tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result);
+    traceRETURN_xTimerPendFunctionCallFromISR(result);
     return result;
 }
 
@@ -260,94 +282,120 @@ BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, 
 
 BaseType_t xTimerIsTimerActive(TimerHandle_t timer)
 {
+    traceENTER_xTimerIsTimerActive(timer);
     BaseType_t active;
 
     configASSERT(timer != NULL);
     taskENTER_CRITICAL();
     active = (timer->flags & TMR_ACTIVE) != 0 ? pdTRUE : pdFALSE;
     taskEXIT_CRITICAL();
+    traceRETURN_xTimerIsTimerActive(active);
     return active;
 }
 
 void *pvTimerGetTimerID(const TimerHandle_t timer)
 {
+    traceENTER_pvTimerGetTimerID(timer);
     void *id;
 
     configASSERT(timer != NULL);
     taskENTER_CRITICAL();
     id = timer->id;
     taskEXIT_CRITICAL();
+    traceRETURN_pvTimerGetTimerID(id);
     return id;
 }
 
 void vTimerSetTimerID(TimerHandle_t timer, void *id)
 {
+    traceENTER_vTimerSetTimerID(timer, id);
     configASSERT(timer != NULL);
     taskENTER_CRITICAL();
     timer->id = id;
     taskEXIT_CRITICAL();
+    traceRETURN_vTimerSetTimerID();
 }
 
 const char *pcTimerGetName(TimerHandle_t timer)
 {
+    traceENTER_pcTimerGetName(timer);
     configASSERT(timer != NULL);
-    return timer->name;
+    const char *ret = timer->name;
+    traceRETURN_pcTimerGetName(ret);
+    return ret;
 }
 
 TickType_t xTimerGetPeriod(TimerHandle_t timer)
 {
+    traceENTER_xTimerGetPeriod(timer);
     configASSERT(timer != NULL);
-    return timer->period;
+    TickType_t ret = timer->period;
+    traceRETURN_xTimerGetPeriod(ret);
+    return ret;
 }
 
 TickType_t xTimerGetExpiryTime(TimerHandle_t timer)
 {
+    traceENTER_xTimerGetExpiryTime(timer);
     TickType_t expiry;
 
     configASSERT(timer != NULL);
     taskENTER_CRITICAL(); /* a tick count may be wider than the processor's word */
     expiry = listGET_LIST_ITEM_VALUE(&timer->item);
     taskEXIT_CRITICAL();
+    traceRETURN_xTimerGetExpiryTime(expiry);
     return expiry;
 }
 
 void vTimerSetReloadMode(TimerHandle_t timer, const BaseType_t auto_reload)
 {
+    traceENTER_vTimerSetReloadMode(timer, auto_reload);
     configASSERT(timer != NULL);
     if (auto_reload != pdFALSE) {
         timer_flags_update(timer, TMR_AUTO_RELOAD, 0);
     } else {
         timer_flags_update(timer, 0, TMR_AUTO_RELOAD);
     }
+    traceRETURN_vTimerSetReloadMode();
 }
 
 BaseType_t xTimerGetReloadMode(TimerHandle_t timer)
 {
+    traceENTER_xTimerGetReloadMode(timer);
     BaseType_t auto_reload;
 
     configASSERT(timer != NULL);
     taskENTER_CRITICAL();
     auto_reload = (timer->flags & TMR_AUTO_RELOAD) != 0 ? pdTRUE : pdFALSE;
     taskEXIT_CRITICAL();
+    traceRETURN_xTimerGetReloadMode(auto_reload);
     return auto_reload;
 }
 
 UBaseType_t uxTimerGetReloadMode(TimerHandle_t timer)
 {
-    return (UBaseType_t)xTimerGetReloadMode(timer);
+    traceENTER_uxTimerGetReloadMode(timer);
+    UBaseType_t ret = (UBaseType_t)xTimerGetReloadMode(timer);
+    traceRETURN_uxTimerGetReloadMode(ret);
+    return ret;
 }
 
 #if configUSE_TRACE_FACILITY
 void vTimerSetTimerNumber(TimerHandle_t timer, UBaseType_t number)
 {
+    traceENTER_vTimerSetTimerNumber(timer, number);
     configASSERT(timer != NULL);
     timer->number = number;
+    traceRETURN_vTimerSetTimerNumber();
 }
 
 UBaseType_t uxTimerGetTimerNumber(TimerHandle_t timer)
 {
+    traceENTER_uxTimerGetTimerNumber(timer);
     configASSERT(timer != NULL);
-    return timer->number;
+    UBaseType_t ret = timer->number;
+    traceRETURN_uxTimerGetTimerNumber(ret);
+    return ret;
 }
 #endif /* configUSE_TRACE_FACILITY */
 

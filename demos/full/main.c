@@ -1,101 +1,78 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The Quartz full demo for the QEMU boards. Tasks:
- *   producer/consumer  a rising sequence through a queue, checked in order;
- *   isr_taker          takes a binary semaphore the board's hardware timer
- *                      gives from its interrupt (FromISR) 200 times a second;
- *   worker A/B         increment a shared counter under a mutex, checking
- *                      that nobody else is inside with them;
- *   notifier/waiter    task notifications carrying a sequence number;
- *   regtest 1..3       fill every core register (and the FPU registers on
- *                      the M4F) with known values and check them continuously;
- *   check              every CHECK_PERIOD verifies that each task made
- *                      progress and saw no error, and prints one status line:
- *                      "OK" while all is well, or "ERROR" naming the tasks at
- *                      fault.
- * A second timer interrupt, above configMAX_SYSCALL_INTERRUPT_PRIORITY,
- * clobbers registers (and uses the FPU) to exercise nesting and lazy FPU
- * stacking. Software timers, event groups and stream buffers join the demo
- * once the kernel has them.
+ * The Quartz full demo for the QEMU boards: many tasks exercising the kernel
+ * at once, and a check task that reports whether all of them still work.
+ *   demo_queues.c   queue producer/consumer, a semaphore given from an
+ *                   interrupt, two workers sharing a mutex, notifications;
+ *   demo_timers.c   an auto-reload and a one-shot software timer, checking
+ *                   their expiry ticks;
+ *   demo_events.c   an event-group rendezvous (xEventGroupSync) and a task
+ *                   waiting for bits set by a task and by an interrupt;
+ *   demo_buffers.c  a stream-buffer producer/consumer and a message buffer
+ *                   fed from an interrupt, checking every byte;
+ *   regtest 1..N    fill every core register (and the FPU's where there is
+ *                   one) with known values and check them continuously;
+ *   check           every DEMO_CHECK_PERIOD, one status line: "OK" while all
+ *                   is well, or "ERROR" naming every part at fault.
+ * Two board timers interrupt: a kernel-aware one DEMO_ISR_HZ times a second
+ * (semaphore, event bits, messages), and one above the kernel's interrupt
+ * masking that scrambles scratch registers (and uses the FPU where there is
+ * one) to exercise nesting and lazy FP stacking. The architecture-specific
+ * parts sit behind demo_arch.h.
  *
  * Run length: forever, or the number of ticks given on the command line
  * (tools/qemu-run --append 10000), after which it prints
  * "demo: N checks passed, M failed" and exits with 0 only if all passed.
  */
-#include "FreeRTOS.h"
-#include "queue.h"
-#include "semphr.h"
-#include "task.h"
+#include "demo.h"
+#include "demo_arch.h"
 
-#include "arm_regs.h"
 #include "board.h"
 #include "regtest.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#define CHECK_PERIOD pdMS_TO_TICKS(2000)
 #define ISR_TIMER 0u
-#define ISR_TIMER_HZ 200u
 #define NOISE_TIMER 1u
 #define NOISE_TIMER_HZ 1500u
-#define KERNEL_AWARE_PRIO ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY + 0x20))
-#define ABOVE_CEILING_PRIO ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY - 0x40))
-#define STACK_WORDS 256
-#define PRINT_STACK_WORDS 1024
 
-enum watched {
-    W_PRODUCER, W_CONSUMER, W_ISR_TAKER, W_WORKER_A, W_WORKER_B, W_NOTIFIER, W_WAITER,
-    W_REGTEST_1, W_REGTEST_2, W_REGTEST_3, W_COUNT
+struct demo_watch demo_watch[W_COUNT] = {
+    [W_PRODUCER] = {"producer"},
+    [W_CONSUMER] = {"consumer"},
+    [W_ISR_TAKER] = {"isr_taker"},
+    [W_WORKER_A] = {"worker_a"},
+    [W_WORKER_B] = {"worker_b"},
+    [W_NOTIFIER] = {"notifier"},
+    [W_WAITER] = {"waiter"},
+    [W_TIMER_AUTO] = {"timer_auto"},
+    [W_TIMER_ONE_SHOT] = {"timer_one_shot"},
+    [W_SYNC] = {"sync"},
+    [W_EVENT_WAITER] = {"event_waiter"},
+    [W_STREAM_TX] = {"stream_tx"},
+    [W_STREAM_RX] = {"stream_rx"},
+    [W_MESSAGE_RX] = {"message_rx"},
+    [W_REGTEST] = {"regtest"},
 };
 
-static const char *const names[W_COUNT] = {
-    "producer", "consumer", "isr_taker", "worker_a", "worker_b", "notifier", "waiter",
-    "regtest_1", "regtest_2", "regtest_3"};
-
-static volatile uint32_t progress[W_COUNT];
-static volatile uint32_t errors[W_COUNT];
+volatile uint32_t demo_overruns;
 static struct regtest_status regtests[REGTEST_TASKS];
-
-static QueueHandle_t queue;
-static SemaphoreHandle_t isr_sem;
-static SemaphoreHandle_t mutex;
-static TaskHandle_t waiter_handle;
-static volatile uint32_t shared_counter;
-static volatile int inside;
 static volatile uint32_t noise_runs;
 static volatile float noise_acc;
 
-static void producer(void *arg)
+void demo_create(TaskFunction_t fn, const char *name, configSTACK_DEPTH_TYPE words, void *arg,
+                 UBaseType_t priority, TaskHandle_t *handle)
 {
-    uint32_t next = 0;
-
-    (void)arg;
-    for (;;) {
-        if (xQueueSend(queue, &next, pdMS_TO_TICKS(100)) == pdPASS) {
-            next++;
-            progress[W_PRODUCER]++;
-        } else {
-            errors[W_PRODUCER]++;
-        }
-        vTaskDelay(next % 4);
+    if (xTaskCreate(fn, name, words, arg, priority, handle) != pdPASS) {
+        printf("demo: cannot create task %s\n", name);
+        exit(1);
     }
 }
 
-static void consumer(void *arg)
+void demo_fail(const char *what)
 {
-    uint32_t expected = 0, v;
-
-    (void)arg;
-    for (;;) {
-        if (xQueueReceive(queue, &v, pdMS_TO_TICKS(100)) != pdPASS || v != expected) {
-            errors[W_CONSUMER]++;
-            expected = v + 1;
-            continue;
-        }
-        expected++;
-        progress[W_CONSUMER]++;
-    }
+    printf("demo: cannot create %s\n", what);
+    exit(1);
 }
 
 static void isr_timer_handler(void)
@@ -103,111 +80,66 @@ static void isr_timer_handler(void)
     BaseType_t woken = pdFALSE;
 
     board_timer_ack(ISR_TIMER);
-    (void)xSemaphoreGiveFromISR(isr_sem, &woken);
+    demo_queues_isr(&woken);
+    demo_events_isr(&woken);
+    demo_buffers_isr(&woken);
     portYIELD_FROM_ISR(woken);
 }
 
-/* Above the ceiling: never calls the kernel; uses the FPU (lazy stacking) where there is one. */
+/* Above the kernel's masking: never calls the kernel. Uses the FPU (lazy stacking) if any. */
 static void noise_timer_handler(void)
 {
     board_timer_ack(NOISE_TIMER);
     noise_runs++;
     noise_acc = noise_acc * 0.5f + (float)noise_runs;
-    __asm volatile("mov r0, #0\n mov r1, #0\n mov r2, #0\n mov r3, #0\n mov r12, #0\n" ::
-                       : "r0", "r1", "r2", "r3", "r12", "memory");
+    demo_arch_scramble_scratch_registers();
 }
 
-static void isr_taker(void *arg)
+/* The register tasks report through their own status words: fold them into the table. */
+static void collect_regtests(void)
 {
-    (void)arg;
-    for (;;) {
-        /* The timer gives every 5 ms: 20 ms without one is an error. */
-        if (xSemaphoreTake(isr_sem, pdMS_TO_TICKS(20)) == pdPASS) {
-            progress[W_ISR_TAKER]++;
-        } else {
-            errors[W_ISR_TAKER]++;
+    uint32_t loops = 0;
+
+    for (int i = 0; i < REGTEST_TASKS; i++) {
+        loops += regtests[i].loops;
+        if (regtests[i].error != 0u) {
+            demo_watch[W_REGTEST].errors = 1;
         }
     }
+    demo_watch[W_REGTEST].progress = loops;
 }
 
-static void worker(void *arg)
+static void print_ok(const uint32_t *now)
 {
-    const enum watched me = (enum watched)(uintptr_t)arg;
-
-    for (;;) {
-        if (xSemaphoreTake(mutex, pdMS_TO_TICKS(500)) != pdPASS) {
-            errors[me]++;
-            continue;
-        }
-        if (inside) {
-            errors[me]++;
-        }
-        inside = 1;
-        shared_counter++;
-        taskYIELD(); /* the other worker must wait for the mutex, not walk in */
-        inside = 0;
-        xSemaphoreGive(mutex);
-        progress[me]++;
-        vTaskDelay(1 + (me == W_WORKER_B));
-    }
+    printf("check: OK at %lu s: %lu items, %lu timer gives, %lu mutex rounds, %lu notifications, "
+           "%lu+%lu timer expiries, %lu rendezvous, %lu event waits, %lu stream reads, "
+           "%lu messages, %lu register checks (%s), %lu overruns",
+           (unsigned long)(xTaskGetTickCount() / configTICK_RATE_HZ),
+           (unsigned long)now[W_CONSUMER], (unsigned long)now[W_ISR_TAKER],
+           (unsigned long)(now[W_WORKER_A] + now[W_WORKER_B]), (unsigned long)now[W_WAITER],
+           (unsigned long)now[W_TIMER_AUTO], (unsigned long)now[W_TIMER_ONE_SHOT],
+           (unsigned long)now[W_SYNC], (unsigned long)now[W_EVENT_WAITER],
+           (unsigned long)now[W_STREAM_RX], (unsigned long)now[W_MESSAGE_RX],
+           (unsigned long)now[W_REGTEST], regtest_coverage, (unsigned long)demo_overruns);
 }
 
-static void notifier(void *arg)
-{
-    uint32_t n = 0;
-
-    (void)arg;
-    for (;;) {
-        n++;
-        (void)xTaskNotify(waiter_handle, n, eSetValueWithOverwrite);
-        progress[W_NOTIFIER]++;
-        vTaskDelay(pdMS_TO_TICKS(3));
-    }
-}
-
-static void waiter(void *arg)
-{
-    uint32_t last = 0, value;
-
-    (void)arg;
-    for (;;) {
-        if (xTaskNotifyWait(0, 0, &value, pdMS_TO_TICKS(50)) != pdTRUE || value != last + 1) {
-            errors[W_WAITER]++;
-            last = value;
-            continue;
-        }
-        last = value;
-        progress[W_WAITER]++;
-    }
-}
-
-/* One status line; returns the number of tasks at fault. */
+/* One status line; returns the number of parts at fault. */
 static unsigned check_once(const uint32_t *last, uint32_t *now)
 {
     unsigned faults = 0;
 
+    collect_regtests();
     for (int i = 0; i < W_COUNT; i++) {
-        now[i] = progress[i];
-    }
-    for (int i = 0; i < REGTEST_TASKS; i++) {
-        now[W_REGTEST_1 + i] = regtests[i].loops;
-        errors[W_REGTEST_1 + i] = regtests[i].error;
+        now[i] = demo_watch[i].progress;
     }
     for (int i = 0; i < W_COUNT; i++) {
-        if (errors[i] != 0 || now[i] == last[i]) {
-            printf("%s%s (%s)", faults++ == 0 ? "check: ERROR " : ", ", names[i],
-                   errors[i] != 0 ? "saw corruption" : "stalled");
+        if (demo_watch[i].errors != 0u || now[i] == last[i]) {
+            printf("%s%s (%s)", faults++ == 0 ? "check: ERROR " : ", ", demo_watch[i].name,
+                   demo_watch[i].errors != 0u ? "saw corruption" : "stalled");
         }
     }
     if (faults == 0) {
-        printf("check: OK at %lu s: %lu items, %lu timer gives, %lu mutex rounds, "
-               "%lu notifications, %lu register checks (%s)",
-               (unsigned long)(xTaskGetTickCount() / configTICK_RATE_HZ),
-               (unsigned long)now[W_CONSUMER], (unsigned long)now[W_ISR_TAKER],
-               (unsigned long)(now[W_WORKER_A] + now[W_WORKER_B]),
-               (unsigned long)now[W_WAITER],
-               (unsigned long)(now[W_REGTEST_1] + now[W_REGTEST_2] + now[W_REGTEST_3]),
-               regtest_coverage);
+        print_ok(now);
     }
     printf("\n");
     return faults;
@@ -221,7 +153,7 @@ static void check(void *arg)
     unsigned passed = 0, failed = 0;
 
     for (;;) {
-        xTaskDelayUntil(&wake, CHECK_PERIOD);
+        xTaskDelayUntil(&wake, DEMO_CHECK_PERIOD);
         if (check_once(last, now) == 0) {
             passed++;
         } else {
@@ -237,23 +169,10 @@ static void check(void *arg)
     }
 }
 
-static void start_timer(unsigned t, uint32_t hz, uint8_t prio, void (*handler)(void))
+static void start_timer(unsigned t, uint32_t hz, enum demo_irq_level level, void (*handler)(void))
 {
-    const unsigned irq = board_timer_irq(t);
-
-    board_irq_set_handler(irq, handler);
-    arm_nvic_set_priority(irq, prio);
-    arm_nvic_enable(irq);
+    demo_arch_timer_irq(t, level, handler);
     board_timer_start(t, BOARD_TIMER_CLOCK_HZ / hz);
-}
-
-static void create(TaskFunction_t fn, const char *name, uint16_t words, void *arg,
-                   UBaseType_t prio, TaskHandle_t *handle)
-{
-    if (xTaskCreate(fn, name, words, arg, prio, handle) != pdPASS) {
-        printf("demo: cannot create task %s\n", name);
-        exit(1);
-    }
 }
 
 /* The run length in ticks from the command line ("image 10000"), or 0 for ever. */
@@ -271,26 +190,24 @@ static TickType_t run_length(void)
 int main(void)
 {
     const TickType_t stop_after = run_length();
+    static char regtest_names[REGTEST_TASKS][12];
 
-    printf("Quartz full demo on %s (%s), %d tasks, status every %u ms\n", BOARD_NAME,
-           portARCH_NAME, W_COUNT + 1, (unsigned)(CHECK_PERIOD * portTICK_PERIOD_MS));
-    queue = xQueueCreate(8, sizeof(uint32_t));
-    isr_sem = xSemaphoreCreateBinary();
-    mutex = xSemaphoreCreateMutex();
-    create(producer, "producer", STACK_WORDS, NULL, 2, NULL);
-    create(consumer, "consumer", STACK_WORDS, NULL, 3, NULL);
-    create(isr_taker, "isr_taker", STACK_WORDS, NULL, 4, NULL);
-    create(worker, "worker_a", STACK_WORDS, (void *)W_WORKER_A, 2, NULL);
-    create(worker, "worker_b", STACK_WORDS, (void *)W_WORKER_B, 2, NULL);
-    create(waiter, "waiter", STACK_WORDS, NULL, 3, &waiter_handle);
-    create(notifier, "notifier", STACK_WORDS, NULL, 2, NULL);
+    printf("Quartz full demo on %s (%s), status every %u ms\n", BOARD_NAME, portARCH_NAME,
+           (unsigned)(DEMO_CHECK_PERIOD * portTICK_PERIOD_MS));
+    demo_queues_start();
+    demo_timers_start();
+    demo_events_start();
+    demo_buffers_start();
     for (int i = 0; i < REGTEST_TASKS; i++) {
-        create(regtest_tasks[i], names[W_REGTEST_1 + i], STACK_WORDS, &regtests[i], 1, NULL);
+        (void)snprintf(regtest_names[i], sizeof(regtest_names[i]), "regtest_%d", i + 1);
+        demo_create(regtest_tasks[i], regtest_names[i], DEMO_STACK_WORDS, &regtests[i], 1, NULL);
     }
-    create(check, "check", PRINT_STACK_WORDS, (void *)(uintptr_t)stop_after,
-           configMAX_PRIORITIES - 1, NULL);
-    start_timer(ISR_TIMER, ISR_TIMER_HZ, KERNEL_AWARE_PRIO, isr_timer_handler);
-    start_timer(NOISE_TIMER, NOISE_TIMER_HZ, ABOVE_CEILING_PRIO, noise_timer_handler);
+    demo_create(check, "check", DEMO_PRINT_STACK_WORDS, (void *)(uintptr_t)stop_after,
+                configMAX_PRIORITIES - 1, NULL);
+    printf("demo: %u tasks and the idle and timer tasks; %u bytes of heap left for those two\n",
+           (unsigned)uxTaskGetNumberOfTasks(), (unsigned)xPortGetFreeHeapSize());
+    start_timer(ISR_TIMER, DEMO_ISR_HZ, DEMO_IRQ_KERNEL_AWARE, isr_timer_handler);
+    start_timer(NOISE_TIMER, NOISE_TIMER_HZ, DEMO_IRQ_ABOVE_KERNEL, noise_timer_handler);
     vTaskStartScheduler();
     printf("demo: the scheduler returned\n");
     return 1;

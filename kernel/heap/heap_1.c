@@ -39,6 +39,7 @@ static size_t heap_capacity(void)
 
 void *pvPortMalloc(size_t size)
 {
+    traceENTER_pvPortMalloc(size);
     size_t need = heap_padded_size(size, 0);
     void *p = NULL;
 
@@ -57,30 +58,40 @@ void *pvPortMalloc(size_t size)
     if (p == NULL && size != 0) {
         heap_malloc_failed();
     }
+    traceRETURN_pvPortMalloc(p);
     return p;
 }
 
 void vPortFree(void *pv)
 {
+    traceENTER_vPortFree(pv);
     /* heap_1 cannot free: choose heap_2, 4 or 5 for an application that deletes objects. */
     configASSERT(pv == NULL);
     (void)pv;
+    traceRETURN_vPortFree();
 }
 
 size_t xPortGetFreeHeapSize(void)
 {
-    return heap_capacity() - used;
+    traceENTER_xPortGetFreeHeapSize();
+    size_t ret = heap_capacity() - used;
+    traceRETURN_xPortGetFreeHeapSize(ret);
+    return ret;
 }
 
 /* Kept for applications written for older FreeRTOS versions: the heap needs no set-up. */
 void vPortInitialiseBlocks(void)
 {
+    traceENTER_vPortInitialiseBlocks();
+    traceRETURN_vPortInitialiseBlocks();
 }
 
 void vPortHeapResetState(void)
 {
+    traceENTER_vPortHeapResetState();
     vTaskSuspendAll();
     used = 0;
     poisoned = false;
     (void)xTaskResumeAll();
+    traceRETURN_vPortHeapResetState();
 }

@@ -104,6 +104,7 @@ static void heap_get(void)
 
 void *pvPortMalloc(size_t size)
 {
+    traceENTER_pvPortMalloc(size);
     size_t need = heap_block_size_for(size);
     void *p = NULL;
 
@@ -123,26 +124,31 @@ void *pvPortMalloc(size_t size)
     if (p == NULL && size != 0) {
         heap_malloc_failed();
     }
+    traceRETURN_pvPortMalloc(p);
     return p;
 }
 
 void *pvPortCalloc(size_t num, size_t size)
 {
-    return heap_calloc(num, size);
+    traceENTER_pvPortCalloc(num, size);
+    void *ret = heap_calloc(num, size);
+    traceRETURN_pvPortCalloc(ret);
+    return ret;
 }
 
 void vPortFree(void *pv)
 {
+    traceENTER_vPortFree(pv);
     struct heap_block *b;
     size_t size;
 
     if (pv == NULL) {
-        return;
+        goto out;
     }
     heap_get();
     configASSERT(heap_pointer_in(pv, heap.lo, heap.hi));
     if (!heap_pointer_in(pv, heap.lo, heap.hi)) {
-        return;
+        goto out;
     }
     b = heap_block_of(pv);
     vTaskSuspendAll();
@@ -155,22 +161,31 @@ void vPortFree(void *pv)
         insert_by_size_locked(b, size);
     }
     (void)xTaskResumeAll();
+out:
+    traceRETURN_vPortFree();
 }
 
 size_t xPortGetFreeHeapSize(void)
 {
+    traceENTER_xPortGetFreeHeapSize();
     heap_get();
-    return heap.free_bytes;
+    size_t ret = heap.free_bytes;
+    traceRETURN_xPortGetFreeHeapSize(ret);
+    return ret;
 }
 
 /* Kept for applications written for older FreeRTOS versions: the heap sets itself up. */
 void vPortInitialiseBlocks(void)
 {
+    traceENTER_vPortInitialiseBlocks();
+    traceRETURN_vPortInitialiseBlocks();
 }
 
 void vPortHeapResetState(void)
 {
+    traceENTER_vPortHeapResetState();
     vTaskSuspendAll();
     heap.ready = false;
     (void)xTaskResumeAll();
+    traceRETURN_vPortHeapResetState();
 }

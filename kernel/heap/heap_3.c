@@ -32,6 +32,7 @@ struct heap3_header {
 
 void *pvPortMalloc(size_t size)
 {
+    traceENTER_pvPortMalloc(size);
     uint8_t *raw = NULL;
     void *p = NULL;
 
@@ -52,20 +53,22 @@ void *pvPortMalloc(size_t size)
     if (p == NULL && size != 0) {
         heap_malloc_failed();
     }
+    traceRETURN_pvPortMalloc(p);
     return p;
 }
 
 void vPortFree(void *pv)
 {
+    traceENTER_vPortFree(pv);
     struct heap3_header *h;
     bool valid;
 
     if (pv == NULL) {
-        return;
+        goto out;
     }
     configASSERT((heap_addr(pv) & HEAP_ALIGN_MASK) == 0); /* never a pvPortMalloc pointer */
     if ((heap_addr(pv) & HEAP_ALIGN_MASK) != 0) {
-        return;
+        goto out;
     }
     h = (struct heap3_header *)((uint8_t *)pv - HEAP3_HEADER_SIZE);
     vTaskSuspendAll();
@@ -80,14 +83,20 @@ void vPortFree(void *pv)
         free(h);
     }
     (void)xTaskResumeAll();
+out:
+    traceRETURN_vPortFree();
 }
 
 /* Kept for applications written for older FreeRTOS versions: nothing to do. */
 void vPortInitialiseBlocks(void)
 {
+    traceENTER_vPortInitialiseBlocks();
+    traceRETURN_vPortInitialiseBlocks();
 }
 
 /* The C library owns the memory: there is no heap state to reset. */
 void vPortHeapResetState(void)
 {
+    traceENTER_vPortHeapResetState();
+    traceRETURN_vPortHeapResetState();
 }

@@ -45,52 +45,74 @@ static struct heap_freelist *heap_get(void)
 
 void *pvPortMalloc(size_t size)
 {
-    return heap_fl_malloc(heap_get(), size);
+    traceENTER_pvPortMalloc(size);
+    void *ret = heap_fl_malloc(heap_get(), size);
+    traceRETURN_pvPortMalloc(ret);
+    return ret;
 }
 
 void *pvPortCalloc(size_t num, size_t size)
 {
-    return heap_calloc(num, size);
+    traceENTER_pvPortCalloc(num, size);
+    void *ret = heap_calloc(num, size);
+    traceRETURN_pvPortCalloc(ret);
+    return ret;
 }
 
 void vPortFree(void *pv)
 {
+    traceENTER_vPortFree(pv);
     heap_fl_free(heap_get(), pv);
+    traceRETURN_vPortFree();
 }
 
 size_t xPortGetFreeHeapSize(void)
 {
-    return heap_get()->free_bytes;
+    traceENTER_xPortGetFreeHeapSize();
+    size_t ret = heap_get()->free_bytes;
+    traceRETURN_xPortGetFreeHeapSize(ret);
+    return ret;
 }
 
 size_t xPortGetMinimumEverFreeHeapSize(void)
 {
-    return heap_get()->min_free;
+    traceENTER_xPortGetMinimumEverFreeHeapSize();
+    size_t ret = heap_get()->min_free;
+    traceRETURN_xPortGetMinimumEverFreeHeapSize(ret);
+    return ret;
 }
 
 void xPortResetHeapMinimumEverFreeHeapSize(void)
 {
+    traceENTER_xPortResetHeapMinimumEverFreeHeapSize();
     struct heap_freelist *fl = heap_get();
 
     vTaskSuspendAll();
     fl->min_free = fl->free_bytes;
     (void)xTaskResumeAll();
+    traceRETURN_xPortResetHeapMinimumEverFreeHeapSize();
 }
 
 void vPortGetHeapStats(HeapStats_t *stats)
 {
+    traceENTER_vPortGetHeapStats(stats);
     configASSERT(stats != NULL);
     heap_fl_stats(heap_get(), stats);
+    traceRETURN_vPortGetHeapStats();
 }
 
 /* Kept for applications written for older FreeRTOS versions: the heap sets itself up. */
 void vPortInitialiseBlocks(void)
 {
+    traceENTER_vPortInitialiseBlocks();
+    traceRETURN_vPortInitialiseBlocks();
 }
 
 void vPortHeapResetState(void)
 {
+    traceENTER_vPortHeapResetState();
     vTaskSuspendAll();
     heap_ready = false;
     (void)xTaskResumeAll();
+    traceRETURN_vPortHeapResetState();
 }

@@ -46,6 +46,7 @@ static uintptr_t add_region(const HeapRegion_t *r, uintptr_t prev_end)
 
 void vPortDefineHeapRegions(const HeapRegion_t *const regions)
 {
+    traceENTER_vPortDefineHeapRegions(regions);
     uintptr_t end = 0;
 
     configASSERT(regions != NULL);
@@ -58,56 +59,79 @@ void vPortDefineHeapRegions(const HeapRegion_t *const regions)
     regions_defined = heap.free_bytes != 0;
     (void)xTaskResumeAll();
     configASSERT(regions_defined); /* no region was large enough to hold a block */
+    traceRETURN_vPortDefineHeapRegions();
 }
 
 void *pvPortMalloc(size_t size)
 {
+    traceENTER_pvPortMalloc(size);
     configASSERT(regions_defined);
-    return heap_fl_malloc(&heap, size);
+    void *ret = heap_fl_malloc(&heap, size);
+    traceRETURN_pvPortMalloc(ret);
+    return ret;
 }
 
 void *pvPortCalloc(size_t num, size_t size)
 {
-    return heap_calloc(num, size);
+    traceENTER_pvPortCalloc(num, size);
+    void *ret = heap_calloc(num, size);
+    traceRETURN_pvPortCalloc(ret);
+    return ret;
 }
 
 void vPortFree(void *pv)
 {
+    traceENTER_vPortFree(pv);
     heap_fl_free(&heap, pv);
+    traceRETURN_vPortFree();
 }
 
 size_t xPortGetFreeHeapSize(void)
 {
-    return heap.free_bytes;
+    traceENTER_xPortGetFreeHeapSize();
+    size_t ret = heap.free_bytes;
+    traceRETURN_xPortGetFreeHeapSize(ret);
+    return ret;
 }
 
 size_t xPortGetMinimumEverFreeHeapSize(void)
 {
-    return heap.min_free;
+    traceENTER_xPortGetMinimumEverFreeHeapSize();
+    size_t ret = heap.min_free;
+    traceRETURN_xPortGetMinimumEverFreeHeapSize(ret);
+    return ret;
 }
 
 void xPortResetHeapMinimumEverFreeHeapSize(void)
 {
+    traceENTER_xPortResetHeapMinimumEverFreeHeapSize();
     vTaskSuspendAll();
     heap.min_free = heap.free_bytes;
     (void)xTaskResumeAll();
+    traceRETURN_xPortResetHeapMinimumEverFreeHeapSize();
 }
 
 void vPortGetHeapStats(HeapStats_t *stats)
 {
+    traceENTER_vPortGetHeapStats(stats);
     configASSERT(stats != NULL);
     heap_fl_stats(&heap, stats);
+    traceRETURN_vPortGetHeapStats();
 }
 
 /* Kept for applications written for older FreeRTOS versions: nothing to do. */
 void vPortInitialiseBlocks(void)
 {
+    traceENTER_vPortInitialiseBlocks();
+    traceRETURN_vPortInitialiseBlocks();
 }
 
 void vPortHeapResetState(void)
 {
+    traceENTER_vPortHeapResetState();
     vTaskSuspendAll();
     heap = (struct heap_freelist){0};
     regions_defined = false;
     (void)xTaskResumeAll();
+    traceRETURN_vPortHeapResetState();
 }

@@ -74,6 +74,16 @@
 #ifndef configEXPECTED_IDLE_TIME_BEFORE_SLEEP
 #define configEXPECTED_IDLE_TIME_BEFORE_SLEEP 2
 #endif
+/* Tickless idle: the port runs these around its sleep; setting the argument to 0 skips the sleep. */
+#ifndef configPRE_SLEEP_PROCESSING
+#define configPRE_SLEEP_PROCESSING(expected_idle_ticks)
+#endif
+#ifndef configPOST_SLEEP_PROCESSING
+#define configPOST_SLEEP_PROCESSING(expected_idle_ticks)
+#endif
+#if configUSE_TICKLESS_IDLE && configEXPECTED_IDLE_TIME_BEFORE_SLEEP < 2
+#error "configEXPECTED_IDLE_TIME_BEFORE_SLEEP must be at least 2 (a sleep shorter than that saves no tick)."
+#endif
 #ifndef configNUMBER_OF_CORES
 #define configNUMBER_OF_CORES 1
 #endif
@@ -437,9 +447,9 @@ typedef struct xSTATIC_TCB {
     void *dummy4;
 #endif
 #if configUSE_MUTEXES
-    void *dummy5[2];
+    void *dummy5;
 #endif
-    void *dummy6;
+    void *dummy6[2];
 #if configUSE_APPLICATION_TASK_TAG
     void *dummy7;
 #endif
@@ -472,6 +482,7 @@ typedef struct xSTATIC_QUEUE {
     UBaseType_t dummy4;
 #endif
     uint8_t dummy5[2];
+    uint16_t dummy7;
 } StaticQueue_t;
 typedef StaticQueue_t StaticSemaphore_t;
 

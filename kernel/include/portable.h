@@ -83,11 +83,22 @@ size_t xPortGetMinimumEverFreeHeapSize(void);
 void xPortResetHeapMinimumEverFreeHeapSize(void);
 void vPortHeapResetState(void);
 
+/* ---- Tickless idle, on ports that provide it (portSUPPRESS_TICKS_AND_SLEEP_PROVIDED) ---- */
+#ifdef portSUPPRESS_TICKS_AND_SLEEP_PROVIDED
+void vPortSuppressTicksAndSleep(TickType_t expected_idle_ticks);
+#endif
+
 #define pvPortMallocStack pvPortMalloc
 #define vPortFreeStack vPortFree
 
 /* ---- Port (ports/<arch>/) ---- */
+#if defined(portHAS_STACK_OVERFLOW_CHECKING) && portHAS_STACK_OVERFLOW_CHECKING
+/* Ports whose hardware checks a stack limit (ARMv8-M PSPLIM) also get the stack's lowest word. */
+StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, StackType_t *end_of_stack,
+                                   TaskFunction_t code, void *params);
+#else
 StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t code, void *params);
+#endif
 BaseType_t xPortStartScheduler(void);
 void vPortEndScheduler(void);
 

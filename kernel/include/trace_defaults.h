@@ -295,4 +295,7 @@
 #define traceEVENT_GROUP_DELETE(group)
 #endif
 
+/* ---- FreeRTOS V11 per-API hooks: traceENTER_<fn> and traceRETURN_<fn> (generated) ---- */
+#include "trace_api_defaults.h"
+
 #endif /* QUARTZ_TRACE_DEFAULTS_H */

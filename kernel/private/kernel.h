@@ -42,6 +42,10 @@ enum wait_result {
 #define TCB_STATIC_STACK 0x01u /* stack memory belongs to the application */
 #define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
+#define TCB_HANDOFF 0x08u /* holds an item or count handed over by wait_queue, not yet taken */
+
+/* Every byte of a new task's stack, so stack checks and high-water marks can see use. */
+#define TASK_STACK_FILL_BYTE 0xa5u
 
 /* tcb_t.notify_state[] */
 #define NOTIFY_NONE 0u
@@ -63,8 +67,10 @@ struct tskTaskControlBlock {
 #endif
 #if configUSE_MUTEXES
     struct QueueDefinition *held_mutexes; /* mutexes it owns, linked through the mutexes */
-    struct QueueDefinition *wait_mutex;   /* the mutex it waits for, if any */
 #endif
+    /* With TCB_HANDOFF: the queue or semaphore that handed it an item or count it has not yet
+     * run to take (queue.c). Otherwise: the mutex it waits for, if any (mutex.c). */
+    struct QueueDefinition *wait_queue;
     void *wait_buf; /* hand-off buffer while blocked on a queue */
 #if configUSE_APPLICATION_TASK_TAG
     TaskHookFunction_t tag;
@@ -162,6 +168,19 @@ static inline TickType_t sched_event_value(UBaseType_t priority)
 {
     return (TickType_t)configMAX_PRIORITIES - (TickType_t)priority;
 }
+
+/* The mutex t waits for, or NULL. */
+static inline struct QueueDefinition *task_wait_mutex(const tcb_t *t)
+{
+    return (t->flags & TCB_HANDOFF) != 0 ? NULL : t->wait_queue;
+}
+
+/*
+ * t is being deleted or freed while it holds a hand-off it never ran to take:
+ * give the item or count back to its queue (queue.c). Returns pdTRUE if that
+ * woke a task that should preempt.
+ */
+BaseType_t queue_handoff_undo_locked(tcb_t *t);
 
 /* Free a deleted task's memory (task context, not locked). */
 void task_free(tcb_t *t);

@@ -26,7 +26,9 @@
  *   pxPortInitialiseStack(top, code, arg): build the first frame of a task so
  *       the first switch to it calls code(arg); returns the new top of stack,
  *       which the kernel stores in tcb->top_of_stack. If code returns, the
- *       port calls sched_task_exit_error().
+ *       port calls sched_task_exit_error(). A port that defines
+ *       portHAS_STACK_OVERFLOW_CHECKING 1 gets the stack's lowest address too,
+ *       pxPortInitialiseStack(top, stack, code, arg), as in FreeRTOS.
  *   xPortStartScheduler(): set up the tick at configTICK_RATE_HZ and run
  *       sched_current. Returns only after vPortEndScheduler() (ports that
  *       support ending) with pdFALSE... or never.

@@ -6,8 +6,16 @@
  * semaphore that also records its holder.
  *
  * Invariants (all under the kernel lock):
- * - 0 <= count <= length. receivers is non-empty only while count == 0, and
- *   senders only while count == length (a mutex never has senders).
+ * - 0 <= count + reserved <= length (one exception below). receivers is
+ *   non-empty only while count == 0, and senders only while count + reserved
+ *   == length (a mutex never has senders, nor reserved slots).
+ * - reserved counts the items (or semaphore counts) handed straight to
+ *   woken receivers that have not yet run: until a receiver runs, its item
+ *   keeps its slot, as it would in FreeRTOS where it stays in the queue, and
+ *   if the receiver is deleted first the item goes back (tcb TCB_HANDOFF,
+ *   wait_queue). The exception: an overwrite of a length-1 queue whose slot is
+ *   reserved stores its item anyway (count 1, reserved 1); the handed item is
+ *   then the one overwritten, and is dropped if its receiver is deleted.
  * - Queue items live in [storage, end); the oldest is at read, the next free
  *   slot at write (both wrap). Semaphores and mutexes have no storage.
  * - A mutex is free exactly when holder is NULL, and then count is 1. A held
@@ -58,15 +66,34 @@ struct QueueDefinition {
 #if configUSE_TRACE_FACILITY
     UBaseType_t number;
 #endif
-    uint8_t type;  /* queueQUEUE_TYPE_* */
-    uint8_t flags; /* QUEUE_* */
+    uint8_t type;      /* queueQUEUE_TYPE_* */
+    uint8_t flags;     /* QUEUE_* */
+    uint16_t reserved; /* slots of items (or counts) handed to tasks that have not run yet */
 };
 typedef struct QueueDefinition queue_t;
+
+/* Slots in use: items waiting plus items handed to receivers that have not run yet. */
+static inline UBaseType_t queue_slots_used(const queue_t *q)
+{
+    return q->count + q->reserved;
+}
+
+static inline bool queue_has_room(const queue_t *q)
+{
+    return queue_slots_used(q) < q->length;
+}
 
 static inline bool queue_is_mutex(const queue_t *q)
 {
     return q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX;
 }
+
+/*
+ * Task context, after a wait on q ended WAIT_OK with TCB_HANDOFF set: the
+ * caller now has its item or count, so free the slot it kept (queue.c). Any
+ * code that blocks a task on q->receivers must call it.
+ */
+void queue_handoff_release(queue_t *q);
 
 /* Set up a zeroed-or-not queue object in place (queue_create.c). */
 void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *storage,

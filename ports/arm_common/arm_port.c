@@ -21,13 +21,6 @@
 
 #define NESTING_STOPPED 0xAAAAAAAAu
 
-#ifndef configSYSTICK_CLOCK_HZ
-#define configSYSTICK_CLOCK_HZ configCPU_CLOCK_HZ
-#define SYSTICK_CLKSOURCE ARM_SYST_CSR_CLKSOURCE /* SysTick runs from the processor clock */
-#else
-#define SYSTICK_CLKSOURCE 0u /* the implementation-defined reference clock */
-#endif
-
 static volatile UBaseType_t nesting = NESTING_STOPPED;
 static struct arm_main_context main_context;
 static uint8_t priority_mask; /* implemented priority bits; 0 until probed */
@@ -50,6 +43,11 @@ void vPortExitCritical(void)
     if (nesting == 0) {
         portENABLE_INTERRUPTS();
     }
+}
+
+void arm_port_reset_nesting(void)
+{
+    nesting = 0;
 }
 
 uint8_t arm_port_lowest_priority(void)
@@ -85,7 +83,7 @@ void arm_port_check_kernel_priorities(void)
 
 __attribute__((weak)) void vPortSetupTimerInterrupt(void)
 {
-    const uint32_t reload = (uint32_t)(configSYSTICK_CLOCK_HZ / configTICK_RATE_HZ) - 1u;
+    const uint32_t reload = ARM_SYSTICK_CYCLES_PER_TICK - 1u;
 
     if (reload == 0u || reload > ARM_SYST_RVR_MAX) {
         arm_port_reportf("SysTick cannot divide %u Hz down to configTICK_RATE_HZ %u",
@@ -95,7 +93,7 @@ __attribute__((weak)) void vPortSetupTimerInterrupt(void)
     ARM_SYST_CSR = 0;
     ARM_SYST_RVR = reload & ARM_SYST_RVR_MAX;
     ARM_SYST_CVR = 0;
-    ARM_SYST_CSR = SYSTICK_CLKSOURCE | ARM_SYST_CSR_TICKINT | ARM_SYST_CSR_ENABLE;
+    ARM_SYST_CSR = ARM_SYSTICK_CSR_RUN;
 }
 
 void xPortSysTickHandler(void)
@@ -121,7 +119,9 @@ BaseType_t xPortStartScheduler(void)
     arm_shpr_write(ARM_EXC_PENDSV, 0xFF);
     arm_shpr_write(ARM_EXC_SYSTICK, 0xFF);
     arm_port_check_kernel_priorities();
-    arm_port_check_ceiling();
+#if ARM_HAS_BASEPRI
+    arm_port_check_ceiling(); /* PRIMASK cores have no ceiling: their lock masks everything */
+#endif
     vPortSetupTimerInterrupt();
     arm_port_arch_start();
     nesting = 0;

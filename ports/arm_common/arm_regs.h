@@ -16,6 +16,16 @@
 
 #include <stdint.h>
 
+/*
+ * 1 on cores with BASEPRI (ARMv7-M, ARMv8-M Mainline: Thumb-2), 0 on those whose only
+ * interrupt mask is PRIMASK (ARMv6-M, ARMv8-M Baseline: Thumb-1).
+ */
+#if defined(__ARM_ARCH_ISA_THUMB) && __ARM_ARCH_ISA_THUMB >= 2
+#define ARM_HAS_BASEPRI 1
+#else
+#define ARM_HAS_BASEPRI 0
+#endif
+
 #define ARM_REG32(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
 #define ARM_REG8(addr) (*(volatile uint8_t *)(uintptr_t)(addr))
 
@@ -35,6 +45,7 @@
 #define ARM_ICSR_PENDSVCLR (1u << 27)
 #define ARM_ICSR_PENDSTSET (1u << 26)
 #define ARM_ICSR_PENDSTCLR (1u << 25)
+#define ARM_ICSR_VECTPENDING_MASK (0x1FFu << 12) /* highest pending exception, 0 if none */
 #define ARM_ICSR_VECTACTIVE_MASK 0x1FFu
 
 #define ARM_AIRCR_VECTKEY (0x05FAu << 16)
@@ -166,6 +177,7 @@ static inline void arm_nvic_clear_pending(uint32_t irq)
     ARM_NVIC_ICPR(irq / 32u) = 1u << (irq % 32u);
 }
 
+/* Not on ARMv6-M, which has no Interrupt Active Bit Registers. */
 static inline int arm_nvic_is_active(uint32_t irq)
 {
     return (ARM_NVIC_IABR(irq / 32u) >> (irq % 32u)) & 1u;

@@ -78,3 +78,12 @@ void arm_port_reportf(const char *fmt, ...)
     line[at] = '\0';
     arm_port_report(line);
 }
+
+void arm_port_bad_svc(uint32_t number)
+{
+    arm_port_reportf("SVC %u is not a kernel service: the port only issues SVC %u (start the "
+                     "first task); an application's own SVCs need their own dispatcher in front "
+                     "of vPortSVCHandler",
+                     (unsigned)number, ARM_SVC_START_FIRST_TASK);
+    configASSERT(number == ARM_SVC_START_FIRST_TASK);
+}

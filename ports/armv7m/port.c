@@ -2,7 +2,9 @@
 /*
  * port.c: the ARMv7-M half of the Cortex-M3/M4F ports: a task's first stack
  * frame, the SVC handler that starts the first task, the PendSV handler that
- * switches tasks, and the return to main() when the scheduler ends.
+ * switches tasks. Saving and resuming main()'s context, the C side of PendSV
+ * and the lazy FP set-up are shared with ARMv8-M (ports/arm_common/
+ * arm_mainline.c).
  *
  * A task that is not running keeps, from tcb->top_of_stack upwards:
  *   r4-r11, [EXC_RETURN, with the FPU], [s16-s31, if EXC_RETURN bit 4 is 0],
@@ -24,9 +26,6 @@
 
 #define INITIAL_XPSR 0x01000000u        /* Thumb state */
 #define EXC_RETURN_THREAD_PSP 0xFFFFFFFDu /* Thread mode, process stack, no FP frame */
-
-/* Called by xPortPendSVHandler with the outgoing task's context saved. */
-void armv7m_switch_context(void);
 
 StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t code, void *params)
 {
@@ -52,26 +51,32 @@ StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t cod
 
 void arm_port_arch_start(void)
 {
-#if QUARTZ_ARMV7M_FPU
-    /* Full access to CP10/CP11, and lazy stacking: tasks that never use the FPU pay nothing. */
-    ARM_CPACR |= ARM_CPACR_CP10_CP11_FULL;
-    ARM_FPCCR |= ARM_FPCCR_ASPEN | ARM_FPCCR_LSPEN;
-    arm_barrier();
-#endif
+    arm_mainline_enable_lazy_fp(); /* does nothing on GCC_ARM_CM3 */
 }
 
-void armv7m_switch_context(void)
-{
-    vPortRaiseBASEPRI();
-    sched_switch_context();
-    vPortSetBASEPRI(0);
-}
+/* The handler below and arm_port_start_first_task (arm_mainline.c) write it as a literal. */
+_Static_assert(ARM_SVC_START_FIRST_TASK == 0u, "vPortSVCHandler compares the SVC number with 0");
 
-/* Taken once per scheduler start, from arm_port_start_first_task: run sched_current. */
+/*
+ * Taken once per scheduler start, from arm_port_start_first_task: run sched_current. Any other
+ * SVC number is a bug (or an application SVC routed here): arm_port_bad_svc reports it, and the
+ * SVC returns having done nothing if the assertion does. The number is the low byte of the
+ * 16-bit SVC instruction, just before the return address in the caller's exception frame, on
+ * whichever stack EXC_RETURN bit 2 names.
+ */
 __attribute__((naked)) void vPortSVCHandler(void)
 {
     __asm volatile(
-        "   movw r3, #:lower16:sched_current  \n"
+        "   tst lr, #4                        \n"
+        "   ite eq                            \n"
+        "   mrseq r0, msp                     \n"
+        "   mrsne r0, psp                     \n"
+        "   ldr r1, [r0, #24]                 \n" /* the stacked pc */
+        "   ldrb r0, [r1, #-2]                \n" /* the SVC's immediate */
+        "   cmp r0, #0                        \n"
+        "   beq 1f                            \n"
+        "   b arm_port_bad_svc                \n" /* a tail call: it returns from the SVC */
+        "1: movw r3, #:lower16:sched_current  \n"
         "   movt r3, #:upper16:sched_current  \n"
         "   ldr r1, [r3]                      \n"
         "   ldr r0, [r1]                      \n" /* top_of_stack */
@@ -106,7 +111,7 @@ __attribute__((naked)) void xPortPendSVHandler(void)
 #endif
         "   str r0, [r2]                      \n" /* sched_current->top_of_stack */
         "   push {r3, lr}                     \n"
-        "   bl armv7m_switch_context          \n"
+        "   bl arm_mainline_switch_context    \n"
         "   pop {r3, lr}                      \n"
         "   ldr r1, [r3]                      \n"
         "   ldr r0, [r1]                      \n"
@@ -121,38 +126,4 @@ __attribute__((naked)) void xPortPendSVHandler(void)
         "   msr psp, r0                       \n"
         "   isb                               \n"
         "   bx lr                             \n");
-}
-
-__attribute__((naked)) void arm_port_start_first_task(struct arm_main_context *ctx)
-{
-    (void)ctx;
-    __asm volatile(
-        "   stmia r0!, {r4-r11, lr}           \n"
-        "   mov r1, sp                        \n"
-        "   str r1, [r0], #4                  \n"
-#if QUARTZ_ARMV7M_FPU
-        "   vstmia r0!, {d8-d15}              \n"
-#endif
-        "   cpsie i                           \n" /* an SVC cannot be taken with PRIMASK set */
-        "   cpsie f                           \n"
-        "   dsb                               \n"
-        "   isb                               \n"
-        "   svc 0                             \n"
-        "   b .                               \n"); /* never reached: SVC does not return here */
-}
-
-__attribute__((naked, noreturn)) void arm_port_resume_main(struct arm_main_context *ctx)
-{
-    (void)ctx;
-    __asm volatile(
-        "   mov r1, #0                        \n"
-        "   msr control, r1                   \n" /* Thread mode back on MSP, FPCA clear */
-        "   isb                               \n"
-        "   ldmia r0!, {r4-r11, lr}           \n"
-        "   ldr r1, [r0], #4                  \n"
-        "   mov sp, r1                        \n"
-#if QUARTZ_ARMV7M_FPU
-        "   vldmia r0!, {d8-d15}              \n"
-#endif
-        "   bx lr                             \n"); /* return from arm_port_start_first_task */
 }

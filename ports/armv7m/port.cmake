@@ -6,9 +6,11 @@
 set(arm_common ${port_dir}/../arm_common)
 set(QUARTZ_PORT_SOURCES
     ${port_dir}/port.c
+    ${arm_common}/arm_mainline.c
     ${arm_common}/arm_port.c
     ${arm_common}/arm_basepri.c
-    ${arm_common}/arm_report.c)
+    ${arm_common}/arm_report.c
+    ${arm_common}/arm_tickless.c)
 set(QUARTZ_PORT_INCLUDE_DIRS ${arm_common})
 if(QUARTZ_PORT_NAME STREQUAL "GCC_ARM_CM4F")
     set(QUARTZ_PORT_DEFINITIONS QUARTZ_ARMV7M_FPU=1)

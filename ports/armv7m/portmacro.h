@@ -16,12 +16,6 @@
 #ifndef PORTMACRO_H
 #define PORTMACRO_H
 
-#include <stdint.h>
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-
 /* ---- Which variant: set by ports/armv7m/port.cmake from the FreeRTOS port name ---- */
 #ifndef QUARTZ_ARMV7M_FPU
 #define QUARTZ_ARMV7M_FPU 0
@@ -34,162 +28,13 @@ extern "C" {
 #error "GCC_ARM_CM3 saves no FPU registers, but this build uses them: use GCC_ARM_CM4F."
 #endif
 
-/* ---- Interrupt priorities (FreeRTOSConfig.h, in the core's 8-bit register format) ---- */
-#if !defined(configMAX_SYSCALL_INTERRUPT_PRIORITY) && defined(configMAX_API_CALL_INTERRUPT_PRIORITY)
-#define configMAX_SYSCALL_INTERRUPT_PRIORITY configMAX_API_CALL_INTERRUPT_PRIORITY
-#endif
-#ifndef configMAX_SYSCALL_INTERRUPT_PRIORITY
-/* The BASEPRI value of the kernel lock, e.g. (5 << (8 - configPRIO_BITS)). */
-#error "Missing definition: configMAX_SYSCALL_INTERRUPT_PRIORITY (FreeRTOSConfig.h)."
-#endif
-/*
- * configKERNEL_INTERRUPT_PRIORITY is accepted and not needed: PendSV and SysTick always get the
- * lowest priority the core implements (a value copied from a 3-bit part stays correct on an
- * 8-bit one).
- */
-#ifndef configCPU_CLOCK_HZ
-#error "Missing definition: configCPU_CLOCK_HZ must be defined in FreeRTOSConfig.h."
-#endif
+/* Everything else is common to the Cortex-M cores with BASEPRI. */
+#include "arm_portmacro_basepri.h"
 
-/* ---- Types ---- */
-#define portCHAR char
-#define portFLOAT float
-#define portDOUBLE double
-#define portLONG long
-#define portSHORT short
-#define portSTACK_TYPE uint32_t
-#define portBASE_TYPE long
-
-typedef portSTACK_TYPE StackType_t;
-typedef long BaseType_t;
-typedef unsigned long UBaseType_t;
-
-#define portSTACK_GROWTH (-1)
-#define portBYTE_ALIGNMENT 8
-#define portPOINTER_SIZE_TYPE uint32_t
-/* A 16- or 32-bit tick count is read in one access; 64-bit ticks are read under the lock. */
-#define portTICK_TYPE_IS_ATOMIC (configTICK_TYPE_WIDTH_IN_BITS != TICK_TYPE_WIDTH_64_BITS)
 #if QUARTZ_ARMV7M_FPU
 #define portARCH_NAME "ARMv7-M (Cortex-M4F)"
 #else
 #define portARCH_NAME "ARMv7-M (Cortex-M3)"
-#endif
-
-#define portTASK_FUNCTION_PROTO(fn, params) void fn(void *params)
-#define portTASK_FUNCTION(fn, params) void fn(void *params)
-
-/* ---- Port functions behind the macros (ports/arm_common/, ports/armv7m/) ---- */
-void vPortEnterCritical(void);
-void vPortExitCritical(void);
-void vPortValidateInterruptPriority(void);
-/* The exception handlers: put them in the vector table, or #define them to the CMSIS names. */
-void vPortSVCHandler(void);
-void xPortPendSVHandler(void);
-void xPortSysTickHandler(void);
-/* Weak: set up SysTick for configTICK_RATE_HZ. An application may replace it with its own timer. */
-void vPortSetupTimerInterrupt(void);
-
-/* ---- BASEPRI: the kernel lock ---- */
-#define portFORCE_INLINE inline __attribute__((always_inline))
-#define portINLINE inline
-
-/* Raise BASEPRI to the syscall ceiling; returns the previous value. */
-static portFORCE_INLINE uint32_t ulPortRaiseBASEPRI(void)
-{
-    uint32_t previous;
-    uint32_t ceiling = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
-
-    __asm volatile("mrs %0, basepri\n\t"
-                   "msr basepri, %1\n\t"
-                   "isb\n\t"
-                   "dsb"
-                   : "=&r"(previous)
-                   : "r"(ceiling)
-                   : "memory");
-    return previous;
-}
-
-static portFORCE_INLINE void vPortRaiseBASEPRI(void)
-{
-    uint32_t ceiling = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
-
-    __asm volatile("msr basepri, %0\n\t"
-                   "isb\n\t"
-                   "dsb" ::"r"(ceiling)
-                   : "memory");
-}
-
-static portFORCE_INLINE void vPortSetBASEPRI(uint32_t value)
-{
-    __asm volatile("msr basepri, %0" ::"r"(value) : "memory");
-}
-
-/* pdTRUE in an exception handler (IPSR non-zero), pdFALSE in a task or main(). */
-static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
-{
-    uint32_t ipsr;
-
-    __asm volatile("mrs %0, ipsr" : "=r"(ipsr)::"memory");
-    return ipsr != 0u ? 1 : 0;
-}
-
-/* ---- Critical sections and interrupt masking ---- */
-#define portDISABLE_INTERRUPTS() vPortRaiseBASEPRI()
-#define portENABLE_INTERRUPTS() vPortSetBASEPRI(0)
-#define portENTER_CRITICAL() vPortEnterCritical()
-#define portEXIT_CRITICAL() vPortExitCritical()
-#define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulPortRaiseBASEPRI())
-#define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vPortSetBASEPRI((uint32_t)(x))
-#define portCRITICAL_NESTING_IN_TCB 0
-
-/* ---- Yield: pend PendSV; it runs as soon as BASEPRI and the active handlers allow ---- */
-#define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)
-#define portNVIC_PENDSVSET_BIT (1UL << 28UL)
-
-#define portYIELD()                                                                                \
-    do {                                                                                           \
-        portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \
-        __asm volatile("dsb\n\tisb" ::: "memory");                                                 \
-    } while (0)
-#define portYIELD_WITHIN_API() portYIELD()
-#define portEND_SWITCHING_ISR(switch_required)                                                     \
-    do {                                                                                           \
-        if ((switch_required) != 0) {                                                              \
-            portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                        \
-        }                                                                                          \
-    } while (0)
-#define portYIELD_FROM_ISR(switch_required) portEND_SWITCHING_ISR(switch_required)
-
-#define portIS_INSIDE_INTERRUPT() (xPortIsInsideInterrupt() != 0)
-#define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() vPortValidateInterruptPriority()
-
-/* ---- Optimised task selection: the kernel uses CLZ (__builtin_clz) itself ---- */
-#define portRECORD_READY_PRIORITY(priority, ready) (ready) |= (1UL << (priority))
-#define portRESET_READY_PRIORITY(priority, ready) (ready) &= ~(1UL << (priority))
-#define portGET_HIGHEST_PRIORITY(top, ready) (top) = (31UL - (uint32_t)__builtin_clz(ready))
-
-/*
- * Quartz extension: 1 = the idle task sleeps (WFI) at the end of each pass while no other
- * task at the idle priority is ready, until the next interrupt. Saves power on hardware and
- * host time under QEMU (whose -icount sleep=off jumps to the next timer). 0 (the default)
- * keeps FreeRTOS's spinning idle task, whose idle hook runs continuously.
- */
-#ifndef configARM_IDLE_SLEEP
-#define configARM_IDLE_SLEEP 0
-#endif
-#if configARM_IDLE_SLEEP
-void arm_port_idle_sleep(void);
-#define portIDLE_HOOK() arm_port_idle_sleep()
-#endif
-
-/* ---- Barriers and misc ---- */
-#define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
-#define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
-#define portNOP() __asm volatile("nop")
-#define portDONT_DISCARD __attribute__((used))
-
-#ifdef __cplusplus
-}
 #endif
 
 #endif /* PORTMACRO_H */

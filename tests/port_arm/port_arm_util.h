@@ -9,11 +9,25 @@
 
 #include "FreeRTOS.h"
 
+#include "arm_regs.h"
+
 #include <stdint.h>
 
+#if ARM_HAS_BASEPRI
 /* Priorities (8-bit register values) relative to configMAX_SYSCALL_INTERRUPT_PRIORITY. */
 #define PRIO_ABOVE_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY - 0x40)) /* unmasked */
 #define PRIO_BELOW_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY + 0x20)) /* masked */
+/* The kernel lock's register while the lock is held. */
+#define PORT_TEST_MASK_HELD ((uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY)
+#else
+/*
+ * PRIMASK cores (ARMv6-M) have no ceiling: the kernel masks every interrupt. "Above" is then
+ * just a higher priority (it preempts "below"), valid with the 2 bits ARMv6-M implements.
+ */
+#define PRIO_ABOVE_CEILING ((uint8_t)0x40)
+#define PRIO_BELOW_CEILING ((uint8_t)0x80)
+#define PORT_TEST_MASK_HELD 1u
+#endif
 
 /* The next n configASSERT failures are counted and execution continues. */
 void port_test_expect_asserts(unsigned n);
@@ -28,7 +42,7 @@ void port_test_clear_report(void);
 unsigned port_test_irq_setup(unsigned spare, uint8_t prio, void (*handler)(void));
 void port_test_irq_teardown(unsigned irq);
 
-/* The current BASEPRI. */
-uint32_t port_test_basepri(void);
+/* The kernel lock's register: BASEPRI, or PRIMASK on cores without BASEPRI. */
+uint32_t port_test_kernel_mask(void);
 
 #endif /* PORT_ARM_UTIL_H */

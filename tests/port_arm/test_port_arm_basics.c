@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Cortex-M port basics: the kernel lock is BASEPRI at the syscall ceiling
- * and nests, FromISR masks nest, yields inside critical sections wait for the
+ * Cortex-M port basics: the kernel lock (BASEPRI at the syscall ceiling, or
+ * PRIMASK on ARMv6-M) nests, FromISR masks nest, yields inside critical sections wait for the
  * outermost exit, tasks start on 8-byte-aligned process stacks, PendSV and
  * SysTick sit at the lowest priority, and the SysTick tick keeps time with
  * an independent hardware timer.
@@ -16,7 +16,7 @@
 
 #include <string.h>
 
-#define CEILING ((uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY)
+#define HELD PORT_TEST_MASK_HELD
 
 static volatile uint32_t seen_sp;
 static volatile uint32_t seen_control;
@@ -48,16 +48,16 @@ static void test_task_starts_on_aligned_process_stack(void)
     vTaskDelete(t);
 }
 
-static void test_critical_sections_raise_basepri_and_nest(void)
+static void test_critical_sections_hold_kernel_mask_and_nest(void)
 {
-    QT_EQ(port_test_basepri(), 0);
+    QT_EQ(port_test_kernel_mask(), 0);
     taskENTER_CRITICAL();
-    QT_EQ(port_test_basepri(), CEILING);
+    QT_EQ(port_test_kernel_mask(), HELD);
     taskENTER_CRITICAL();
     taskEXIT_CRITICAL();
-    QT_EQ(port_test_basepri(), CEILING); /* still inside the outer one */
+    QT_EQ(port_test_kernel_mask(), HELD); /* still inside the outer one */
     taskEXIT_CRITICAL();
-    QT_EQ(port_test_basepri(), 0);
+    QT_EQ(port_test_kernel_mask(), 0);
 }
 
 static void test_isr_masks_return_previous_and_nest(void)
@@ -66,11 +66,11 @@ static void test_isr_masks_return_previous_and_nest(void)
     UBaseType_t inner = taskENTER_CRITICAL_FROM_ISR();
 
     QT_EQ(outer, 0);
-    QT_EQ(inner, CEILING);
+    QT_EQ(inner, HELD);
     taskEXIT_CRITICAL_FROM_ISR(inner);
-    QT_EQ(port_test_basepri(), CEILING);
+    QT_EQ(port_test_kernel_mask(), HELD);
     taskEXIT_CRITICAL_FROM_ISR(outer);
-    QT_EQ(port_test_basepri(), 0);
+    QT_EQ(port_test_kernel_mask(), 0);
 }
 
 static void high_task(void *arg)
@@ -93,7 +93,7 @@ static void test_yield_inside_critical_waits_for_outermost_exit(void)
     high_ran = 0;
     taskENTER_CRITICAL();
     taskENTER_CRITICAL();
-    vTaskResume(t); /* pends PendSV, which BASEPRI holds off */
+    vTaskResume(t); /* pends PendSV, which the kernel lock holds off */
     taskEXIT_CRITICAL();
     QT_EQ(high_ran, 0);
     taskEXIT_CRITICAL();
@@ -111,11 +111,30 @@ static void test_kernel_exceptions_have_lowest_priority(void)
 {
     uint8_t lowest = arm_port_lowest_priority();
 
-    QT_ASSERT(lowest >= 0xE0); /* at least 3 priority bits */
+    /* At least 3 priority bits with BASEPRI, 2 on ARMv6-M (its architectural minimum). */
+    QT_ASSERT(lowest >= (ARM_HAS_BASEPRI ? 0xE0 : 0xC0));
     QT_EQ(arm_shpr_read(ARM_EXC_PENDSV), lowest);
     QT_EQ(arm_shpr_read(ARM_EXC_SYSTICK), lowest);
-    QT_ASSERT(arm_shpr_read(ARM_EXC_SVCALL) < CEILING);
+#if ARM_HAS_BASEPRI
+    /* The first task is started by an SVC taken while BASEPRI holds the ceiling. */
+    QT_ASSERT(arm_shpr_read(ARM_EXC_SVCALL) < (uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY);
+#endif
 }
+
+#if !ARM_HAS_BASEPRI
+/* The ARMv6-M port starts its first task without an SVC, so any SVC is the application's. */
+static void test_svc_is_reported_as_application_owned(void)
+{
+    port_test_clear_report();
+    port_test_expect_asserts(1);
+    __asm volatile("svc 0" ::: "memory");
+    QT_EQ(port_test_asserts_seen(), 1);
+    QT_ASSERT(strstr(port_test_last_report(), "SVC taken by vPortSVCHandler") != NULL);
+}
+#define ARCH_CASES QTEST_CASE(test_svc_is_reported_as_application_owned),
+#else
+#define ARCH_CASES
+#endif
 
 static void test_tick_keeps_time_with_independent_timer(void)
 {
@@ -156,11 +175,11 @@ static void test_systick_priority_change_is_reported(void)
 }
 
 QTEST_MAIN(QTEST_CASE(test_task_starts_on_aligned_process_stack),
-           QTEST_CASE(test_critical_sections_raise_basepri_and_nest),
+           QTEST_CASE(test_critical_sections_hold_kernel_mask_and_nest),
            QTEST_CASE(test_isr_masks_return_previous_and_nest),
            QTEST_CASE(test_yield_inside_critical_waits_for_outermost_exit),
            QTEST_CASE(test_inside_interrupt_only_in_handlers),
-           QTEST_CASE(test_kernel_exceptions_have_lowest_priority),
+           QTEST_CASE(test_kernel_exceptions_have_lowest_priority), ARCH_CASES
            QTEST_CASE(test_tick_keeps_time_with_independent_timer),
            QTEST_CASE(test_tick_period_matches_cpu_clock),
            QTEST_CASE(test_systick_priority_change_is_reported))

@@ -58,11 +58,13 @@ static void raw_timer_handler(void)
                    "vmsr fpscr, r0\n" ::
                        : "s0", "s1", "s15", "s16", "s31", "memory");
 #endif
-    __asm volatile("mov r0, #0\n mov r1, #0\n mov r2, #0\n mov r3, #0\n mov r4, #0\n"
-                   "mov r5, #0\n mov r6, #0\n mov r7, #0\n mov r8, #0\n mov r9, #0\n"
-                   "mov r10, #0\n mov r11, #0\n mov r12, #0\n" ::
-                       : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10",
-                         "r11", "r12", "memory");
+    /* Thumb-1 compatible (ARMv6-M, where GCC passes inline asm in divided syntax). */
+    __asm volatile(
+        ".syntax unified\n movs r0, #0\n movs r1, #0\n movs r2, #0\n movs r3, #0\n movs r4, #0\n"
+        "movs r5, #0\n movs r6, #0\n movs r7, #0\n mov r8, r0\n mov r9, r0\n"
+        "mov r10, r0\n mov r11, r0\n mov r12, r0\n" ::
+            : "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12",
+              "cc", "memory");
 }
 
 static void start_timer(unsigned t, uint32_t hz, uint8_t prio, void (*handler)(void))

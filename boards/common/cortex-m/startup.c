@@ -39,6 +39,12 @@ void board_fault_entry(void);
 void board_fault_report(const uint32_t *frame, uint32_t exc_return) __attribute__((noreturn));
 static void irq_dispatch(void);
 
+/*
+ * UsageFault: the ARMv8-M port catches a task's stack overflow (PSPLIM) there and hands any
+ * other UsageFault back as a HardFault. Other ports do not define it: it is the fault report.
+ */
+void arm_port_usage_fault_handler(void) __attribute__((weak, alias("board_fault_entry")));
+
 static void (*volatile irq_handlers[BOARD_IRQ_COUNT])(void);
 
 typedef void (*vector_t)(void);
@@ -46,7 +52,9 @@ typedef void (*vector_t)(void);
 __attribute__((section(".vectors"), used)) static const vector_t vectors[16 + BOARD_IRQ_COUNT] = {
     [0] = (vector_t)(uintptr_t)__stack_top,
     [1] = board_reset_handler,
-    [2 ... 10] = board_fault_entry, /* NMI, faults, reserved */
+    [2 ... 5] = board_fault_entry, /* NMI, HardFault, MemManage, BusFault */
+    [ARM_EXC_USAGEFAULT] = arm_port_usage_fault_handler,
+    [7 ... 10] = board_fault_entry, /* SecureFault, reserved */
     [ARM_EXC_SVCALL] = vPortSVCHandler,
     [12 ... 13] = board_fault_entry, /* DebugMonitor, reserved */
     [ARM_EXC_PENDSV] = xPortPendSVHandler,

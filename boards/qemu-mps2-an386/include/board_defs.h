@@ -28,4 +28,8 @@
 #define BOARD_SPARE_IRQS {6u, 7u, 14u, 15u, 16u, 17u, 23u, 25u, 26u, 27u, 28u, 29u, 30u, 31u}
 #define BOARD_SPARE_IRQ_COUNT 14u
 
+/* The SMSC LAN9118 Ethernet controller (libs/net/port/lan9118): QEMU maps it here, line 13. */
+#define BOARD_ETH_BASE 0x40200000u
+#define BOARD_ETH_IRQ 13u
+
 #endif /* BOARD_DEFS_H */

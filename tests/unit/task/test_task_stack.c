@@ -12,7 +12,12 @@
 
 #include <string.h>
 
-#define FRAME_BYTES 512
+/*
+ * One frame of deep(): 512 bytes, or less where TT_STACK is small (a 16 KiB board), so that
+ * the deepest call below (16 frames) still fits in a TT_STACK task with room to spare.
+ */
+#define TT_STACK_BYTES (TT_STACK * sizeof(StackType_t))
+#define FRAME_BYTES (TT_STACK_BYTES >= 16384 ? 512 : TT_STACK_BYTES / 64)
 #define GUARD_BYTES 16
 
 /* Use about depth * FRAME_BYTES of stack; the volatile buffer keeps the frames real. */
@@ -49,7 +54,7 @@ static void test_uxTaskGetStackHighWaterMark2_decreases_after_deep_calls(void)
     configSTACK_DEPTH_TYPE before = uxTaskGetStackHighWaterMark2(NULL);
     configSTACK_DEPTH_TYPE after;
 
-    sink = deep(8); /* 4 KiB and more */
+    sink = deep(8); /* 8 frames and more */
     after = uxTaskGetStackHighWaterMark2(NULL);
     QT_ASSERT(after < before);
     QT_ASSERT((before - after) * sizeof(StackType_t) >= 8 * FRAME_BYTES);

@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: MIT
+# quartz_net.cmake: lwIP 2.1.3 as a build-time dependency and quartz_net_library(), which
+# builds lwIP with Quartz's OS layer for one application (kernel + lwipopts.h). Included by
+# libs/net/CMakeLists.txt for the host, and by a board's build for its own.
+#
+# lwIP is never copied into this repository: tools/fetch-lwip unpacks Debian's source package
+# into a cache outside the tree ($XDG_CACHE_HOME/quartz), once for every build directory.
+# -DQUARTZ_LWIP_DIR=<dir> uses another unpacked lwIP 2.1.3 instead.
+#
+# quartz_net_library(<name> KERNEL <kernel target> OPTIONS_DIR <dir holding lwipopts.h>
+#                    [SOURCES <driver sources...>] [COMPILE_OPTIONS <opts...>])
+include_guard(GLOBAL)
+
+set(QUARTZ_NET_DIR ${CMAKE_CURRENT_LIST_DIR}/..)
+set(QUARTZ_LWIP_DIR "" CACHE PATH "Unpacked lwIP 2.1.3 (empty: fetch it with tools/fetch-lwip)")
+
+if(NOT QUARTZ_LWIP_DIR)
+    execute_process(COMMAND ${QUARTZ_ROOT}/tools/fetch-lwip
+        RESULT_VARIABLE fetch_rc OUTPUT_VARIABLE fetch_dir ERROR_VARIABLE fetch_err
+        OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT fetch_rc EQUAL 0)
+        message(FATAL_ERROR "lwIP 2.1.3 is not available:\n${fetch_err}\n"
+            "Run: tools/setup && tools/fetch-lwip\n"
+            "(or configure with -DQUARTZ_NET=OFF to build Quartz without networking)")
+    endif()
+    # Not cached: a later configure finds the tree again, or fetches it if the cache was wiped.
+    set(QUARTZ_LWIP_DIR ${fetch_dir})
+endif()
+
+# The version is checked here too, for trees given with -DQUARTZ_LWIP_DIR.
+set(lwip_init_h ${QUARTZ_LWIP_DIR}/src/include/lwip/init.h)
+if(NOT EXISTS ${lwip_init_h})
+    message(FATAL_ERROR "QUARTZ_LWIP_DIR=${QUARTZ_LWIP_DIR} holds no lwIP tree (${lwip_init_h}).\n"
+        "Run: tools/fetch-lwip, or clear QUARTZ_LWIP_DIR")
+endif()
+set(lwip_version "")
+foreach(part MAJOR MINOR REVISION)
+    file(STRINGS ${lwip_init_h} line REGEX "#define LWIP_VERSION_${part} ")
+    string(REGEX REPLACE ".*LWIP_VERSION_${part} +([0-9]+).*" "\\1" value "${line}")
+    list(APPEND lwip_version ${value})
+endforeach()
+string(REPLACE ";" "." lwip_version "${lwip_version}")
+if(NOT lwip_version STREQUAL "2.1.3")
+    message(FATAL_ERROR "lwIP in ${QUARTZ_LWIP_DIR} is ${lwip_version}; Quartz needs 2.1.3")
+endif()
+
+# lwIP's own sources Quartz builds: the core (IPv4, IPv6), the APIs, Ethernet and SNTP. Listed
+# here rather than through lwIP's Filelists.cmake, which also defines targets of its own.
+set(lwip_src ${QUARTZ_LWIP_DIR}/src)
+set(QUARTZ_LWIP_SOURCES "")
+foreach(f init def dns inet_chksum ip mem memp netif pbuf raw stats sys tcp tcp_in tcp_out
+        timeouts udp)
+    list(APPEND QUARTZ_LWIP_SOURCES ${lwip_src}/core/${f}.c)
+endforeach()
+foreach(f autoip dhcp etharp icmp igmp ip4_frag ip4 ip4_addr)
+    list(APPEND QUARTZ_LWIP_SOURCES ${lwip_src}/core/ipv4/${f}.c)
+endforeach()
+foreach(f dhcp6 ethip6 icmp6 inet6 ip6 ip6_addr ip6_frag mld6 nd6)
+    list(APPEND QUARTZ_LWIP_SOURCES ${lwip_src}/core/ipv6/${f}.c)
+endforeach()
+set(QUARTZ_LWIP_API_SOURCES "")
+foreach(f api_lib api_msg err if_api netbuf netdb netifapi sockets tcpip)
+    list(APPEND QUARTZ_LWIP_API_SOURCES ${lwip_src}/api/${f}.c)
+endforeach()
+list(APPEND QUARTZ_LWIP_SOURCES ${lwip_src}/netif/ethernet.c)
+list(APPEND QUARTZ_LWIP_API_SOURCES ${lwip_src}/apps/sntp/sntp.c)
+set(QUARTZ_LWIP_INCLUDE_DIRS ${lwip_src}/include ${QUARTZ_NET_DIR}/port/include
+    ${QUARTZ_NET_DIR}/include)
+
+function(quartz_net_library name)
+    cmake_parse_arguments(N "" "KERNEL;OPTIONS_DIR" "SOURCES;COMPILE_OPTIONS" ${ARGN})
+    add_library(${name} STATIC ${QUARTZ_LWIP_SOURCES} ${QUARTZ_LWIP_API_SOURCES}
+        ${QUARTZ_NET_DIR}/port/sys_arch.c ${QUARTZ_NET_DIR}/src/eth_frames.c
+        ${QUARTZ_NET_DIR}/src/eth_netif.c ${QUARTZ_NET_DIR}/src/net_time.c ${N_SOURCES})
+    target_include_directories(${name} PUBLIC ${N_OPTIONS_DIR} ${QUARTZ_LWIP_INCLUDE_DIRS})
+    target_link_libraries(${name} PUBLIC ${N_KERNEL})
+    target_compile_options(${name} PRIVATE ${QUARTZ_WARNINGS} ${N_COMPILE_OPTIONS})
+    set_target_properties(${name} PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
+endfunction()

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lan9118.h: the driver for the SMSC LAN9118 Ethernet controller (and its software-compatible
+ * LAN9220), as on Arm's MPS2 boards and in QEMU's mps2-an385/an386 machines (`-nic
+ * user,model=lan9118`). It plugs into lwIP through the shared seam (quartz_net/eth_netif.h):
+ * interrupt-driven receive (the handler only wakes the interface's receive task), transmit
+ * straight from the pbuf chain into the TX data FIFO, and link state from the internal PHY's
+ * interrupt. One controller per program: the interrupt handler takes no argument.
+ */
+#ifndef QUARTZ_NET_LAN9118_H
+#define QUARTZ_NET_LAN9118_H
+
+#include "quartz_net/eth_netif.h"
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Reset the controller at `base`, whose interrupt is NVIC line `irq` (board_defs.h:
+ * BOARD_ETH_BASE, BOARD_ETH_IRQ), and add it to lwIP as eth with config (qnet_start() must
+ * have run). The MAC address is the controller's own (QEMU: -nic ...,mac=). Returns ERR_OK,
+ * ERR_IF when no LAN9118 answers at base or the reset does not complete, or qnet_eth_add()'s
+ * error. Call once.
+ */
+err_t qnet_lan9118_add(struct qnet_eth *eth, uintptr_t base, unsigned irq,
+                       const struct qnet_eth_config *config);
+
+/*
+ * Diagnostics (tests): 1 puts the PHY in loopback, so frames sent come back as received ones
+ * and none reach the wire; 0 ends it. Takes lwIP's core lock.
+ */
+void qnet_lan9118_set_loopback(struct qnet_eth *eth, int on);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* QUARTZ_NET_LAN9118_H */

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * net_test.c: the host network tests' runner and helpers (see net_test.h). The runner task
+ * starts lwIP, attaches qtap0 with static IPv4 and IPv6 addresses, starts a TCP echo server
+ * task (used by the loopback case and by the host's connections in), then runs the cases in
+ * order. Only the runner prints, so no two tasks are ever inside printf at once (the POSIX
+ * port's real-time mode may preempt a task anywhere).
+ */
+#include "net_test.h"
+
+#include "netif_tap.h"
+#include "quartz_net/sys_net.h"
+
+#include "lwip/dns.h"
+#include "lwip/netif.h"
+#include "lwip/sockets.h"
+#include "lwip/tcpip.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define TAP_IRQ 5
+#define RX_PRIORITY (configMAX_PRIORITIES - 1)
+#define RUNNER_PRIORITY 4
+#define ECHO_PRIORITY 5
+#define CONTROL_PORT 5000
+
+struct qnet_eth net_test_eth;
+
+static const struct net_case *run_cases;
+static size_t run_count;
+static unsigned run_flags;
+static int run_status = 1;
+
+uint8_t net_pattern_byte(size_t i)
+{
+    return (uint8_t)(i * 7u + i / 251u);
+}
+
+void net_pattern_fill(uint8_t *buf, size_t offset, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        buf[i] = net_pattern_byte(offset + i);
+    }
+}
+
+size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != net_pattern_byte(offset + i)) {
+            return i;
+        }
+    }
+    return len;
+}
+
+/* Fills a socket address for an IPv4 or IPv6 literal; returns its length, 0 if not literal. */
+static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss)
+{
+    struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+
+    memset(ss, 0, sizeof(*ss));
+    if (lwip_inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
+        in4->sin_family = AF_INET;
+        in4->sin_port = lwip_htons(port);
+        return sizeof(*in4);
+    }
+    if (lwip_inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = lwip_htons(port);
+        return sizeof(*in6);
+    }
+    return 0;
+}
+
+int net_tcp_connect(const char *addr, uint16_t port)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = make_addr(addr, port, &ss);
+    int s = lwip_socket(ss.ss_family, SOCK_STREAM, 0);
+
+    if (s < 0) {
+        return -1;
+    }
+    if (lwip_connect(s, (struct sockaddr *)&ss, len) != 0) {
+        int err = qnet_errno();
+        lwip_close(s);
+        qnet_set_errno(err);
+        return -1;
+    }
+    return s;
+}
+
+int net_send_all(int sock, const void *buf, size_t len)
+{
+    const uint8_t *p = buf;
+
+    while (len > 0) {
+        ssize_t n = lwip_send(sock, p, len, 0);
+        if (n <= 0) {
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+size_t net_recv_all(int sock, void *buf, size_t len)
+{
+    uint8_t *p = buf;
+    size_t got = 0;
+
+    while (got < len) {
+        ssize_t n = lwip_recv(sock, p + got, len - got, 0);
+        if (n <= 0) {
+            break;
+        }
+        got += (size_t)n;
+    }
+    return got;
+}
+
+int net_control(const char *command, char *reply, size_t capacity)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = make_addr(NET_HOST4, CONTROL_PORT, &ss);
+    struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
+    int s = lwip_socket(AF_INET, SOCK_DGRAM, 0);
+    ssize_t n = -1;
+
+    if (s < 0) {
+        return -1;
+    }
+    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    if (lwip_sendto(s, command, strlen(command), 0, (struct sockaddr *)&ss, len) >= 0) {
+        n = lwip_recv(s, reply, capacity - 1, 0);
+    }
+    lwip_close(s);
+    reply[n > 0 ? n : 0] = '\0';
+    return n > 0 ? 0 : -1;
+}
+
+int net_wait_for(int (*cond)(void), TickType_t ticks)
+{
+    TickType_t start = xTaskGetTickCount();
+
+    while (!cond() && xTaskGetTickCount() - start < ticks) {
+        vTaskDelay(1);
+    }
+    return cond();
+}
+
+static void echo_connection(void *arg)
+{
+    int s = (int)(intptr_t)arg;
+    uint8_t buf[2048];
+    ssize_t n;
+
+    while ((n = lwip_recv(s, buf, sizeof(buf), 0)) > 0) {
+        if (net_send_all(s, buf, (size_t)n) != 0) {
+            break;
+        }
+    }
+    lwip_close(s);
+    vTaskDelete(NULL);
+}
+
+static void echo_server(void *arg)
+{
+    struct sockaddr_in any = {.sin_family = AF_INET, .sin_port = lwip_htons(NET_ECHO_PORT)};
+    int s = lwip_socket(AF_INET, SOCK_STREAM, 0);
+
+    (void)arg;
+    configASSERT(s >= 0);
+    configASSERT(lwip_bind(s, (struct sockaddr *)&any, sizeof(any)) == 0);
+    configASSERT(lwip_listen(s, 16) == 0);
+    for (;;) {
+        int c = lwip_accept(s, NULL, NULL);
+        if (c >= 0 && xTaskCreate(echo_connection, "echo_conn", NET_TASK_STACK, (void *)(intptr_t)c,
+                                  ECHO_PRIORITY, NULL) != pdPASS) {
+            lwip_close(c);
+        }
+    }
+}
+
+static int ip6_ready(void)
+{
+    int ready;
+
+    LOCK_TCPIP_CORE();
+    ready = ip6_addr_isvalid(netif_ip6_addr_state(&net_test_eth.netif, 1));
+    UNLOCK_TCPIP_CORE();
+    return ready;
+}
+
+/* qtap0 with 192.0.2.2/24 or DHCP (gateway and DNS server: the host) and fd00:51::2/64. */
+static int bring_up(void)
+{
+    static const uint8_t mac[6] = {0x02, 0, 0, 0, 0, 0x02};
+    struct qnet_eth_config config = {.make_default = 1,
+                                     .ip6_autoconfig = 1,
+                                     .use_dhcp = (run_flags & NET_TEST_DHCP) != 0,
+                                     .rx_priority = RX_PRIORITY,
+                                     .rx_stack_words = NET_TASK_STACK,
+                                     .name = {'t', 'p'}};
+    ip_addr_t dns, ip6;
+    s8_t index;
+
+    ip4addr_aton(NET_QUARTZ4, &config.ip);
+    ip4addr_aton("255.255.255.0", &config.netmask);
+    ip4addr_aton(NET_HOST4, &config.gateway);
+    if (qnet_tap_add(&net_test_eth, "qtap0", TAP_IRQ, mac, &config) != ERR_OK) {
+        return -1;
+    }
+    ipaddr_aton(NET_QUARTZ6, &ip6);
+    ipaddr_aton(NET_HOST4, &dns);
+    LOCK_TCPIP_CORE();
+    (void)netif_add_ip6_address(&net_test_eth.netif, ip_2_ip6(&ip6), &index);
+    if (!config.use_dhcp) {
+        dns_setserver(0, &dns); /* with DHCP, the lease names it */
+    }
+    UNLOCK_TCPIP_CORE();
+    /* Duplicate address detection takes a second or two; the IPv6 cases need the address. */
+    if (index != 1 || !net_wait_for(ip6_ready, pdMS_TO_TICKS(10000))) {
+        printf("fd00:51::2 did not become valid\n");
+        return -1;
+    }
+    return 0;
+}
+
+static void runner(void *arg)
+{
+    unsigned passed = 0, failed = 0;
+
+    (void)arg;
+    qnet_start();
+    if (bring_up() != 0) {
+        printf("cannot bring up qtap0\n");
+        vTaskEndScheduler();
+    }
+    xTaskCreate(echo_server, "echo_srv", NET_TASK_STACK, NULL, ECHO_PRIORITY, NULL);
+    for (size_t i = 0; i < run_count; i++) {
+        unsigned before = qtest_failures();
+        TickType_t start = xTaskGetTickCount();
+
+        run_cases[i].fn();
+        if (qtest_failures() == before) {
+            passed++;
+            printf("ok   %s (%lu ticks)\n", run_cases[i].name,
+                   (unsigned long)(xTaskGetTickCount() - start));
+        } else {
+            failed++;
+            printf("FAIL %s\n", run_cases[i].name);
+        }
+    }
+    printf("%u passed, %u failed\n", passed, failed);
+    run_status = failed == 0 ? 0 : 1;
+    vTaskEndScheduler();
+}
+
+int net_test_run(const struct net_case *cases, size_t count, unsigned flags)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    run_cases = cases;
+    run_count = count;
+    run_flags = flags;
+    xTaskCreate(runner, "runner", NET_TASK_STACK * 2, NULL, RUNNER_PRIORITY, NULL);
+    vTaskStartScheduler();
+    return run_status;
+}

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * net_test.h: the runner and helpers of the host network tests. netns_driver.py starts each
+ * test program inside a network namespace with TAP device qtap0 and the host peers; the
+ * program attaches to qtap0 as 192.0.2.2 / fd00:51::2 and runs its cases.
+ *
+ * Why not qtest_run(): qtest starts a fresh scheduler per case and checks the heap after each,
+ * but lwIP cannot be shut down or started twice. So one scheduler runs every case in order on
+ * one task, after the stack is up; the cases use qtest's QT_* assertions, and the runner
+ * prints "ok"/"FAIL" per case and "N passed, N failed" like qtest.
+ *
+ * Time: the programs use the POSIX port's real-time mode (tests/configs/realtime), because
+ * their peers are host processes running in real time. In simulated time the idle task would
+ * advance the tick at once while a peer is still answering, so lwIP's retransmission and the
+ * tests' timeouts would expire in no real time at all. Cases still measure in ticks.
+ */
+#ifndef NET_TEST_H
+#define NET_TEST_H
+
+#include "FreeRTOS.h"
+#include "task.h"
+
+#include "qtest.h"
+#include "quartz_net/eth_netif.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NET_HOST4 "192.0.2.1"
+#define NET_QUARTZ4 "192.0.2.2"
+#define NET_HOST6 "fd00:51::1"
+#define NET_QUARTZ6 "fd00:51::2"
+#define NET_LEASE4 "192.0.2.50"           /* what the driver's DHCP server leases on qtap0 */
+#define NET_HOST1 "198.51.100.1"          /* the host on qtap1, which has no DHCP server */
+#define NET_SNTP_TIME 1767225600u         /* the host's SNTP server's time, + 0.5 s */
+#define NET_PATTERN_BYTES (1024u * 1024u) /* the host's TCP source sends this much */
+#define NET_ECHO_PORT 7                   /* the program's own TCP echo server, any address */
+#define NET_TASK_STACK 4096u
+#define NET_WAIT_TICKS pdMS_TO_TICKS(20000) /* upper bound for any one exchange */
+
+struct net_case {
+    const char *name;
+    void (*fn)(void);
+};
+#define NET_CASE(fn)                                                                               \
+    {                                                                                              \
+#fn, fn                                                                                    \
+    }
+
+/* qtap0 asks DHCP for its IPv4 address instead of using 192.0.2.2 (IPv6 stays static). */
+#define NET_TEST_DHCP 0x1u
+
+/* Start the stack and qtap0, run the cases in order in one scheduler; the exit status. */
+int net_test_run(const struct net_case *cases, size_t count, unsigned flags);
+#define NET_TEST_MAIN(...) NET_TEST_MAIN_FLAGS(0u, __VA_ARGS__)
+#define NET_TEST_MAIN_FLAGS(flags, ...)                                                            \
+    int main(void)                                                                                 \
+    {                                                                                              \
+        static const struct net_case cases_[] = {__VA_ARGS__};                                     \
+        return net_test_run(cases_, sizeof(cases_) / sizeof(cases_[0]), (flags));                  \
+    }
+
+extern struct qnet_eth net_test_eth; /* qtap0 */
+
+/* The test pattern, byte i = (i * 7 + i / 251) mod 256 (as netns_driver.py computes it). */
+uint8_t net_pattern_byte(size_t i);
+void net_pattern_fill(uint8_t *buf, size_t offset, size_t len);
+/* The index of the first byte that differs from the pattern, or len when all match. */
+size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len);
+
+/* Send one command to the driver's control port and wait for its reply (NUL-terminated). */
+int net_control(const char *command, char *reply, size_t capacity);
+
+/* Connected TCP socket to addr:port (IPv4 or IPv6 literal), or -1 with qnet_errno() set. */
+int net_tcp_connect(const char *addr, uint16_t port);
+int net_send_all(int sock, const void *buf, size_t len);
+/* Receive exactly len bytes; returns how many arrived before EOF or an error. */
+size_t net_recv_all(int sock, void *buf, size_t len);
+
+/* Wait (polling every tick) until cond() holds or `ticks` pass; returns cond()'s last value. */
+int net_wait_for(int (*cond)(void), TickType_t ticks);
+
+#endif /* NET_TEST_H */

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Boots a Quartz board network test under QEMU user networking and plays the host's part.
+
+    qemu_net_driver.py [--board NAME] [--timeout SECONDS] <image.elf>
+
+QEMU runs the command line tools/qemu-run prints (--print) for
+    --net user,id=net0,model=lan9118,mac=52:54:00:51:91:18,restrict=on,
+          hostfwd=tcp:127.0.0.1:<H>-:7,guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:<E>
+plus a QMP monitor socket in a temporary directory, so the driver can pull the cable.
+restrict=on keeps the guest inside slirp's virtual network 10.0.2.0/24: it reaches the host
+only through the guestfwd, and the host reaches it only through the hostfwd, both bound to
+127.0.0.1 on ports chosen free at start. No traffic leaves the machine.
+
+Host peers (test_net_board.c names the guest's side):
+  E  TCP echo server on 127.0.0.1:<E>, the guest's 10.0.2.100:7 (guestfwd): echoes until EOF.
+  H  once the console prints "net: echo server ready", connects to 127.0.0.1:<H> (the
+     guest's echo server on port 7), sends PATTERN_BYTES of the test pattern while reading
+     the echo, checks it byte for byte, closes, and prints "host: echo ... ok" or what failed.
+  on "net: unplug the cable" / "net: plug the cable": QMP set_link net0 down / up.
+The console is copied to stdout. Exit status: QEMU's (the guest's), 124 if the run did not end
+within --timeout seconds (a hang guard, like qemu-run's), or 1 if a host check failed. Nothing
+here measures time otherwise; socket timeouts only bound a hung peer.
+"""
+import argparse
+import json
+import os
+import shlex
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+
+PATTERN_BYTES = 1 << 20
+READY = "net: echo server ready"
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+SOCKET_TIMEOUT = 120  # seconds without any progress before a peer gives up
+
+
+def pattern(offset, length):
+    """Byte i of the test pattern is (i * 7 + i // 251) mod 256 (test_net_board.c)."""
+    return bytes(((i * 7) + (i // 251)) & 0xFF for i in range(offset, offset + length))
+
+
+def log(msg):
+    print(f"host: {msg}", flush=True)
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def echo_server(listener):
+    """Peer E: echo every connection (one at a time) until the guest closes it."""
+    while True:
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        with conn:
+            conn.settimeout(SOCKET_TIMEOUT)
+            total = 0
+            try:
+                while data := conn.recv(65536):
+                    conn.sendall(data)
+                    total += len(data)
+            except OSError as e:
+                log(f"echo server: {e}")
+            log(f"echo server: {total} bytes echoed")
+
+
+def echo_client(port, failures):
+    """Peer H: 1 MiB to the guest's echo server and back, checked byte for byte."""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=SOCKET_TIMEOUT) as s:
+            data = pattern(0, PATTERN_BYTES)
+            sender = threading.Thread(target=s.sendall, args=(data,), daemon=True)
+            sender.start()
+            got = bytearray()
+            while len(got) < PATTERN_BYTES:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                got += chunk
+            sender.join()
+            if bytes(got) != data:
+                bad = next((i for i in range(min(len(got), len(data))) if got[i] != data[i]),
+                           len(got))
+                failures.append(f"echo through hostfwd: {len(got)} bytes back, first "
+                                f"difference at {bad}")
+                return
+            log(f"echo through hostfwd: {len(got)} bytes ok")
+    except OSError as e:
+        failures.append(f"echo through hostfwd: {e}")
+
+
+class Qmp:
+    """The smallest QMP client: connect, leave negotiation mode, run commands."""
+
+    def __init__(self, path):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(SOCKET_TIMEOUT)
+        self.sock.connect(path)
+        self.file = self.sock.makefile("rw")
+        self.file.readline()  # the greeting
+        self.execute("qmp_capabilities")
+
+    def execute(self, command, **arguments):
+        self.file.write(json.dumps({"execute": command, "arguments": arguments}) + "\n")
+        self.file.flush()
+        while True:
+            reply = json.loads(self.file.readline())
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                raise RuntimeError(f"QMP {command}: {reply['error']}")
+            # anything else is an asynchronous event: skip it
+
+
+def qemu_command(args, net, qmp_path):
+    """tools/qemu-run's command line for this run, with the QMP socket added."""
+    printed = subprocess.run(
+        [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--net", net,
+         "--print", args.image], check=True, capture_output=True, text=True).stdout
+    return shlex.split(printed) + ["-qmp", f"unix:{qmp_path},server=on,wait=off"]
+
+
+def set_link(qmp_path, up, failures):
+    try:
+        Qmp(qmp_path).execute("set_link", name="net0", up=up)
+        log(f"link {'up' if up else 'down'}")
+    except (OSError, RuntimeError, ValueError) as e:
+        failures.append(f"set_link: {e}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--board", default="qemu-mps2-an385")
+    parser.add_argument("--timeout", default="240")
+    parser.add_argument("image")
+    args = parser.parse_args()
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    echo_port = listener.getsockname()[1]
+    threading.Thread(target=echo_server, args=(listener,), daemon=True).start()
+    fwd_port = free_port()  # QEMU binds it; the window for another program to take it is small
+    net = ("user,id=net0,model=lan9118,mac=52:54:00:51:91:18,restrict=on,"
+           f"hostfwd=tcp:127.0.0.1:{fwd_port}-:7,"
+           f"guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:{echo_port}")
+    if not os.path.isfile(args.image):
+        log(f"no image {args.image}")
+        return 2
+    tmp = tempfile.TemporaryDirectory(prefix="quartz-net-")
+    qmp_path = os.path.join(tmp.name, "qmp.sock")
+    failures = []
+    client = None
+    with subprocess.Popen(qemu_command(args, net, qmp_path), stdout=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, text=True, errors="replace") as qemu:
+        guard = threading.Timer(float(args.timeout), qemu.kill)
+        guard.start()
+        for line in qemu.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            if READY in line and client is None:
+                client = threading.Thread(target=echo_client, args=(fwd_port, failures))
+                client.start()
+            elif "net: unplug the cable" in line:
+                set_link(qmp_path, False, failures)
+            elif "net: plug the cable" in line:
+                set_link(qmp_path, True, failures)
+        status = qemu.wait()
+        if not guard.is_alive():
+            log(f"the run did not finish within {args.timeout} s")
+            status = 124
+        guard.cancel()
+    tmp.cleanup()
+    if client is not None:
+        client.join()
+    else:
+        failures.append("the guest never said its echo server was ready")
+    listener.close()
+    for f in failures:
+        log(f"FAIL {f}")
+    return status if status != 0 else (1 if failures else 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

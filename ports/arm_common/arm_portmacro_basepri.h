@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arm_portmacro_basepri.h: the part of portmacro.h that every Cortex-M core
+ * with BASEPRI shares (ARMv7-M: ports/armv7m/, ARMv8-M Mainline:
+ * ports/armv8m/): types, the BASEPRI kernel lock, critical sections, yield
+ * through PendSV, CLZ task selection, idle sleep. Each architecture's
+ * portmacro.h checks its own configuration first, then includes this file,
+ * then adds what is its own (portARCH_NAME, ...).
+ *
+ * Tasks run in Thread mode on the process stack (PSP); interrupts run on the
+ * main stack (MSP). The context switch is PendSV at the lowest priority, so it
+ * only ever interrupts a task. The kernel lock is BASEPRI raised to
+ * configMAX_SYSCALL_INTERRUPT_PRIORITY: interrupts at or below that priority
+ * (numerically >= it) are held off, those above it are never masked and must
+ * not call the kernel. See ports/armv7m/README.md for the whole model.
+ *
+ * TickType_t is defined by portable.h after this file: macros may name it,
+ * declarations here may not.
+ */
+#ifndef ARM_PORTMACRO_BASEPRI_H
+#define ARM_PORTMACRO_BASEPRI_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Interrupt priorities (FreeRTOSConfig.h, in the core's 8-bit register format) ---- */
+#if !defined(configMAX_SYSCALL_INTERRUPT_PRIORITY) && defined(configMAX_API_CALL_INTERRUPT_PRIORITY)
+#define configMAX_SYSCALL_INTERRUPT_PRIORITY configMAX_API_CALL_INTERRUPT_PRIORITY
+#endif
+#ifndef configMAX_SYSCALL_INTERRUPT_PRIORITY
+/* The BASEPRI value of the kernel lock, e.g. (5 << (8 - configPRIO_BITS)). */
+#error "Missing definition: configMAX_SYSCALL_INTERRUPT_PRIORITY (FreeRTOSConfig.h)."
+#endif
+/*
+ * configKERNEL_INTERRUPT_PRIORITY is accepted and not needed: PendSV and SysTick always get the
+ * lowest priority the core implements (a value copied from a 3-bit part stays correct on an
+ * 8-bit one).
+ */
+#include "arm_portmacro_types.h"
+
+/* ---- Port functions behind the macros (ports/arm_common/, ports/<arch>/) ---- */
+void vPortEnterCritical(void);
+void vPortExitCritical(void);
+void vPortValidateInterruptPriority(void);
+/* The exception handlers: put them in the vector table, or #define them to the CMSIS names. */
+void vPortSVCHandler(void);
+void xPortPendSVHandler(void);
+void xPortSysTickHandler(void);
+/* Weak: set up SysTick for configTICK_RATE_HZ. An application may replace it with its own timer. */
+void vPortSetupTimerInterrupt(void);
+
+/* ---- BASEPRI: the kernel lock ---- */
+#define portFORCE_INLINE inline __attribute__((always_inline))
+#define portINLINE inline
+
+/* Raise BASEPRI to the syscall ceiling; returns the previous value. */
+static portFORCE_INLINE uint32_t ulPortRaiseBASEPRI(void)
+{
+    uint32_t previous;
+    uint32_t ceiling = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
+
+    __asm volatile("mrs %0, basepri\n\t"
+                   "msr basepri, %1\n\t"
+                   "isb\n\t"
+                   "dsb"
+                   : "=&r"(previous)
+                   : "r"(ceiling)
+                   : "memory");
+    return previous;
+}
+
+static portFORCE_INLINE void vPortRaiseBASEPRI(void)
+{
+    uint32_t ceiling = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
+
+    __asm volatile("msr basepri, %0\n\t"
+                   "isb\n\t"
+                   "dsb" ::"r"(ceiling)
+                   : "memory");
+}
+
+static portFORCE_INLINE void vPortSetBASEPRI(uint32_t value)
+{
+    __asm volatile("msr basepri, %0" ::"r"(value) : "memory");
+}
+
+/* pdTRUE in an exception handler (IPSR non-zero), pdFALSE in a task or main(). */
+static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
+{
+    uint32_t ipsr;
+
+    __asm volatile("mrs %0, ipsr" : "=r"(ipsr)::"memory");
+    return ipsr != 0u ? 1 : 0;
+}
+
+/* ---- Critical sections and interrupt masking ---- */
+#define portDISABLE_INTERRUPTS() vPortRaiseBASEPRI()
+#define portENABLE_INTERRUPTS() vPortSetBASEPRI(0)
+#define portENTER_CRITICAL() vPortEnterCritical()
+#define portEXIT_CRITICAL() vPortExitCritical()
+#define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulPortRaiseBASEPRI())
+#define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vPortSetBASEPRI((uint32_t)(x))
+#define portCRITICAL_NESTING_IN_TCB 0
+
+/* ---- Yield: pend PendSV; it runs as soon as BASEPRI and the active handlers allow ---- */
+#define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)
+#define portNVIC_PENDSVSET_BIT (1UL << 28UL)
+
+#define portYIELD()                                                                                \
+    do {                                                                                           \
+        portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \
+        __asm volatile("dsb\n\tisb" ::: "memory");                                                 \
+    } while (0)
+#define portYIELD_WITHIN_API() portYIELD()
+#define portEND_SWITCHING_ISR(switch_required)                                                     \
+    do {                                                                                           \
+        if ((switch_required) != 0) {                                                              \
+            portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                        \
+        }                                                                                          \
+    } while (0)
+#define portYIELD_FROM_ISR(switch_required) portEND_SWITCHING_ISR(switch_required)
+
+#define portIS_INSIDE_INTERRUPT() (xPortIsInsideInterrupt() != 0)
+#define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() vPortValidateInterruptPriority()
+
+/* ---- Optimised task selection: the kernel uses CLZ (__builtin_clz) itself ---- */
+#define portRECORD_READY_PRIORITY(priority, ready) (ready) |= (1UL << (priority))
+#define portRESET_READY_PRIORITY(priority, ready) (ready) &= ~(1UL << (priority))
+#define portGET_HIGHEST_PRIORITY(top, ready) (top) = (31UL - (uint32_t)__builtin_clz(ready))
+
+/*
+ * Quartz extension: 1 = the idle task sleeps (WFI) at the end of each pass while no other
+ * task at the idle priority is ready, until the next interrupt. Saves power on hardware and
+ * host time under QEMU (whose -icount sleep=off jumps to the next timer). 0 (the default)
+ * keeps FreeRTOS's spinning idle task, whose idle hook runs continuously.
+ */
+#ifndef configARM_IDLE_SLEEP
+#define configARM_IDLE_SLEEP 0
+#endif
+#if configARM_IDLE_SLEEP
+void arm_port_idle_sleep(void);
+#define portIDLE_HOOK() arm_port_idle_sleep()
+#endif
+
+/*
+ * Tickless idle (ports/arm_common/arm_tickless.c): configUSE_TICKLESS_IDLE 1 uses the port's
+ * weak vPortSuppressTicksAndSleep; 2 means FreeRTOSConfig.h defines portSUPPRESS_TICKS_AND_SLEEP.
+ */
+#if configUSE_TICKLESS_IDLE == 1
+#define portSUPPRESS_TICKS_AND_SLEEP(idle_ticks) vPortSuppressTicksAndSleep(idle_ticks)
+#endif
+#ifdef portSUPPRESS_TICKS_AND_SLEEP
+#define portSUPPRESS_TICKS_AND_SLEEP_PROVIDED 1
+#endif
+
+/* ---- Barriers and misc ---- */
+#define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
+#define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
+#define portNOP() __asm volatile("nop")
+#define portDONT_DISCARD __attribute__((used))
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ARM_PORTMACRO_BASEPRI_H */
