@@ -26,6 +26,54 @@
 
 #define QTEST_PRIORITY ((UBaseType_t)(configMAX_PRIORITIES / 2))
 #define QTEST_STACK (configMINIMAL_STACK_SIZE * 2)
+/*
+ * Words of stack for a test task that prints nothing and calls only the kernel: a board that
+ * sizes configMINIMAL_STACK_SIZE for printf may give such tasks less.
+ */
+#ifndef QTEST_QUIET_STACK
+#define QTEST_QUIET_STACK configMINIMAL_STACK_SIZE
+#endif
+
+/*
+ * Sizes of test buffers that a host affords freely and a small board cannot (16 KiB of RAM in
+ * all). A board's board_test_config.h may lower them; each stays large enough for what the
+ * tests that use it assert, so only the slack shrinks.
+ *   QTEST_TEXT_BYTES: a buffer for a task listing or statistics table (a handful of rows).
+ *   QTEST_TEXT_ROWS: rows parsed out of such a table; above the most a test expects, so an
+ *     extra row still shows in the count.
+ *   QTEST_TEXT_FIELD_BYTES: one parsed field (a number, a state letter) and its terminator; a
+ *     longer field fails the parse, so a smaller size never hides a wrong value.
+ *   QTEST_DATA_BYTES: a buffer of data a test sends or receives in one call; a test that
+ *     sizes its cases by it runs those that fit (all of them at the default).
+ *   QTEST_HEAP_CHUNK, QTEST_HEAP_SMALL_SIZES, QTEST_HEAP_LARGEST, QTEST_HEAP_WORKER_BLOCK:
+ *     the heap tests' block for filling a heap, how many small sizes (1, 2, ...) and up to
+ *     which large size they hold live at once, and the largest block of their concurrent
+ *     workers (heap_checks.c).
+ */
+#ifndef QTEST_TEXT_BYTES
+#define QTEST_TEXT_BYTES 2048
+#endif
+#ifndef QTEST_TEXT_ROWS
+#define QTEST_TEXT_ROWS 10
+#endif
+#ifndef QTEST_TEXT_FIELD_BYTES
+#define QTEST_TEXT_FIELD_BYTES 24
+#endif
+#ifndef QTEST_DATA_BYTES
+#define QTEST_DATA_BYTES 600
+#endif
+#ifndef QTEST_HEAP_CHUNK
+#define QTEST_HEAP_CHUNK (64 * 1024)
+#endif
+#ifndef QTEST_HEAP_SMALL_SIZES
+#define QTEST_HEAP_SMALL_SIZES 300
+#endif
+#ifndef QTEST_HEAP_LARGEST
+#define QTEST_HEAP_LARGEST 65537
+#endif
+#ifndef QTEST_HEAP_WORKER_BLOCK
+#define QTEST_HEAP_WORKER_BLOCK 700
+#endif
 
 /* Case runs inside a task (the default) or directly in main with no scheduler. */
 #define QTEST_NO_SCHEDULER 0x1u

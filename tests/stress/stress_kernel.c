@@ -18,8 +18,19 @@
 
 #define STRESS_TICKS 20000u
 #define CHECK_PERIOD 500u
-#define PAIRS 4
-#define MUTEX_USERS 4
+/*
+ * The workers print nothing, so they run on QTEST_QUIET_STACK. A board whose heap cannot hold
+ * 15 of them (board_test_config.h) runs fewer pairs and mutex users; the host runs 4 of each.
+ */
+#ifndef STRESS_KERNEL_PAIRS
+#define STRESS_KERNEL_PAIRS 4
+#endif
+#ifndef STRESS_KERNEL_MUTEX_USERS
+#define STRESS_KERNEL_MUTEX_USERS 4
+#endif
+#define PAIRS STRESS_KERNEL_PAIRS
+#define MUTEX_USERS STRESS_KERNEL_MUTEX_USERS
+#define WORKER_STACK QTEST_QUIET_STACK
 #define IRQ_SEM 3
 #define IRQ_EVERY 7u
 
@@ -201,6 +212,13 @@ static void check_progress(void)
     }
 }
 
+/* Every worker must exist: a missing one would only show as a quieter schedule. */
+static void spawn(TaskFunction_t fn, const char *name, void *arg, UBaseType_t prio,
+                  TaskHandle_t *handle)
+{
+    QT_EQ(xTaskCreate(fn, name, WORKER_STACK, arg, prio, handle), pdPASS);
+}
+
 static uint64_t run_scenario(void)
 {
     digest = 1469598103934665603ull;
@@ -213,18 +231,18 @@ static uint64_t run_scenario(void)
     for (int i = 0; i < PAIRS; i++) {
         pairs[i].sent = pairs[i].received = 0;
         pairs[i].queue = xQueueCreate((UBaseType_t)(1 + i), sizeof(uint32_t));
-        xTaskCreate(producer, "prod", configMINIMAL_STACK_SIZE, &pairs[i], (UBaseType_t)(1 + i % 3), NULL);
-        xTaskCreate(consumer, "cons", configMINIMAL_STACK_SIZE, &pairs[i], (UBaseType_t)(3 - i % 3), NULL);
+        spawn(producer, "prod", &pairs[i], (UBaseType_t)(1 + i % 3), NULL);
+        spawn(consumer, "cons", &pairs[i], (UBaseType_t)(3 - i % 3), NULL);
     }
     mutexes[0] = xSemaphoreCreateMutex();
     mutexes[1] = xSemaphoreCreateMutex();
     for (int i = 0; i < MUTEX_USERS; i++) {
-        xTaskCreate(mutex_user, "mutex", configMINIMAL_STACK_SIZE, (void *)(intptr_t)i, (UBaseType_t)(1 + i), NULL);
+        spawn(mutex_user, "mutex", (void *)(intptr_t)i, (UBaseType_t)(1 + i), NULL);
     }
-    xTaskCreate(notified, "notified", configMINIMAL_STACK_SIZE, NULL, 2, &notified_task);
-    xTaskCreate(notifier, "notifier", configMINIMAL_STACK_SIZE, NULL, 1, NULL);
+    spawn(notified, "notified", NULL, 2, &notified_task);
+    spawn(notifier, "notifier", NULL, 1, NULL);
     irq_sem = xSemaphoreCreateCounting(100, 0);
-    xTaskCreate(irq_taker, "irq", configMINIMAL_STACK_SIZE, NULL, 5, NULL);
+    spawn(irq_taker, "irq", NULL, 5, NULL);
     qtest_irq_set_handler(IRQ_SEM, irq_handler);
     qtest_tick_hook = irq_source;
 

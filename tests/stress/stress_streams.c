@@ -21,8 +21,25 @@
 
 #define STRESS_TICKS 6000u
 #define CHECK_PERIOD 500u
-#define STREAMS 4
-#define MESSAGES 2
+/*
+ * A board short of RAM (board_test_config.h) runs only the first stream and message pairs,
+ * and sizes the stream tasks' buffers to the largest chunk those move (twice the largest
+ * stream buffer); the host runs all of them. The workers print nothing, so their stacks are
+ * QTEST_QUIET_STACK plus those buffers.
+ */
+#ifndef STRESS_STREAMS_PAIRS
+#define STRESS_STREAMS_PAIRS 4
+#endif
+#ifndef STRESS_STREAMS_MESSAGE_PAIRS
+#define STRESS_STREAMS_MESSAGE_PAIRS 2
+#endif
+#ifndef STRESS_STREAMS_CHUNK
+#define STRESS_STREAMS_CHUNK 256
+#endif
+#define STREAMS STRESS_STREAMS_PAIRS
+#define MESSAGES STRESS_STREAMS_MESSAGE_PAIRS
+#define CHUNK STRESS_STREAMS_CHUNK
+#define WORKER_STACK (QTEST_QUIET_STACK + CHUNK / sizeof(StackType_t))
 #define MAX_MSG 40u
 #define IRQ_WRITER 3
 #define IRQ_READER 4
@@ -53,16 +70,18 @@ struct message_pair {
     uint32_t sent_pos, received_pos;  /* bytes */
 };
 
-static struct stream_pair streams[STREAMS] = {
+static struct stream_pair streams[] = {
     {NULL, 16, 1, sbTYPE_STREAM_BUFFER, 0, 0},
     {NULL, 37, 8, sbTYPE_STREAM_BUFFER, 0, 0},
     {NULL, 100, 30, sbTYPE_STREAM_BATCHING_BUFFER, 0, 0},
     {NULL, 7, 7, sbTYPE_STREAM_BUFFER, 0, 0},
 };
-static struct message_pair messages[MESSAGES] = {
+static struct message_pair messages[] = {
     {NULL, 64, 24, 0, 0, 0, 0},
     {NULL, 150, MAX_MSG, 0, 0, 0, 0},
 };
+_Static_assert(STREAMS <= sizeof(streams) / sizeof(streams[0]), "stream pairs");
+_Static_assert(MESSAGES <= sizeof(messages) / sizeof(messages[0]), "message pairs");
 static struct stream_pair isr_stream = {NULL, 24, 4, sbTYPE_STREAM_BUFFER, 0, 0};
 static struct message_pair isr_messages = {NULL, 48, 20, 0, 0, 0, 0};
 static volatile uint32_t errors, checks;
@@ -93,7 +112,7 @@ static void stream_producer(void *arg)
 {
     struct stream_pair *p = arg;
     const unsigned id = stream_id(p);
-    uint8_t buf[256];
+    uint8_t buf[CHUNK];
 
     for (;;) {
         const size_t len = 1 + (p->sent * 7u + id) % (2 * p->size);
@@ -127,7 +146,7 @@ static void stream_check(struct stream_pair *p, const uint8_t *buf, size_t n)
 static void stream_consumer(void *arg)
 {
     struct stream_pair *p = arg;
-    uint8_t buf[256];
+    uint8_t buf[CHUNK];
 
     for (;;) {
         const size_t want = 1 + (p->received * 3u) % (p->size + 5);
@@ -303,7 +322,7 @@ static StreamBufferHandle_t make(size_t size, size_t trigger, BaseType_t type)
 
 static void start(TaskFunction_t fn, void *arg, UBaseType_t priority)
 {
-    QT_EQ(xTaskCreate(fn, "sb", configMINIMAL_STACK_SIZE, arg, priority, NULL), pdPASS);
+    QT_EQ(xTaskCreate(fn, "sb", WORKER_STACK, arg, priority, NULL), pdPASS);
 }
 
 static void create_flows(void)
@@ -312,6 +331,7 @@ static void create_flows(void)
         struct stream_pair *p = &streams[i];
 
         p->sent = p->received = 0;
+        QT_ASSERT(2 * p->size <= CHUNK); /* a producer's largest send */
         p->sb = make(p->size, p->trigger, p->type);
         start(stream_producer, p, (UBaseType_t)(1 + i % 3));
         start(stream_consumer, p, (UBaseType_t)(3 - i % 3));

@@ -26,9 +26,22 @@
 #define WRAP_LEAD 3000u
 #define CHECK_PERIOD 500u
 #define AUTO_TIMERS 12
-#define ONE_SHOTS 4
-#define PRODUCERS 4
-#define PARTIES 3
+/*
+ * The workers print nothing, so they run on QTEST_QUIET_STACK. A board whose heap cannot hold
+ * 13 of them (board_test_config.h) runs fewer one-shot restarters, producers and parties.
+ */
+#ifndef STRESS_TIMERS_ONE_SHOTS
+#define STRESS_TIMERS_ONE_SHOTS 4
+#endif
+#ifndef STRESS_TIMERS_PRODUCERS
+#define STRESS_TIMERS_PRODUCERS 4
+#endif
+#ifndef STRESS_TIMERS_PARTIES
+#define STRESS_TIMERS_PARTIES 3
+#endif
+#define ONE_SHOTS STRESS_TIMERS_ONE_SHOTS
+#define PRODUCERS STRESS_TIMERS_PRODUCERS
+#define PARTIES STRESS_TIMERS_PARTIES
 #define IRQ_LINE 3
 #define IRQ_EVERY 11u
 #define PEND_EVERY 3u /* every third interrupt also pends a call */
@@ -69,8 +82,7 @@ static void error(void)
 
 static void spawn(TaskFunction_t fn, const char *name, UBaseType_t prio, void *arg)
 {
-    if (xTaskCreate(fn, name, configMINIMAL_STACK_SIZE, arg, prio, &workers[worker_count]) !=
-        pdPASS) {
+    if (xTaskCreate(fn, name, QTEST_QUIET_STACK, arg, prio, &workers[worker_count]) != pdPASS) {
         error();
     }
     worker_count++;

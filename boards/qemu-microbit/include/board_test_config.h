@@ -47,4 +47,40 @@
 #define configTOTAL_HEAP_SIZE 512
 #endif
 
+/*
+ * Test sizes (tests/harness/qtest.h). A task that prints nothing gets 384 bytes of stack: a
+ * kernel call's frames and an exception frame, with room to spare.
+ */
+#define QTEST_QUIET_STACK 96
+/* stress_kernel: 9 workers of 384 bytes (2 producer/consumer pairs, 2 mutex users) fit the heap. */
+#define STRESS_KERNEL_PAIRS 2
+#define STRESS_KERNEL_MUTEX_USERS 2
+/* stress_timers: 7 workers (1 one-shot restarter, 2 producers, 2 parties, 2 more). */
+#define STRESS_TIMERS_ONE_SHOTS 1
+#define STRESS_TIMERS_PRODUCERS 2
+#define STRESS_TIMERS_PARTIES 2
+/* stress_sets: 9 tasks run (6 workers, the test task, idle and the timer task). */
+#define STRESS_SETS_MAX_TASKS 10
+/* stress_streams: the first 2 stream pairs (16 and 37 bytes) and 1 message pair. */
+#define STRESS_STREAMS_PAIRS 2
+#define STRESS_STREAMS_MESSAGE_PAIRS 1
+#define STRESS_STREAMS_CHUNK 80
+
+/*
+ * Test buffers cut to what the tests fill: the longest table a test makes is 6 rows of under
+ * 32 characters, 8 rows parsed still catch a seventh (and hold two tables of 4), and no field
+ * passes 10 digits.
+ */
+#define QTEST_TEXT_BYTES 224
+#define QTEST_TEXT_ROWS 8
+#define QTEST_TEXT_FIELD_BYTES 12
+/* Stream buffer wrap-around up to 255-byte rings, not 256 and 511. */
+#define QTEST_DATA_BYTES 260
+/* The heap tests' live blocks: sizes 1..40 and 511..1000, about 3.5 KiB with headers. */
+#define QTEST_HEAP_CHUNK 1024
+#define QTEST_HEAP_SMALL_SIZES 40
+#define QTEST_HEAP_LARGEST 1000
+/* 4 heap workers with 6 live blocks of up to 100 bytes: 2.6 KiB at most. */
+#define QTEST_HEAP_WORKER_BLOCK 100
+
 #endif /* BOARD_TEST_CONFIG_H */

@@ -73,7 +73,8 @@ static bool intact(const uint8_t *p, size_t n, uint8_t tag)
 
 /* ---- Sizes and alignment ---- */
 
-#define SMALL_SIZES 300
+/* Sizes 1..SMALL_SIZES, then the large sizes up to QTEST_HEAP_LARGEST (all on a host). */
+#define SMALL_SIZES QTEST_HEAP_SMALL_SIZES
 static const size_t large_sizes[] = {511, 512, 513, 1000, 4095, 4096, 4097, 65537};
 #define N_SIZES (SMALL_SIZES + sizeof(large_sizes) / sizeof(large_sizes[0]))
 
@@ -82,12 +83,24 @@ static size_t nth_size(size_t i)
     return i < SMALL_SIZES ? i + 1 : large_sizes[i - SMALL_SIZES];
 }
 
+/* How many of the sizes a heap of this board holds at once. */
+static size_t sizes_in_use(void)
+{
+    size_t n = SMALL_SIZES;
+
+    while (n < N_SIZES && nth_size(n) <= QTEST_HEAP_LARGEST) {
+        n++;
+    }
+    return n;
+}
+
 /* Every size gets an aligned block of its own: all of them are live and written at once. */
 void check_alignment(bool can_free)
 {
     static uint8_t *p[N_SIZES];
+    const size_t n_sizes = sizes_in_use();
 
-    for (size_t i = 0; i < N_SIZES; i++) {
+    for (size_t i = 0; i < n_sizes; i++) {
         p[i] = pvPortMalloc(nth_size(i));
         QT_ASSERT(p[i] != NULL);
         QT_ASSERT(aligned(p[i]));
@@ -96,7 +109,7 @@ void check_alignment(bool can_free)
             fill(p[i], nth_size(i), (uint8_t)i);
         }
     }
-    for (size_t i = 0; i < N_SIZES; i++) {
+    for (size_t i = 0; i < n_sizes; i++) {
         QT_ASSERT(p[i] == NULL || intact(p[i], nth_size(i), (uint8_t)i));
         if (can_free) {
             vPortFree(p[i]);
@@ -214,10 +227,15 @@ void check_address_reuse(void)
 
 /* ---- The tasks of check_tasks ---- */
 
+/*
+ * The workers print nothing (QTEST_QUIET_STACK). Their blocks are of up to
+ * QTEST_HEAP_WORKER_BLOCK bytes, which a small board lowers so that all 24 slots can be live.
+ */
 #define WORKERS 4
 #define ROUNDS 400
 #define SLOTS 6
-#define MAX_LEN 700
+#define MAX_LEN QTEST_HEAP_WORKER_BLOCK
+#define WORKER_STACK QTEST_QUIET_STACK
 
 struct worker {
     TaskHandle_t task;
@@ -226,7 +244,7 @@ struct worker {
     volatile bool done;
 #if !configSUPPORT_DYNAMIC_ALLOCATION
     StaticTask_t tcb;
-    StackType_t stack[configMINIMAL_STACK_SIZE];
+    StackType_t stack[WORKER_STACK];
 #endif
 };
 
@@ -374,11 +392,10 @@ static void start_worker(struct worker *w, unsigned id)
 {
     *w = (struct worker){.seed = 0x9e3779b9u * (id + 1)};
 #if configSUPPORT_DYNAMIC_ALLOCATION
-    QT_EQ(xTaskCreate(worker_task, "worker", configMINIMAL_STACK_SIZE, w, QTEST_PRIORITY, &w->task),
-          pdPASS);
+    QT_EQ(xTaskCreate(worker_task, "worker", WORKER_STACK, w, QTEST_PRIORITY, &w->task), pdPASS);
 #else
-    w->task = xTaskCreateStatic(worker_task, "worker", configMINIMAL_STACK_SIZE, w, QTEST_PRIORITY,
-                                w->stack, &w->tcb);
+    w->task = xTaskCreateStatic(worker_task, "worker", WORKER_STACK, w, QTEST_PRIORITY, w->stack,
+                                &w->tcb);
 #endif
 }
 

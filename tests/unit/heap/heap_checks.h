@@ -42,7 +42,7 @@ size_t heap_free_now(void);
 void check_alignment(bool can_free);
 void check_zero_size(void);
 void check_impossible_sizes(void);
-#define HEAP_CHUNK ((size_t)64 * 1024)
+#define HEAP_CHUNK ((size_t)QTEST_HEAP_CHUNK)
 void check_exhaustion(size_t expected); /* heap_2/4/5: HEAP_CHUNK blocks until NULL */
 void check_calloc(void);                /* heap_2/4/5 */
 void check_address_reuse(void);

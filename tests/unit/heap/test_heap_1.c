@@ -42,7 +42,10 @@ static void test_pvPortMalloc_aligned_for_all_sizes(void)
     heap_fresh();
 }
 
-/* Each allocation takes exactly its size rounded up to the alignment, right after the last. */
+/*
+ * Each allocation takes exactly its size rounded up to the alignment, right after the last
+ * (as many of the sizes as the heap holds: all of them on a host).
+ */
 static void test_pvPortMalloc_free_size_exact(void)
 {
     static const size_t sizes[] = {1, 15, 16, 17, 100, 4096, 5000};
@@ -52,8 +55,13 @@ static void test_pvPortMalloc_free_size_exact(void)
     heap_fresh();
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
         size_t before = xPortGetFreeHeapSize();
-        uint8_t *p = pvPortMalloc(sizes[i]);
+        uint8_t *p;
 
+        if (ALIGN_UP(sizes[i]) > before) {
+            QT_ASSERT(i >= 5); /* the small sizes always fit */
+            break;
+        }
+        p = pvPortMalloc(sizes[i]);
         QT_EQ(before - xPortGetFreeHeapSize(), ALIGN_UP(sizes[i]));
         if (prev != NULL) {
             QT_PTR_EQ(p, prev + ALIGN_UP(prev_size));

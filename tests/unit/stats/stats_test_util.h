@@ -25,7 +25,7 @@ TaskHandle_t stats_scenario(void);
 struct stats_line {
     char name[configMAX_TASK_NAME_LEN];
     size_t name_width; /* characters before the first tab, padding included */
-    char fields[4][24];
+    char fields[4][QTEST_TEXT_FIELD_BYTES];
     unsigned field_count;
 };
 

@@ -13,10 +13,17 @@
 
 #define HI (QTEST_PRIORITY + 1)
 #define LO (QTEST_PRIORITY - 1)
-#define MAX_LINES 10
+#define MAX_LINES QTEST_TEXT_ROWS
 
-static char text[2048];
-static struct stats_line lines[MAX_LINES];
+/*
+ * The table under test, and the rows parsed from it. A case that needs a second table and no
+ * rows writes it over the rows (other): on a 16 KiB board the two do not fit side by side.
+ */
+static char text[QTEST_TEXT_BYTES];
+static union {
+    struct stats_line lines[MAX_LINES];
+    char other[QTEST_TEXT_BYTES];
+} scratch;
 
 static void delay_task(void *arg)
 {
@@ -40,7 +47,7 @@ static unsigned long field_number(const struct stats_line *l, unsigned i)
 static void check_list_row(int count, TaskHandle_t h, char letter)
 {
     TaskStatus_t st;
-    const struct stats_line *l = stats_find(lines, count, pcTaskGetName(h));
+    const struct stats_line *l = stats_find(scratch.lines, count, pcTaskGetName(h));
 
     QT_ASSERT(l != NULL);
     if (l == NULL) {
@@ -67,43 +74,44 @@ static void test_vTaskListTasks_lists_every_task_with_its_state(void)
 
     (void)tt_spawn(delete_self_task, "deleted", HI, NULL);
     vTaskListTasks(text, sizeof(text));
-    count = stats_parse(text, lines, MAX_LINES);
+    count = stats_parse(text, scratch.lines, MAX_LINES);
     QT_EQ(count, 6);
     /* Ready from the highest priority down, then blocked, deleted, suspended. */
     const char *order[] = {"qtest",   "ready",   configIDLE_TASK_NAME,
                            "delayed", "deleted", "suspended"};
     for (int i = 0; i < count && i < 6; i++) {
-        QT_EQ(strcmp(lines[i].name, order[i]), 0);
+        QT_EQ(strcmp(scratch.lines[i].name, order[i]), 0);
     }
     check_list_row(count, xTaskGetCurrentTaskHandle(), 'X');
     check_list_row(count, r, 'R');
     check_list_row(count, xTaskGetIdleTaskHandle(), 'R');
     check_list_row(count, d, 'B');
     check_list_row(count, s, 'S');
-    QT_EQ(stats_find(lines, count, "deleted")->fields[0][0], 'D');
+    QT_EQ(stats_find(scratch.lines, count, "deleted")->fields[0][0], 'D');
     vTaskDelete(r);
     vTaskDelete(d);
     vTaskDelete(s);
 }
 
+/* The rows of both tables share scratch.lines: 4 rows each, one more than the 3 expected. */
 static void test_vTaskList_is_vTaskListTasks_with_the_default_length(void)
 {
-    static char other[2048];
-    static struct stats_line other_lines[MAX_LINES];
+    const struct stats_line *other_lines = &scratch.lines[4];
     TaskHandle_t s = tt_spawn(tt_park_task, "suspended", HI, NULL);
     int count;
 
+    _Static_assert(MAX_LINES >= 8, "two tables of 4 rows");
     vTaskListTasks(text, sizeof(text));
-    vTaskList(other);
-    count = stats_parse(text, lines, MAX_LINES);
+    count = stats_parse(text, scratch.lines, 4);
     QT_EQ(count, 3);
-    QT_EQ(stats_parse(other, other_lines, MAX_LINES), count);
+    vTaskList(text);
+    QT_EQ(stats_parse(text, &scratch.lines[4], 4), count);
     for (int i = 0; i < count; i++) {
-        QT_EQ(strcmp(lines[i].name, other_lines[i].name), 0);
+        QT_EQ(strcmp(scratch.lines[i].name, other_lines[i].name), 0);
         for (unsigned f = 0; f < 4; f++) {
             /* The running task's high water mark may move between the calls. */
-            if (lines[i].fields[0][0] != 'X' || f != 2) {
-                QT_EQ(strcmp(lines[i].fields[f], other_lines[i].fields[f]), 0);
+            if (scratch.lines[i].fields[0][0] != 'X' || f != 2) {
+                QT_EQ(strcmp(scratch.lines[i].fields[f], other_lines[i].fields[f]), 0);
             }
         }
     }
@@ -112,7 +120,7 @@ static void test_vTaskList_is_vTaskListTasks_with_the_default_length(void)
 
 static void test_vTaskListTasks_writes_whole_rows_only(void)
 {
-    static char small[256];
+    char *small = scratch.other;
     size_t first_row;
     TaskHandle_t top;
 
@@ -122,15 +130,15 @@ static void test_vTaskListTasks_writes_whole_rows_only(void)
     vTaskListTasks(text, sizeof(text));
     QT_EQ(strncmp(text, "top ", 4), 0);
     first_row = (size_t)(strstr(text, "\r\n") + 2 - text);
-    memset(small, '#', sizeof(small));
+    memset(small, '#', sizeof(scratch.other));
     vTaskListTasks(small, first_row + 1); /* one row and its terminator */
     QT_EQ(strlen(small), first_row);
     QT_EQ(strncmp(small, text, first_row), 0);
-    memset(small, '#', sizeof(small));
+    memset(small, '#', sizeof(scratch.other));
     vTaskListTasks(small, first_row); /* one byte short of a row: an empty string */
     QT_EQ(small[0], '\0');
     QT_EQ(small[1], '#');
-    memset(small, '#', sizeof(small));
+    memset(small, '#', sizeof(scratch.other));
     vTaskListTasks(small, 0); /* nothing at all */
     QT_EQ(small[0], '#');
     (void)xTaskResumeAll();
@@ -145,7 +153,7 @@ static void test_vTaskGetRunTimeStatistics_reports_time_and_percentages(void)
     int count;
 
     vTaskGetRunTimeStatistics(text, sizeof(text));
-    count = stats_parse(text, lines, MAX_LINES);
+    count = stats_parse(text, scratch.lines, MAX_LINES);
     QT_EQ(count, 4);
     static const struct {
         const char *name;
@@ -156,7 +164,7 @@ static void test_vTaskGetRunTimeStatistics_reports_time_and_percentages(void)
                 {configIDLE_TASK_NAME, 150, "27%"},
                 {"zero", 0, "<1%"}};
     for (unsigned i = 0; i < 4; i++) {
-        l = stats_find(lines, count, want[i].name);
+        l = stats_find(scratch.lines, count, want[i].name);
         QT_ASSERT(l != NULL);
         if (l != NULL) {
             QT_EQ(l->name_width, configMAX_TASK_NAME_LEN - 1);
@@ -172,15 +180,14 @@ static void test_vTaskGetRunTimeStatistics_reports_time_and_percentages(void)
 
 static void test_vTaskGetRunTimeStats_is_the_statistics_with_the_default_length(void)
 {
-    static char other[2048];
     TaskHandle_t a = stats_scenario();
 
     vTaskGetRunTimeStatistics(text, sizeof(text));
-    vTaskGetRunTimeStats(other);
-    QT_EQ(strcmp(text, other), 0);
-    memset(other, '#', sizeof(other));
-    vTaskGetRunTimeStatistics(other, 1); /* room for the terminator only */
-    QT_EQ(other[0], '\0');
+    vTaskGetRunTimeStats(scratch.other);
+    QT_EQ(strcmp(text, scratch.other), 0);
+    memset(scratch.other, '#', sizeof(scratch.other));
+    vTaskGetRunTimeStatistics(scratch.other, 1); /* room for the terminator only */
+    QT_EQ(scratch.other[0], '\0');
     vTaskDelete(a);
 }
 

@@ -235,15 +235,19 @@ static void test_xTaskCreate_tcb_allocation_failure_frees_stack(void)
 /* ---- Static allocation ---- */
 #if configSUPPORT_STATIC_ALLOCATION
 
+/* The static task only marks and parks, so a board may give it a small stack (qtest.h). */
+#define STATIC_STACK QTEST_QUIET_STACK
+
 static StaticTask_t static_tcb;
-static StackType_t static_stack[TT_STACK];
+static StackType_t static_stack[STATIC_STACK];
 
 static void test_xTaskCreateStatic_uses_given_buffers(void)
 {
     TaskHandle_t t;
     TaskStatus_t info;
 
-    t = xTaskCreateStatic(mark_and_park, "static", TT_STACK, NULL, 1, static_stack, &static_tcb);
+    t = xTaskCreateStatic(mark_and_park, "static", STATIC_STACK, NULL, 1, static_stack,
+                          &static_tcb);
     QT_PTR_EQ(t, &static_tcb);
     vTaskGetInfo(t, &info, pdFALSE, eInvalid);
     QT_PTR_EQ(info.pxStackBase, static_stack);
@@ -255,7 +259,8 @@ static void test_xTaskCreateStatic_takes_no_heap(void)
 {
     size_t before = configSUPPORT_DYNAMIC_ALLOCATION ? xPortGetFreeHeapSize() : 0;
 
-    (void)xTaskCreateStatic(mark_and_park, "static", TT_STACK, NULL, 1, static_stack, &static_tcb);
+    (void)xTaskCreateStatic(mark_and_park, "static", STATIC_STACK, NULL, 1, static_stack,
+                            &static_tcb);
     if (configSUPPORT_DYNAMIC_ALLOCATION) {
         QT_EQ(xPortGetFreeHeapSize(), before);
     }
@@ -267,7 +272,7 @@ static void test_xTaskCreateStatic_higher_priority_runs_before_return(void)
 
     ran = 0;
     got_param = NULL;
-    (void)xTaskCreateStatic(mark_and_park, "static", TT_STACK, &cookie, QTEST_PRIORITY + 1,
+    (void)xTaskCreateStatic(mark_and_park, "static", STATIC_STACK, &cookie, QTEST_PRIORITY + 1,
                             static_stack, &static_tcb);
     QT_EQ(ran, PREEMPT ? 1 : 0);
     taskYIELD();
@@ -281,7 +286,7 @@ static void test_xTaskCreateStatic_buffers_reusable_after_delete(void)
 
     for (int i = 0; i < 3; i++) {
         ran = 0;
-        t = xTaskCreateStatic(mark_and_park, "again", TT_STACK, NULL, QTEST_PRIORITY + 1,
+        t = xTaskCreateStatic(mark_and_park, "again", STATIC_STACK, NULL, QTEST_PRIORITY + 1,
                               static_stack, &static_tcb);
         taskYIELD();
         QT_EQ(ran, 1);
@@ -296,7 +301,8 @@ static void test_xTaskGetStaticBuffers_static_task(void)
     StaticTask_t *tcb = NULL;
     TaskHandle_t t;
 
-    t = xTaskCreateStatic(mark_and_park, "static", TT_STACK, NULL, 1, static_stack, &static_tcb);
+    t = xTaskCreateStatic(mark_and_park, "static", STATIC_STACK, NULL, 1, static_stack,
+                          &static_tcb);
     QT_EQ(xTaskGetStaticBuffers(t, &stack, &tcb), pdTRUE);
     QT_PTR_EQ(stack, static_stack);
     QT_PTR_EQ(tcb, &static_tcb);
@@ -367,20 +373,20 @@ static void test_xTaskCreate_zero_stack_asserts(void)
 static void create_static_priority_too_high(void *arg)
 {
     (void)arg;
-    (void)xTaskCreateStatic(mark_and_park, "bad", TT_STACK, NULL, configMAX_PRIORITIES,
+    (void)xTaskCreateStatic(mark_and_park, "bad", STATIC_STACK, NULL, configMAX_PRIORITIES,
                             static_stack, &static_tcb);
 }
 
 static void create_static_without_stack(void *arg)
 {
     (void)arg;
-    (void)xTaskCreateStatic(mark_and_park, "bad", TT_STACK, NULL, 1, NULL, &static_tcb);
+    (void)xTaskCreateStatic(mark_and_park, "bad", STATIC_STACK, NULL, 1, NULL, &static_tcb);
 }
 
 static void create_static_without_tcb(void *arg)
 {
     (void)arg;
-    (void)xTaskCreateStatic(mark_and_park, "bad", TT_STACK, NULL, 1, static_stack, NULL);
+    (void)xTaskCreateStatic(mark_and_park, "bad", STATIC_STACK, NULL, 1, static_stack, NULL);
 }
 
 static void test_xTaskCreateStatic_priority_out_of_range_asserts(void)
