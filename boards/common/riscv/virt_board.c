@@ -370,24 +370,25 @@ void board_exit(int status)
     }
 }
 
-/* RISC-V semihosting: the call is this exact uncompressed sequence, op in a0, block in a1. */
-static uint32_t semihost_call(uint32_t op, void *block)
-{
-    register uint32_t a0 __asm("a0") = op;
-    register void *a1 __asm("a1") = block;
-
-    __asm volatile(".option push\n"
-                   ".option norvc\n"
-                   ".balign 16\n"
-                   "   slli zero, zero, 0x1f\n"
-                   "   ebreak\n"
-                   "   srai zero, zero, 7\n"
-                   ".option pop\n"
-                   : "+r"(a0)
-                   : "r"(a1)
-                   : "memory");
-    return a0;
-}
+/*
+ * RISC-V semihosting: the trap is this exact uncompressed sequence, which must not straddle a
+ * page, with the operation in a0 and the parameter block in a1 (result in a0). It stands alone
+ * in its own 16-byte-aligned section: inside a C function, a .balign among compressed code
+ * cannot be kept by the linker's relaxation at every optimisation level.
+ */
+__asm(".pushsection .text.board_semihost_trap, \"ax\", @progbits\n"
+      ".balign 16\n"
+      ".option push\n"
+      ".option norvc\n"
+      ".option norelax\n"
+      "board_semihost_trap:\n"
+      "    slli zero, zero, 0x1f\n"
+      "    ebreak\n"
+      "    srai zero, zero, 7\n"
+      "    ret\n"
+      ".option pop\n"
+      ".popsection\n");
+uint32_t board_semihost_trap(uint32_t op, void *block);
 
 char *board_cmdline(char *buf, size_t size)
 {
@@ -398,7 +399,7 @@ char *board_cmdline(char *buf, size_t size)
         return buf;
     }
     buf[0] = '\0';
-    if (semihost_call(sys_get_cmdline, block) != 0u) {
+    if (board_semihost_trap(sys_get_cmdline, block) != 0u) {
         buf[0] = '\0';
     }
     return buf;
