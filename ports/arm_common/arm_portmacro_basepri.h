@@ -39,7 +39,7 @@ extern "C" {
  * lowest priority the core implements (a value copied from a 3-bit part stays correct on an
  * 8-bit one).
  */
-#include "arm_portmacro_types.h"
+#include "arm_portmacro_common.h"
 
 /* ---- Port functions behind the macros (ports/arm_common/, ports/<arch>/) ---- */
 void vPortEnterCritical(void);
@@ -105,62 +105,12 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vPortSetBASEPRI((uint32_t)(x))
 #define portCRITICAL_NESTING_IN_TCB 0
 
-/* ---- Yield: pend PendSV; it runs as soon as BASEPRI and the active handlers allow ---- */
-#define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)
-#define portNVIC_PENDSVSET_BIT (1UL << 28UL)
-
-#define portYIELD()                                                                                \
-    do {                                                                                           \
-        portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \
-        __asm volatile("dsb\n\tisb" ::: "memory");                                                 \
-    } while (0)
-#define portYIELD_WITHIN_API() portYIELD()
-#define portEND_SWITCHING_ISR(switch_required)                                                     \
-    do {                                                                                           \
-        if ((switch_required) != 0) {                                                              \
-            portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                        \
-        }                                                                                          \
-    } while (0)
-#define portYIELD_FROM_ISR(switch_required) portEND_SWITCHING_ISR(switch_required)
-
-#define portIS_INSIDE_INTERRUPT() (xPortIsInsideInterrupt() != 0)
 #define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() vPortValidateInterruptPriority()
 
 /* ---- Optimised task selection: the kernel uses CLZ (__builtin_clz) itself ---- */
 #define portRECORD_READY_PRIORITY(priority, ready) (ready) |= (1UL << (priority))
 #define portRESET_READY_PRIORITY(priority, ready) (ready) &= ~(1UL << (priority))
 #define portGET_HIGHEST_PRIORITY(top, ready) (top) = (31UL - (uint32_t)__builtin_clz(ready))
-
-/*
- * Quartz extension: 1 = the idle task sleeps (WFI) at the end of each pass while no other
- * task at the idle priority is ready, until the next interrupt. Saves power on hardware and
- * host time under QEMU (whose -icount sleep=off jumps to the next timer). 0 (the default)
- * keeps FreeRTOS's spinning idle task, whose idle hook runs continuously.
- */
-#ifndef configARM_IDLE_SLEEP
-#define configARM_IDLE_SLEEP 0
-#endif
-#if configARM_IDLE_SLEEP
-void arm_port_idle_sleep(void);
-#define portIDLE_HOOK() arm_port_idle_sleep()
-#endif
-
-/*
- * Tickless idle (ports/arm_common/arm_tickless.c): configUSE_TICKLESS_IDLE 1 uses the port's
- * weak vPortSuppressTicksAndSleep; 2 means FreeRTOSConfig.h defines portSUPPRESS_TICKS_AND_SLEEP.
- */
-#if configUSE_TICKLESS_IDLE == 1
-#define portSUPPRESS_TICKS_AND_SLEEP(idle_ticks) vPortSuppressTicksAndSleep(idle_ticks)
-#endif
-#ifdef portSUPPRESS_TICKS_AND_SLEEP
-#define portSUPPRESS_TICKS_AND_SLEEP_PROVIDED 1
-#endif
-
-/* ---- Barriers and misc ---- */
-#define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
-#define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
-#define portNOP() __asm volatile("nop")
-#define portDONT_DISCARD __attribute__((used))
 
 #ifdef __cplusplus
 }

@@ -37,7 +37,7 @@ extern "C" {
  * needed: PendSV and SysTick always get the lowest priority, and there is no ceiling to set.
  */
 
-#include "arm_portmacro_types.h"
+#include "arm_portmacro_common.h"
 
 #define portARCH_NAME "ARMv6-M (Cortex-M0)"
 
@@ -90,57 +90,6 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 #define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulSetInterruptMask())
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vClearInterruptMask((uint32_t)(x))
 #define portCRITICAL_NESTING_IN_TCB 0
-
-/* ---- Yield: pend PendSV; it runs as soon as PRIMASK and the active handlers allow ---- */
-#define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)
-#define portNVIC_PENDSVSET_BIT (1UL << 28UL)
-
-#define portYIELD()                                                                                \
-    do {                                                                                           \
-        portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \
-        __asm volatile("dsb\n\tisb" ::: "memory");                                                 \
-    } while (0)
-#define portYIELD_WITHIN_API() portYIELD()
-#define portEND_SWITCHING_ISR(switch_required)                                                     \
-    do {                                                                                           \
-        if ((switch_required) != 0) {                                                              \
-            portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                        \
-        }                                                                                          \
-    } while (0)
-#define portYIELD_FROM_ISR(switch_required) portEND_SWITCHING_ISR(switch_required)
-
-#define portIS_INSIDE_INTERRUPT() (xPortIsInsideInterrupt() != 0)
-
-/*
- * Quartz extension: 1 = the idle task sleeps (WFI) at the end of each pass while no other
- * task at the idle priority is ready, until the next interrupt (see ports/armv7m/README.md).
- * 0 (the default) keeps FreeRTOS's spinning idle task.
- */
-#ifndef configARM_IDLE_SLEEP
-#define configARM_IDLE_SLEEP 0
-#endif
-#if configARM_IDLE_SLEEP
-void arm_port_idle_sleep(void);
-#define portIDLE_HOOK() arm_port_idle_sleep()
-#endif
-
-/*
- * Tickless idle (ports/arm_common/arm_tickless.c, which needs only SysTick, PRIMASK and WFI):
- * configUSE_TICKLESS_IDLE 1 uses the port's weak vPortSuppressTicksAndSleep; 2 means
- * FreeRTOSConfig.h defines portSUPPRESS_TICKS_AND_SLEEP.
- */
-#if configUSE_TICKLESS_IDLE == 1
-#define portSUPPRESS_TICKS_AND_SLEEP(idle_ticks) vPortSuppressTicksAndSleep(idle_ticks)
-#endif
-#ifdef portSUPPRESS_TICKS_AND_SLEEP
-#define portSUPPRESS_TICKS_AND_SLEEP_PROVIDED 1
-#endif
-
-/* ---- Barriers and misc ---- */
-#define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
-#define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
-#define portNOP() __asm volatile("nop")
-#define portDONT_DISCARD __attribute__((used))
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arm_portmacro_common.h: what every Cortex-M portmacro.h shares (ARMv6-M,
+ * ARMv7-M, ARMv8-M): 32-bit stack words, long base types, a full descending
+ * stack aligned to 8 bytes (AAPCS), the yield through PendSV, idle sleep,
+ * tickless idle and barriers. Included by each portmacro.h (directly, or
+ * through arm_portmacro_basepri.h) after its own kernel-lock definitions
+ * are declared or before them: everything here is a macro or a type.
+ */
+#ifndef ARM_PORTMACRO_COMMON_H
+#define ARM_PORTMACRO_COMMON_H
+
+#include <stdint.h>
+
+#ifndef configCPU_CLOCK_HZ
+#error "Missing definition: configCPU_CLOCK_HZ must be defined in FreeRTOSConfig.h."
+#endif
+
+/* ---- Types ---- */
+#define portCHAR char
+#define portFLOAT float
+#define portDOUBLE double
+#define portLONG long
+#define portSHORT short
+#define portSTACK_TYPE uint32_t
+#define portBASE_TYPE long
+
+typedef portSTACK_TYPE StackType_t;
+typedef long BaseType_t;
+typedef unsigned long UBaseType_t;
+
+#define portSTACK_GROWTH (-1)
+#define portBYTE_ALIGNMENT 8
+#define portPOINTER_SIZE_TYPE uint32_t
+/* A 16- or 32-bit tick count is read in one access; 64-bit ticks are read under the lock. */
+#define portTICK_TYPE_IS_ATOMIC (configTICK_TYPE_WIDTH_IN_BITS != TICK_TYPE_WIDTH_64_BITS)
+
+#define portTASK_FUNCTION_PROTO(fn, params) void fn(void *params)
+#define portTASK_FUNCTION(fn, params) void fn(void *params)
+
+/* ---- Yield: pend PendSV; it runs as soon as the kernel lock and the active handlers allow ---- */
+#define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)
+#define portNVIC_PENDSVSET_BIT (1UL << 28UL)
+
+#define portYIELD()                                                                                \
+    do {                                                                                           \
+        portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \
+        __asm volatile("dsb\n\tisb" ::: "memory");                                                 \
+    } while (0)
+#define portYIELD_WITHIN_API() portYIELD()
+#define portEND_SWITCHING_ISR(switch_required)                                                     \
+    do {                                                                                           \
+        if ((switch_required) != 0) {                                                              \
+            portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                        \
+        }                                                                                          \
+    } while (0)
+#define portYIELD_FROM_ISR(switch_required) portEND_SWITCHING_ISR(switch_required)
+
+#define portIS_INSIDE_INTERRUPT() (xPortIsInsideInterrupt() != 0)
+
+/*
+ * Quartz extension: 1 = the idle task sleeps (WFI) at the end of each pass while no other
+ * task at the idle priority is ready, until the next interrupt. Saves power on hardware and
+ * host time under QEMU (whose -icount sleep=off jumps to the next timer). 0 (the default)
+ * keeps FreeRTOS's spinning idle task, whose idle hook runs continuously.
+ */
+#ifndef configARM_IDLE_SLEEP
+#define configARM_IDLE_SLEEP 0
+#endif
+#if configARM_IDLE_SLEEP
+void arm_port_idle_sleep(void);
+#define portIDLE_HOOK() arm_port_idle_sleep()
+#endif
+
+/*
+ * Tickless idle (ports/arm_common/arm_tickless.c, which needs only SysTick, PRIMASK and WFI):
+ * configUSE_TICKLESS_IDLE 1 uses the port's weak vPortSuppressTicksAndSleep; 2 means
+ * FreeRTOSConfig.h defines portSUPPRESS_TICKS_AND_SLEEP.
+ */
+#if configUSE_TICKLESS_IDLE == 1
+#define portSUPPRESS_TICKS_AND_SLEEP(idle_ticks) vPortSuppressTicksAndSleep(idle_ticks)
+#endif
+#ifdef portSUPPRESS_TICKS_AND_SLEEP
+#define portSUPPRESS_TICKS_AND_SLEEP_PROVIDED 1
+#endif
+
+/* ---- Barriers and misc ---- */
+#define portMEMORY_BARRIER() __asm volatile("" ::: "memory")
+#define portSOFTWARE_BARRIER() __asm volatile("" ::: "memory")
+#define portNOP() __asm volatile("nop")
+#define portDONT_DISCARD __attribute__((used))
+
+#endif /* ARM_PORTMACRO_COMMON_H */
