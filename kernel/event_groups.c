@@ -158,9 +158,11 @@ void vEventGroupDelete(EventGroupHandle_t group)
     }
     sched_yield_if_locked(preempt);
     taskEXIT_CRITICAL();
+#if configSUPPORT_DYNAMIC_ALLOCATION
     if ((g->flags & EG_STATIC) == 0) {
         vPortFree(g);
     }
+#endif
     traceRETURN_vEventGroupDelete();
 }
 

@@ -168,15 +168,18 @@ BaseType_t xTaskGetStaticBuffers(TaskHandle_t task, StackType_t **stack_buffer,
 }
 #endif /* configSUPPORT_STATIC_ALLOCATION */
 
+/* Without dynamic allocation every task is static: no heap is referenced, so none is linked. */
 void task_free(tcb_t *t)
 {
     portCLEAN_UP_TCB(t);
+#if configSUPPORT_DYNAMIC_ALLOCATION
     if ((t->flags & TCB_STATIC_STACK) == 0) {
         vPortFreeStack(t->stack);
     }
     if ((t->flags & TCB_STATIC_TCB) == 0) {
         vPortFree(t);
     }
+#endif
 }
 
 void vTaskDelete(TaskHandle_t task)

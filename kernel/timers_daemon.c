@@ -190,9 +190,11 @@ static void process_timer_command(const struct timer_cmd *cmd)
         break;
     case tmrCOMMAND_DELETE:
         timer_flags_update(t, 0, TMR_ACTIVE);
+#if configSUPPORT_DYNAMIC_ALLOCATION
         if ((t->flags & TMR_STATIC) == 0) {
             vPortFree(t);
         }
+#endif
         break;
     default: /* stop */
         timer_flags_update(t, 0, TMR_ACTIVE);

@@ -18,10 +18,6 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/arm_common)
 # Kernel tests that cannot run here (cmake/quartz_board_tests.cmake): "<regex>=<why>", matched
-# against "<test>" and "<test>/<config>". All but the first are the 16 KiB of RAM.
+# against "<test>" and "<test>/<config>".
 set(QUARTZ_BOARD_OWN_PENDING_TESTS
-    "/optimised$=configUSE_PORT_OPTIMISED_TASK_SELECTION 1 is an #error on ARMv6-M (no CLZ)"
-    "/(static_only|timers_static)$=the static pools of the test utilities (10 task stacks, 24 queue buffers of 256 bytes, 16 stream buffers) need about 20 KiB of RAM"
-    "^trace_api$=its longest case logs 76 events of 72 bytes (5.5 KiB), more than the RAM left beside the kernel heap the case's tasks need"
-    "^heap_3/heap_options$=heap_checks.c defines the application's ucHeap (configTOTAL_HEAP_SIZE, 9 KiB), which heap_3 leaves unused, so newlib's malloc gets too little RAM"
-    "^heap_5$=its three regions (48, 160 and 384 KiB), 4 KiB spare array and 100000-byte blocks are not yet scaled to the board")
+    "/optimised$=configUSE_PORT_OPTIMISED_TASK_SELECTION 1 is an #error on ARMv6-M (no CLZ)")

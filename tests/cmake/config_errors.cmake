@@ -2,6 +2,8 @@
 # Compiles FreeRTOS.h against invalid FreeRTOSConfig.h files and checks that
 # each fails with an #error naming the offending option; a valid base
 # configuration must compile. Prints MISSING <case> for every miss.
+# Against the POSIX port by default; -DPORT=<directory under ports/> -DCFLAGS=<flags> runs
+# that port's own cases (cases_<PORT>) instead, with its cross compiler as CC.
 set(base
 "#define configUSE_PREEMPTION 1
 #define configUSE_IDLE_HOOK 0
@@ -34,12 +36,24 @@ set(cases
     "list_integrity|#define configUSE_LIST_DATA_INTEGRITY_CHECK_BYTES 1|configUSE_LIST_DATA_INTEGRITY_CHECK_BYTES"
 )
 
+# Port-specific errors, checked with the port's own compiler.
+set(cases_armv6m
+    "cm0_optimised|#define configUSE_PORT_OPTIMISED_TASK_SELECTION 1|configUSE_PORT_OPTIMISED_TASK_SELECTION"
+)
+if(NOT PORT)
+    set(PORT posix)
+endif()
+if(NOT PORT STREQUAL "posix")
+    set(cases ${cases_${PORT}})
+    string(APPEND base "#define configCPU_CLOCK_HZ 16000000\n") # the Cortex-M ports need it
+endif()
+
 file(WRITE ${WORK}/probe.c "#include \"FreeRTOS.h\"\n#include \"task.h\"\nint main(void) { return 0; }\n")
-set(includes -I${ROOT}/kernel/include -I${ROOT}/ports/posix)
+set(includes -I${ROOT}/kernel/include -I${ROOT}/ports/${PORT} -I${ROOT}/ports/arm_common)
 
 function(compile_with text out_rc out_log)
     file(WRITE ${WORK}/cfg/FreeRTOSConfig.h "${text}")
-    execute_process(COMMAND ${CC} -fsyntax-only -I${WORK}/cfg ${includes} ${WORK}/probe.c
+    execute_process(COMMAND ${CC} ${CFLAGS} -fsyntax-only -I${WORK}/cfg ${includes} ${WORK}/probe.c
         RESULT_VARIABLE rc OUTPUT_VARIABLE o ERROR_VARIABLE e)
     set(${out_rc} ${rc} PARENT_SCOPE)
     set(${out_log} "${o}${e}" PARENT_SCOPE)

@@ -167,6 +167,64 @@ static void run_in_scheduler(const struct qtest_case *c)
     vTaskStartScheduler();
 }
 
+/* ---- Static object pools ---- */
+
+static struct qtest_pool *pools;
+
+/* Tasks take and delete pooled objects; nothing does from an interrupt. */
+static void pool_lock(void)
+{
+    if (xTaskGetSchedulerState() == taskSCHEDULER_RUNNING) {
+        taskENTER_CRITICAL();
+    }
+}
+
+static void pool_unlock(void)
+{
+    if (xTaskGetSchedulerState() == taskSCHEDULER_RUNNING) {
+        taskEXIT_CRITICAL();
+    }
+}
+
+unsigned qtest_pool_take(struct qtest_pool *pool)
+{
+    unsigned i = 0;
+
+    QT_ASSERT(pool->size <= 32);
+    pool_lock();
+    if (!pool->listed) {
+        pool->next = pools;
+        pools = pool;
+        pool->listed = 1;
+    }
+    while (i < pool->size && (pool->used & (1u << i)) != 0) {
+        i++;
+    }
+    if (i < pool->size) {
+        pool->used |= 1u << i;
+    }
+    pool_unlock();
+    if (i == pool->size) {
+        qtest_fail(__FILE__, __LINE__, "static %s pool of %u full: none of its objects deleted",
+                   pool->what, pool->size);
+        return pool->size - 1; /* the case has failed; its results no longer count */
+    }
+    return i;
+}
+
+void qtest_pool_release(const void *object)
+{
+    pool_lock();
+    for (struct qtest_pool *p = pools; p != NULL; p = p->next) {
+        uintptr_t offset = (uintptr_t)object - (uintptr_t)p->base;
+
+        if ((uintptr_t)object >= (uintptr_t)p->base && offset < p->size * p->stride) {
+            p->used &= ~(1u << (offset / p->stride));
+        }
+    }
+    pool_unlock();
+}
+
 static size_t heap_free(void)
 {
     return xPortGetFreeHeapSize ? xPortGetFreeHeapSize() : 0;

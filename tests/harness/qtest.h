@@ -49,6 +49,8 @@
  *     the heap tests' block for filling a heap, how many small sizes (1, 2, ...) and up to
  *     which large size they hold live at once, and the largest block of their concurrent
  *     workers (heap_checks.c).
+ *   QTEST_HEAP5_UNIT: the heap_5 test's regions are 48, 160 and 384 of these bytes (a multiple
+ *     of 16 keeps them aligned).
  */
 #ifndef QTEST_TEXT_BYTES
 #define QTEST_TEXT_BYTES 2048
@@ -73,6 +75,48 @@
 #endif
 #ifndef QTEST_HEAP_WORKER_BLOCK
 #define QTEST_HEAP_WORKER_BLOCK 700
+#endif
+#ifndef QTEST_HEAP5_UNIT
+#define QTEST_HEAP5_UNIT 1024
+#endif
+
+/*
+ * Static object pools of the test utilities, for configurations without dynamic allocation
+ * (tasks, queues with their storage, stream buffers with theirs, timers, event groups): how
+ * many objects one case may hold and, for storage, the bytes each gets. A board lowers them
+ * to what its tests hold at once.
+ */
+/* The task tests' trace of what ran when (tt_trace: a few bytes per entry). */
+#ifndef QTEST_TRACE_BYTES
+#define QTEST_TRACE_BYTES 1024
+#endif
+/* The trace recorder's log (tests/unit/trace): events, and argument values over all events. */
+#ifndef QTEST_TRACE_EVENTS
+#define QTEST_TRACE_EVENTS 256
+#endif
+#ifndef QTEST_TRACE_ARGS
+#define QTEST_TRACE_ARGS 1024
+#endif
+#ifndef QTEST_POOL_TASKS
+#define QTEST_POOL_TASKS 10
+#endif
+#ifndef QTEST_POOL_QUEUES
+#define QTEST_POOL_QUEUES 24
+#endif
+#ifndef QTEST_POOL_QUEUE_BYTES
+#define QTEST_POOL_QUEUE_BYTES 256
+#endif
+#ifndef QTEST_POOL_STREAMS
+#define QTEST_POOL_STREAMS 16
+#endif
+#ifndef QTEST_POOL_STREAM_BYTES
+#define QTEST_POOL_STREAM_BYTES 512
+#endif
+#ifndef QTEST_POOL_TIMERS
+#define QTEST_POOL_TIMERS 16
+#endif
+#ifndef QTEST_POOL_EVENT_GROUPS
+#define QTEST_POOL_EVENT_GROUPS 8
 #endif
 
 /* Case runs inside a task (the default) or directly in main with no scheduler. */
@@ -157,5 +201,26 @@ extern TaskHandle_t volatile qtest_daemon_startup_task;
 
 /* Number of failures recorded so far in the current case. */
 unsigned qtest_failures(void);
+
+/*
+ * A static object pool's slots (at most 32). qtest_pool_take returns a free slot's index and
+ * marks it used; the kernel's delete trace hooks (qtest_pool_trace.h, in the static-only
+ * test configurations) call qtest_pool_release with the object, which frees its slot. A
+ * full pool fails the case, naming the pool and its size macro, rather than handing out a
+ * slot whose object is still alive.
+ */
+struct qtest_pool {
+    const char *what; /* e.g. "queue (QTEST_POOL_QUEUES)" */
+    const void *base; /* the pool's array of objects */
+    size_t stride;
+    unsigned size;
+    uint32_t used; /* bit i: slot i holds an object not yet deleted */
+    struct qtest_pool *next; /* the pools taken from so far, for qtest_pool_release */
+    int listed;
+};
+#define QTEST_POOL_INIT(what, array)                                                               \
+    {(what), (array), sizeof((array)[0]), sizeof(array) / sizeof((array)[0]), 0, NULL, 0}
+unsigned qtest_pool_take(struct qtest_pool *pool);
+void qtest_pool_release(const void *object);
 
 #endif /* QTEST_H */

@@ -34,17 +34,26 @@
  * newlib data (its reentrancy structure, malloc's bins, the console buffer) and 2 KiB of
  * kernel and harness variables, keeping about 1 KiB for a test's own statics. That is 9 KiB,
  * less the stacks the harness gives the idle and timer tasks statically when the
- * configuration supports static allocation. Static-only configurations allocate nothing.
+ * configuration supports static allocation.
  */
 #define BOARD_TEST_STATIC_STACK_BYTES                                                              \
     (configSUPPORT_STATIC_ALLOCATION                                                               \
          ? (configMINIMAL_STACK_SIZE + (configUSE_TIMERS ? configTIMER_TASK_STACK_DEPTH : 0)) * 4  \
          : 0)
+/* The trace_api configuration (its trace_api_recorder.h defines TRACE_REC_ARG) has the trace
+ * recorder's log besides: 12 bytes an event and 8 a value (tests/unit/trace). */
+#ifdef TRACE_REC_ARG
+#define BOARD_TEST_RECORDER_BYTES (QTEST_TRACE_EVENTS * 12 + QTEST_TRACE_ARGS * 8)
+#else
+#define BOARD_TEST_RECORDER_BYTES 0
+#endif
 #undef configTOTAL_HEAP_SIZE
 #if configSUPPORT_DYNAMIC_ALLOCATION
-#define configTOTAL_HEAP_SIZE (9 * 1024 - BOARD_TEST_STATIC_STACK_BYTES)
+#define configTOTAL_HEAP_SIZE                                                                      \
+    (9 * 1024 - BOARD_TEST_STATIC_STACK_BYTES - BOARD_TEST_RECORDER_BYTES)
 #else
-#define configTOTAL_HEAP_SIZE 512
+/* Static-only: what heap_1's test allocates without freeing (the others link no heap). */
+#define configTOTAL_HEAP_SIZE (4 * 1024)
 #endif
 
 /*
@@ -82,5 +91,24 @@
 #define QTEST_HEAP_LARGEST 1000
 /* 4 heap workers with 6 live blocks of up to 100 bytes: 2.6 KiB at most. */
 #define QTEST_HEAP_WORKER_BLOCK 100
+/*
+ * The test utilities' static pools (configurations without dynamic allocation): as many objects
+ * as one test holds at once. A task slot is a 1 KiB stack.
+ */
+#define QTEST_POOL_TASKS 4
+#define QTEST_POOL_QUEUES 10 /* the registry test holds configQUEUE_REGISTRY_SIZE + 1 */
+#define QTEST_POOL_QUEUE_BYTES 128
+#define QTEST_POOL_STREAMS 4
+#define QTEST_POOL_STREAM_BYTES 304 /* message_buffer_send's 300-byte buffers */
+#define QTEST_POOL_TIMERS 8
+#define QTEST_POOL_EVENT_GROUPS 4
+/* The longest tt_trace a case expects is under 50 characters. */
+#define QTEST_TRACE_BYTES 128
+/* The trace recorder: the longest trace_api case logs 76 events. About 2.5 KiB. */
+#define QTEST_TRACE_EVENTS 96
+#define QTEST_TRACE_ARGS 160
+/* heap_5's regions (672, 2240 and 5376 bytes) take the 9 KiB that configTOTAL_HEAP_SIZE gives
+ * the other schemes, which heap_5 does not use. */
+#define QTEST_HEAP5_UNIT 14
 
 #endif /* BOARD_TEST_CONFIG_H */

@@ -5,10 +5,9 @@
 #include "eg_test_util.h"
 
 #if !configSUPPORT_DYNAMIC_ALLOCATION
-#define POOL 8
-
-static StaticEventGroup_t pool[POOL];
-static unsigned pool_next;
+static StaticEventGroup_t pool_group[QTEST_POOL_EVENT_GROUPS];
+static struct qtest_pool pool =
+    QTEST_POOL_INIT("event group (QTEST_POOL_EVENT_GROUPS)", pool_group);
 #endif
 
 EventGroupHandle_t eg_group(void)
@@ -16,9 +15,7 @@ EventGroupHandle_t eg_group(void)
 #if configSUPPORT_DYNAMIC_ALLOCATION
     EventGroupHandle_t g = xEventGroupCreate();
 #else
-    EventGroupHandle_t g = xEventGroupCreateStatic(&pool[pool_next]);
-
-    pool_next = (pool_next + 1) % POOL;
+    EventGroupHandle_t g = xEventGroupCreateStatic(&pool_group[qtest_pool_take(&pool)]);
 #endif
     QT_ASSERT(g != NULL);
     return g;

@@ -4,7 +4,8 @@
  * tests/unit/task/task_test_util.h (trace, tt_spawn, tt_interrupt).
  *
  * eg_group creates a group dynamically, or from a static pool when the
- * configuration has no dynamic allocation (slots handed out in rotation).
+ * configuration has no dynamic allocation (a slot is free again once its
+ * group is deleted: qtest_pool_take).
  * EG_USABLE is every bit an application may use: all but the top byte of
  * EventBits_t, which follows the tick width.
  */

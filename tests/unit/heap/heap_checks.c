@@ -15,35 +15,6 @@
 #pragma weak xPortGetFreeHeapSize
 #pragma weak pvPortCalloc
 
-#if configAPPLICATION_ALLOCATED_HEAP
-/* The application's heap array (configs/heap_options), in the form FreeRTOS documents. */
-uint8_t ucHeap[configTOTAL_HEAP_SIZE];
-#endif
-
-size_t array_capacity(void)
-{
-#if configAPPLICATION_ALLOCATED_HEAP
-    uintptr_t lo =
-        ((uintptr_t)ucHeap + portBYTE_ALIGNMENT_MASK) & ~(uintptr_t)portBYTE_ALIGNMENT_MASK;
-    uintptr_t hi = ((uintptr_t)ucHeap + sizeof(ucHeap)) & ~(uintptr_t)portBYTE_ALIGNMENT_MASK;
-
-    return hi - lo;
-#else
-    return configTOTAL_HEAP_SIZE; /* the kernel's array is aligned and a multiple of 16 long */
-#endif
-}
-
-bool in_heap_array(const void *p, size_t n)
-{
-#if configAPPLICATION_ALLOCATED_HEAP
-    return (const uint8_t *)p >= ucHeap && (const uint8_t *)p + n <= ucHeap + sizeof(ucHeap);
-#else
-    (void)p;
-    (void)n;
-    return true;
-#endif
-}
-
 size_t heap_free_now(void)
 {
     return xPortGetFreeHeapSize ? xPortGetFreeHeapSize() : 0;
@@ -364,6 +335,9 @@ static void worker_step(struct worker *w, uint8_t **slot, size_t *len, uint8_t *
     fill(*slot, *len, *tag);
 }
 
+/* ROUNDS, or fewer where a heap that never frees (heap_1) could not hold a block every round. */
+static unsigned worker_rounds = ROUNDS;
+
 static void worker_task(void *arg)
 {
     struct worker *w = arg;
@@ -371,7 +345,7 @@ static void worker_task(void *arg)
     size_t len[SLOTS] = {0};
     uint8_t tag[SLOTS] = {0};
 
-    for (unsigned r = 0; r < ROUNDS; r++) {
+    for (unsigned r = 0; r < worker_rounds; r++) {
         unsigned i = rnd(&w->seed) % SLOTS;
 
         worker_step(w, &slot[i], &len[i], &tag[i]);
@@ -418,8 +392,11 @@ static bool all_done(void)
 void check_tasks(bool can_free)
 {
     size_t before = heap_free_now();
+    size_t most = before / (WORKERS * ALIGN_UP(MAX_LEN));
 
     workers_free = can_free;
+    worker_rounds = can_free || most >= ROUNDS ? ROUNDS : (unsigned)most;
+    QT_ASSERT(worker_rounds >= 6); /* each worker still time-sliced twice */
     for (unsigned i = 0; i < WORKERS; i++) {
         start_worker(&workers[i], i);
     }

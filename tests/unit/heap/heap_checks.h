@@ -30,7 +30,7 @@ void heap_fresh(void);                   /* put the heap in its initial state */
 size_t heap_capacity(void);              /* free bytes of a fresh heap */
 bool heap_owns(const void *p, size_t n); /* [p, p + n) lies in the heap's memory */
 
-/* Free bytes of a fresh heap_1/2/4: the aligned part of the array. */
+/* heap_array.c, linked with heap_1/2/4: free bytes of a fresh heap, the aligned array. */
 size_t array_capacity(void);
 /* heap_owns() for heap_1/2/4: [p, p + n) lies in the array they allocate from (always
  * true without configAPPLICATION_ALLOCATED_HEAP, where the array is not visible). */

@@ -13,11 +13,20 @@
 
 #include <string.h>
 
+/*
+ * Region sizes are multiples of QTEST_HEAP5_UNIT (1 KiB on a host, less on a small board);
+ * BIG is larger than the smallest region. spare holds the hand-made regions of the alignment
+ * and misuse cases (3 KiB; their offsets do not scale). It is region_c's memory: those cases
+ * run without the scheduler, with no block live, and end by defining the standard regions.
+ */
+#define UNIT ((size_t)QTEST_HEAP5_UNIT)
+#define BIG (96 * UNIT)
 #define REGIONS 3
-static uint8_t region_a[48 * 1024] __attribute__((aligned(16)));
-static uint8_t region_b[160 * 1024] __attribute__((aligned(16)));
-static uint8_t region_c[384 * 1024] __attribute__((aligned(16)));
-static uint8_t spare[4096] __attribute__((aligned(16)));
+static uint8_t region_a[48 * UNIT] __attribute__((aligned(16)));
+static uint8_t region_b[160 * UNIT] __attribute__((aligned(16)));
+static uint8_t region_c[384 * UNIT] __attribute__((aligned(16)));
+#define spare region_c
+_Static_assert(sizeof(region_c) >= 3 * 1024, "QTEST_HEAP5_UNIT too small for the spare area");
 
 /*
  * The standard regions, in increasing address order (the linker chooses it).
@@ -105,7 +114,7 @@ static void test_pvPortMalloc_aligned_for_all_sizes(void)
 
 static void test_pvPortMalloc_free_size_exact(void)
 {
-    static const size_t sizes[] = {1, 15, 16, 17, 100, 4096, 5000, 100000};
+    static const size_t sizes[] = {1, 15, 16, 17, 100, 4 * UNIT, 5 * UNIT, BIG};
 
     heap_fresh();
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
@@ -247,11 +256,11 @@ static void test_xPortGetMinimumEverFreeHeapSize_tracks_and_resets(void)
     void *p, *q;
 
     heap_fresh();
-    p = pvPortMalloc(1000);
-    q = pvPortMalloc(100000);
+    p = pvPortMalloc(UNIT);
+    q = pvPortMalloc(BIG);
     vPortFree(p);
     vPortFree(q);
-    QT_EQ(xPortGetMinimumEverFreeHeapSize(), cap - BLK(1000) - BLK(100000));
+    QT_EQ(xPortGetMinimumEverFreeHeapSize(), cap - BLK(UNIT) - BLK(BIG));
     xPortResetHeapMinimumEverFreeHeapSize();
     QT_EQ(xPortGetMinimumEverFreeHeapSize(), cap);
 }
@@ -299,7 +308,7 @@ static void test_pvPortMalloc_reuses_freed_block(void)
 static void test_vPortHeapResetState_forgets_regions(void)
 {
     heap_fresh();
-    (void)pvPortMalloc(5000);
+    (void)pvPortMalloc(5 * UNIT);
     vPortHeapResetState();
     vPortInitialiseBlocks(); /* kept for old applications; changes nothing */
     QT_EQ(xPortGetFreeHeapSize(), 0);

@@ -6,18 +6,13 @@
 #include "queue_test_util.h"
 
 #if !configSUPPORT_DYNAMIC_ALLOCATION
-#define POOL 24
-
-static StaticQueue_t pool_queue[POOL];
-static uint8_t pool_storage[POOL][QU_POOL_BYTES];
-static unsigned pool_next;
+static StaticQueue_t pool_queue[QTEST_POOL_QUEUES];
+static uint8_t pool_storage[QTEST_POOL_QUEUES][QU_POOL_BYTES];
+static struct qtest_pool pool = QTEST_POOL_INIT("queue (QTEST_POOL_QUEUES)", pool_queue);
 
 static unsigned pool_take(void)
 {
-    unsigned i = pool_next;
-
-    pool_next = (pool_next + 1) % POOL;
-    return i;
+    return qtest_pool_take(&pool);
 }
 #endif
 

@@ -5,8 +5,8 @@
  *
  * The qu_* constructors create objects dynamically, or from a static pool
  * when the configuration has no dynamic allocation, so every case runs in
- * both kinds of configuration. A case deletes what it creates; the pool
- * hands slots out in rotation and holds more than any one case uses.
+ * both kinds of configuration. A pooled slot is free again once its object
+ * is deleted (qtest_pool_take).
  *
  * qu_settle() lets every ready task of any priority run: in a cooperative
  * configuration nothing preempts the test task, so cases call it where a
@@ -23,7 +23,7 @@
 #include "../task/task_test_util.h"
 
 /* Largest queue storage a pooled static queue gets. */
-#define QU_POOL_BYTES 256u
+#define QU_POOL_BYTES ((UBaseType_t)QTEST_POOL_QUEUE_BYTES)
 
 QueueHandle_t qu_queue(UBaseType_t length, UBaseType_t item_size);
 SemaphoreHandle_t qu_binary(void);

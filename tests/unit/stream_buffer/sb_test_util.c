@@ -5,17 +5,15 @@
 #include "sb_test_util.h"
 
 #if !configSUPPORT_DYNAMIC_ALLOCATION
-#define POOL 16
-
-static StaticStreamBuffer_t pool_sb[POOL];
-static uint8_t pool_storage[POOL][SBT_POOL_BYTES];
-static unsigned pool_next;
+static StaticStreamBuffer_t pool_sb[QTEST_POOL_STREAMS];
+static uint8_t pool_storage[QTEST_POOL_STREAMS][SBT_POOL_BYTES];
+static struct qtest_pool pool =
+    QTEST_POOL_INIT("stream buffer (QTEST_POOL_STREAMS)", pool_sb);
 
 static StreamBufferHandle_t pool_create(size_t size, size_t trigger, BaseType_t type)
 {
-    unsigned i = pool_next;
+    unsigned i = qtest_pool_take(&pool);
 
-    pool_next = (pool_next + 1) % POOL;
     QT_ASSERT(size <= SBT_POOL_BYTES);
     return xStreamBufferGenericCreateStatic(size, trigger, type, pool_storage[i], &pool_sb[i], NULL,
                                             NULL);

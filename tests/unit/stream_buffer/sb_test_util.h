@@ -6,8 +6,8 @@
  *
  * The sbt_* constructors create buffers dynamically, or from a static pool
  * when the configuration has no dynamic allocation, so every case runs in
- * both kinds of configuration. A case deletes what it creates; the pool hands
- * slots out in rotation and holds more than any one case uses.
+ * both kinds of configuration. A pooled slot is free again once its object
+ * is deleted (qtest_pool_take).
  *
  * Test data is a numbered byte stream: byte number n has the value
  * sbt_byte(n), so a receiver can check every byte it gets against how many it
@@ -24,7 +24,7 @@
 #include "../task/task_test_util.h"
 
 /* Largest storage a pooled static buffer gets. */
-#define SBT_POOL_BYTES 512u
+#define SBT_POOL_BYTES ((size_t)QTEST_POOL_STREAM_BYTES)
 
 StreamBufferHandle_t sbt_stream(size_t size, size_t trigger);
 StreamBufferHandle_t sbt_batching(size_t size, size_t trigger);

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define TRACE_SIZE 1024
+#define TRACE_SIZE QTEST_TRACE_BYTES
 
 static char trace[TRACE_SIZE];
 static size_t trace_len;
@@ -74,7 +74,7 @@ TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority,
     return h;
 }
 #else
-#define POOL_SIZE 10
+#define POOL_SIZE QTEST_POOL_TASKS
 
 static StaticTask_t pool_tcb[POOL_SIZE];
 static StackType_t pool_stack[POOL_SIZE][TT_STACK];
@@ -95,7 +95,8 @@ TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority,
                                      &pool_tcb[i]);
         }
     }
-    qtest_fail(__FILE__, __LINE__, "static task pool exhausted creating %s", name);
+    qtest_fail(__FILE__, __LINE__, "static task pool of %u (QTEST_POOL_TASKS) exhausted creating %s",
+               (unsigned)POOL_SIZE, name);
     return NULL;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */

@@ -5,10 +5,8 @@
 #include "timer_test_util.h"
 
 #if !configSUPPORT_DYNAMIC_ALLOCATION
-#define POOL 16
-
-static StaticTimer_t pool[POOL];
-static unsigned pool_next;
+static StaticTimer_t pool_timer[QTEST_POOL_TIMERS];
+static struct qtest_pool pool = QTEST_POOL_INIT("timer (QTEST_POOL_TIMERS)", pool_timer);
 #endif
 
 TimerHandle_t tm_timer(const char *name, TickType_t period, BaseType_t auto_reload, void *id,
@@ -17,9 +15,8 @@ TimerHandle_t tm_timer(const char *name, TickType_t period, BaseType_t auto_relo
 #if configSUPPORT_DYNAMIC_ALLOCATION
     TimerHandle_t t = xTimerCreate(name, period, auto_reload, id, callback);
 #else
-    TimerHandle_t t = xTimerCreateStatic(name, period, auto_reload, id, callback, &pool[pool_next]);
-
-    pool_next = (pool_next + 1) % POOL;
+    TimerHandle_t t = xTimerCreateStatic(name, period, auto_reload, id, callback,
+                                         &pool_timer[qtest_pool_take(&pool)]);
 #endif
     QT_ASSERT(t != NULL);
     return t;

@@ -4,8 +4,8 @@
  * tests/unit/task/task_test_util.h (trace, tt_spawn, tt_interrupt).
  *
  * tm_timer creates a timer dynamically, or from a static pool when the
- * configuration has no dynamic allocation; the pool hands slots out in
- * rotation and holds more than any one case uses. tm_trace_cb is a callback
+ * configuration has no dynamic allocation (a slot is free again once its
+ * timer is deleted: qtest_pool_take). tm_trace_cb is a callback
  * that appends the timer name's first letter and the tick to the trace.
  *
  * In the "timers" configurations the daemon outranks the test task, so with

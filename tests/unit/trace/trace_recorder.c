@@ -16,8 +16,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-static struct trace_event log_[TRACE_REC_MAX];
+static struct trace_event log_[QTEST_TRACE_EVENTS];
+static uint64_t values_[QTEST_TRACE_ARGS];
 static volatile size_t count_;
+static volatile size_t values_used_;
 static volatile size_t dropped_;
 static volatile bool recording_;
 
@@ -29,15 +31,20 @@ static void record(const char *fn, bool is_return, int argc, va_list ap)
         return;
     }
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    if (count_ < TRACE_REC_MAX) {
+    if (argc > TRACE_REC_MAX_ARGS) {
+        dropped_++; /* a hook with more arguments than any API function has */
+    } else if (count_ < QTEST_TRACE_EVENTS && values_used_ + (size_t)argc <= QTEST_TRACE_ARGS) {
         struct trace_event *ev = &log_[count_];
+        uint64_t *values = &values_[values_used_];
 
         ev->fn = fn;
+        ev->args = values;
         ev->is_return = is_return;
-        ev->argc = argc;
-        for (int i = 0; i < argc && i < TRACE_REC_MAX_ARGS; i++) {
-            ev->args[i] = va_arg(ap, uint64_t);
+        ev->argc = (uint8_t)argc;
+        for (int i = 0; i < argc; i++) {
+            values[i] = va_arg(ap, uint64_t);
         }
+        values_used_ += (size_t)argc;
         count_++;
     } else {
         dropped_++;
@@ -67,6 +74,7 @@ void trace_rec_start(void)
 {
     recording_ = false;
     count_ = 0;
+    values_used_ = 0;
     dropped_ = 0;
     recording_ = true;
 }
@@ -88,9 +96,10 @@ const struct trace_event *trace_rec_event(size_t index)
 
 static void dump(void)
 {
-    printf("  trace log (%zu events, %zu dropped):\n", (size_t)count_, (size_t)dropped_);
+    printf("  trace log (%lu events, %lu dropped):\n", (unsigned long)count_,
+           (unsigned long)dropped_);
     for (size_t i = 0; i < count_; i++) {
-        printf("  %3zu %s %s(", i, log_[i].is_return ? "RETURN" : "ENTER ", log_[i].fn);
+        printf("  %3lu %s %s(", (unsigned long)i, log_[i].is_return ? "RETURN" : "ENTER ", log_[i].fn);
         for (int a = 0; a < log_[i].argc; a++) {
             printf("%s0x%llx", a ? ", " : "", (unsigned long long)log_[i].args[a]);
         }
@@ -117,8 +126,8 @@ size_t trace_check(const char *file, int line, size_t *pos, const char *fn, bool
     }
     if (dropped_ != 0 || i == count_ || log_[i].argc != argc ||
         memcmp(log_[i].args, want, (size_t)argc * sizeof(want[0])) != 0) {
-        qtest_fail(file, line, "expected %s %s with %d values from event %zu",
-                   is_return ? "RETURN" : "ENTER", fn, argc, *pos);
+        qtest_fail(file, line, "expected %s %s with %d values from event %lu",
+                   is_return ? "RETURN" : "ENTER", fn, argc, (unsigned long)*pos);
         dump();
         return TRACE_NOT_FOUND;
     }

@@ -4,8 +4,9 @@
  * checks over it. While recording is on, every traceENTER_<fn> and
  * traceRETURN_<fn> the kernel runs (in any task or interrupt) appends one
  * event: the function's name, whether it is the entry or the return, and the
- * arguments or return value as uint64_t. The log holds TRACE_REC_MAX events;
- * later ones are counted as dropped and fail the checks.
+ * arguments or return value as uint64_t. The log holds QTEST_TRACE_EVENTS
+ * events and QTEST_TRACE_ARGS values in all (a small board lowers both);
+ * what does not fit is counted as dropped and fails the checks.
  */
 #ifndef TRACE_RECORDER_H
 #define TRACE_RECORDER_H
@@ -16,15 +17,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TRACE_REC_MAX 256
 #define TRACE_REC_MAX_ARGS 7
 #define TRACE_NOT_FOUND ((size_t)-1)
 
 struct trace_event {
     const char *fn;
+    const uint64_t *args; /* argc values, in the log's value store */
     bool is_return;
-    int argc;
-    uint64_t args[TRACE_REC_MAX_ARGS];
+    uint8_t argc;
 };
 
 /* Empty the log and start recording; stop recording. */
