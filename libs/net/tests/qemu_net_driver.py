@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: MIT
 """Boots a Quartz board network test under QEMU user networking and plays the host's part.
 
-    qemu_net_driver.py [--board NAME] [--timeout SECONDS] <image.elf>
+    qemu_net_driver.py [--board NAME] [--timeout SECONDS] [--qemu-args ARGS] <image.elf>
 
 QEMU runs the command line tools/qemu-run prints (--print) for
-    --net user,id=net0,model=lan9118,mac=52:54:00:51:91:18,restrict=on,
+    --net user,id=net0,mac=52:54:00:51:91:18,restrict=on,
           hostfwd=tcp:127.0.0.1:<H>-:7,guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:<E>
-plus a QMP monitor socket in a temporary directory, so the driver can pull the cable.
+(on the board's own NIC: MPS2's LAN9118, virt's virtio-net-device; qemu-run knows which)
+plus a QMP monitor socket in a temporary directory, so the driver can pull the cable, and
+--qemu-args (split as the shell would) for a variant of the machine, e.g. virtio-mmio's modern
+transport.
 restrict=on keeps the guest inside slirp's virtual network 10.0.2.0/24: it reaches the host
 only through the guestfwd, and the host reaches it only through the hostfwd, both bound to
 127.0.0.1 on ports chosen free at start. No traffic leaves the machine.
@@ -125,7 +128,8 @@ def qemu_command(args, net, qmp_path):
     printed = subprocess.run(
         [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--net", net,
          "--print", args.image], check=True, capture_output=True, text=True).stdout
-    return shlex.split(printed) + ["-qmp", f"unix:{qmp_path},server=on,wait=off"]
+    return (shlex.split(printed) + shlex.split(args.qemu_args) +
+            ["-qmp", f"unix:{qmp_path},server=on,wait=off"])
 
 
 def set_link(qmp_path, up, failures):
@@ -140,6 +144,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--board", default="qemu-mps2-an385")
     parser.add_argument("--timeout", default="240")
+    parser.add_argument("--qemu-args", default="")
     parser.add_argument("image")
     args = parser.parse_args()
 
@@ -149,7 +154,7 @@ def main():
     echo_port = listener.getsockname()[1]
     threading.Thread(target=echo_server, args=(listener,), daemon=True).start()
     fwd_port = free_port()  # QEMU binds it; the window for another program to take it is small
-    net = ("user,id=net0,model=lan9118,mac=52:54:00:51:91:18,restrict=on,"
+    net = ("user,id=net0,mac=52:54:00:51:91:18,restrict=on,"
            f"hostfwd=tcp:127.0.0.1:{fwd_port}-:7,"
            f"guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:{echo_port}")
     if not os.path.isfile(args.image):
