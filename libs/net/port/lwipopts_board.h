@@ -37,7 +37,8 @@
  * a time straight into the pbuf, and virtio-net has the device write header and frame into it.
  */
 #define PBUF_POOL_BUFSIZE 1532
-#define PBUF_POOL_SIZE 64 /* 4 connections' windows of 4 segments, twice, ARP/ND/DHCP, 16 posted */
+/* 4 connections' windows of 4 segments, twice; ARP, ND, DHCP; virtio-net's 16 posted buffers */
+#define PBUF_POOL_SIZE 64
 #define MEMP_NUM_RAW_PCB 2
 #define MEMP_NUM_UDP_PCB 6 /* DHCP, DNS, SNTP and a few application sockets */
 #define MEMP_NUM_TCP_PCB 10

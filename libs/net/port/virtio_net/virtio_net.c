@@ -57,9 +57,9 @@
 #define MMIO_INTERRUPT_STATUS 0x060u
 #define MMIO_INTERRUPT_ACK 0x064u
 #define MMIO_STATUS 0x070u
-#define MMIO_QUEUE_DESC 0x080u   /* (M) low word; high word at +4 */
-#define MMIO_QUEUE_DRIVER 0x090u /* (M) the avail ring */
-#define MMIO_QUEUE_DEVICE 0x0a0u /* (M) the used ring */
+#define MMIO_QUEUE_DESC 0x080u        /* (M) low word; high word at +4 */
+#define MMIO_QUEUE_DRIVER 0x090u      /* (M) the avail ring */
+#define MMIO_QUEUE_DEVICE 0x0a0u      /* (M) the used ring */
 #define MMIO_CONFIG_GENERATION 0x0fcu /* (M) */
 #define MMIO_CONFIG 0x100u
 
@@ -92,11 +92,11 @@
 
 #define RX_QUEUE 0u
 #define TX_QUEUE 1u
-#define RX_SIZE 16u     /* receive buffers posted: pool pbufs held by the device */
-#define TX_SIZE 32u     /* transmit descriptors ... */
-#define TX_SEGMENTS 4u  /* ... in chains of the header and up to 3 pbufs ... */
+#define RX_SIZE 16u                      /* receive buffers posted: pool pbufs held by the device */
+#define TX_SIZE 32u                      /* transmit descriptors ... */
+#define TX_SEGMENTS 4u                   /* ... in chains of the header and up to 3 pbufs ... */
 #define TX_SLOTS (TX_SIZE / TX_SEGMENTS) /* ... so 8 frames in flight */
-#define PAGE 4096u      /* legacy: the guest page size and the used ring's alignment */
+#define PAGE 4096u /* legacy: the guest page size and the used ring's alignment */
 
 #if defined(__riscv)
 #define barrier() __asm volatile("fence iorw, iorw" ::: "memory")
@@ -143,8 +143,8 @@ struct vq {
     volatile struct vring_avail *avail;
     volatile struct vring_used *used;
     uint16_t size;
-    uint16_t next_avail; /* the avail index the device has not been shown yet */
-    uint16_t used_seen;  /* used entries taken off */
+    uint16_t next_avail;         /* the avail index the device has not been shown yet */
+    uint16_t used_seen;          /* used entries taken off */
     struct pbuf *pbufs[TX_SIZE]; /* by head descriptor: the buffer the device holds */
 };
 
