@@ -19,4 +19,4 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/arm_common)
 # Networking (libs/net/boards): QEMU's lan9118 NIC and lwIP options sized for the board.
 set(QUARTZ_BOARD_NET_DRIVER lan9118)
-set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/../../libs/net/port/lan9118/lwipopts_mps2.h)
+set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/../../libs/net/port/lwipopts_board.h)

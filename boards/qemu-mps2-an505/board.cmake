@@ -19,3 +19,6 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m
     ${CMAKE_CURRENT_LIST_DIR}/../common/cmsdk
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/arm_common)
+# Networking (libs/net/boards): QEMU's lan9118 NIC, as on the AN385, and the boards' lwIP options.
+set(QUARTZ_BOARD_NET_DRIVER lan9118)
+set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/../../libs/net/port/lwipopts_board.h)

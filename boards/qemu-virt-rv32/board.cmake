@@ -26,3 +26,10 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/include
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/riscv32)
+# Networking (libs/net/boards): a virtio-net device on a virtio-mmio slot (tools/qemu-run --net
+# adds -netdev ... -device virtio-net-device) and the boards' shared lwIP options.
+set(QUARTZ_BOARD_NET_DRIVER virtio_net)
+set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/../../libs/net/port/lwipopts_board.h)
+set(QUARTZ_BOARD_QEMU_NIC_DEVICE virtio-net-device)
+# QEMU's virtio-mmio is legacy (version 1) unless told otherwise: test the modern one too.
+set(QUARTZ_BOARD_NET_TEST_VARIANTS modern "-global virtio-mmio.force-legacy=false")

@@ -10,6 +10,7 @@ set(QUARTZ_BOARD_QEMU qemu-system-riscv32)
 set(QUARTZ_BOARD_QEMU_MACHINE virt)
 # A hart with F and without D (FLEN 32), as the build assumes.
 set(QUARTZ_BOARD_QEMU_ARGS "-bios none -cpu rv32,d=false -rtc clock=vm")
+set(QUARTZ_BOARD_QEMU_NIC_DEVICE virtio-net-device)
 set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/include
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv

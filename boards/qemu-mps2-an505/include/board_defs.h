@@ -34,4 +34,11 @@
 #define BOARD_SPARE_IRQS {52u, 53u, 54u, 55u, 56u, 57u, 58u, 59u, 60u, 61u, 62u, 63u, 64u, 65u}
 #define BOARD_SPARE_IRQ_COUNT 14u
 
+/*
+ * The SMSC LAN9118 Ethernet controller (libs/net/port/lan9118) on the FPGA's AHB expansion
+ * port, as QEMU models it: non-secure alias 0x42000000, FPGA interrupt 16 (NVIC 48).
+ */
+#define BOARD_ETH_BASE 0x52000000u
+#define BOARD_ETH_IRQ 48u
+
 #endif /* BOARD_DEFS_H */

@@ -35,6 +35,16 @@
 #define BOARD_TIMER_CLOCK_HZ 1000000000u
 #define BOARD_TIMER_IRQ_BASE BOARD_IRQ_COUNT
 
+/*
+ * The eight virtio-mmio transports (libs/net/port/virtio_net scans them): slot i at
+ * BASE + i * STRIDE, PLIC source IRQ + i. QEMU fills them from the last slot down, so the first
+ * -device virtio-...-device sits at 0x10008000, source 8.
+ */
+#define BOARD_VIRTIO_MMIO_BASE 0x10001000u
+#define BOARD_VIRTIO_MMIO_STRIDE 0x1000u
+#define BOARD_VIRTIO_MMIO_COUNT 8u
+#define BOARD_VIRTIO_MMIO_IRQ 1u
+
 /* Software interrupt lines (board_soft_irq_*), taken as the supervisor software interrupt. */
 #define BOARD_SOFT_IRQ_COUNT 8u
 

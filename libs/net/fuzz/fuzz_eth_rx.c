@@ -4,11 +4,16 @@
  * arbitrary frames go through qnet_eth_input_copy() (src/eth_frames.c, the checks and
  * counters drivers run) into lwIP's Ethernet, ARP, IPv4/IPv6, ICMP, ND, MLD, IGMP, UDP and TCP
  * input, with a UDP and a TCP echo service listening so frames reach application callbacks
- * and provoke replies (which the fake driver discards, counting them).
+ * and provoke replies (which the fake driver discards, counting them). Frames may instead take
+ * the virtio-net driver's path (port/virtio_net/virtio_net_rx.c): the bytes are then what the
+ * device wrote into a receive buffer, its header first, and their count is the length the
+ * device reported.
  *
- * Input format, repeated to the end of the data: a 16-bit big-endian header whose low 11 bits
- * are the frame length (up to 2047, so oversized frames occur) and whose top 5 bits advance
- * the virtual clock by that many 250 ms steps first, then the frame's bytes.
+ * Input format, repeated to the end of the data: a 16-bit big-endian header, then the frame's
+ * bytes. The header's low 11 bits are the frame length (up to 2047, so oversized frames occur);
+ * bits 11-13 advance the virtual clock by that many 250 ms steps first; bit 14 set sends the
+ * frame through virtio-net's path, with the modern header if bit 15 is set too, the legacy
+ * one if not (bit 15 alone: the common path).
  *
  * After each input the harness aborts every TCP connection and runs lwIP's timers through two
  * virtual minutes, after which nothing may still hold a pbuf or lwIP heap memory: anything
@@ -16,6 +21,7 @@
  * lwIP is built NO_SYS=1 here (fuzz/lwipopts.h): one thread, deterministic.
  */
 #include "quartz_net/eth_netif.h"
+#include "virtio_net.h"
 
 #include "lwip/init.h"
 #include "lwip/ip6_addr.h"
@@ -181,6 +187,21 @@ static void check_no_leak(uint32_t fed)
     }
 }
 
+/* As the virtio-net driver does with a buffer the device filled: a fresh one if lwIP took it. */
+static void virtio_rx(const uint8_t *data, size_t len, uint32_t hdr_len)
+{
+    struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)QNET_VIRTIO_NET_RX_BUF, PBUF_POOL);
+
+    if (p == NULL) {
+        eth.stats.rx_nomem++;
+        return;
+    }
+    memcpy(p->payload, data, len < p->len ? len : p->len); /* the device writes no further */
+    if (!qnet_virtio_net_rx(&eth, p, (uint32_t)len, hdr_len)) {
+        pbuf_free(p); /* the driver gives it back to the device */
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     uint32_t fed = 0;
@@ -192,11 +213,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         data += 2;
         size -= 2;
-        advance((header >> 11) * STEP_MS, STEP_MS);
+        advance(((header >> 11) & 7u) * STEP_MS, STEP_MS);
         if (len > size) {
             len = size;
         }
-        qnet_eth_input_copy(&eth, data, len);
+        if (header & 0x4000u) {
+            virtio_rx(data, len,
+                      header & 0x8000u ? QNET_VIRTIO_NET_HDR_MODERN : QNET_VIRTIO_NET_HDR_LEGACY);
+        } else {
+            qnet_eth_input_copy(&eth, data, len);
+        }
         netif_poll_all();
         fed++;
         data += len;

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 """Writes the seed corpus of fuzz_eth_rx (corpus/): well-formed frames for each protocol the
 target reaches, addressed to it (02:00:00:00:00:02, 192.0.2.2, fd00:51::2), in the target's
-input format (a 16-bit header: 5 bits of 250 ms clock steps, 11 bits of length; then the
-frame). Run it again after changing it: python3 make_corpus.py corpus"""
+input format (a 16-bit header: the path bits, 3 bits of 250 ms clock steps, 11 bits of length;
+then the frame; fuzz_eth_rx.c). Some go through virtio-net's receive path, behind its legacy
+or modern header. Run it again after changing it: python3 make_corpus.py corpus"""
 import os
 import struct
 import sys
@@ -61,8 +62,18 @@ def icmp6(typ, code, body, dst=IP6_US):
     return msg[:2] + struct.pack("!H", csum(pseudo + msg)) + msg[4:]
 
 
-def record(frame, steps=0):
-    return struct.pack("!H", (steps << 11) | len(frame)) + frame
+VIRTIO_LEGACY, VIRTIO_MODERN = 0x4000, 0xC000  # path bits; headers of 10 and 12 bytes
+
+
+def record(frame, steps=0, path=0):
+    return struct.pack("!H", path | (steps << 11) | len(frame)) + frame
+
+
+def virtio(frame, path=VIRTIO_LEGACY, flags=0, gso=0):
+    hdr = struct.pack("<BBHHHH", flags, gso, 0, 0, 0, 0)
+    if path == VIRTIO_MODERN:
+        hdr += struct.pack("<H", 1)  # num_buffers
+    return record(hdr + frame, path=path)
 
 
 def seeds():
@@ -85,6 +96,10 @@ def seeds():
     yield "ipv6-echo", record(eth(0x86DD, ipv6(58, icmp6(128, 0, struct.pack("!HH", 1, 1)))))
     yield "runt", record(US + PEER[:2])
     yield "oversized", record(eth(0x0800, bytes(1600)))
+    yield "virtio-legacy-echo", virtio(eth(0x0800, ipv4(1, echo)))
+    yield "virtio-modern-udp", virtio(eth(0x0800, ipv4(17, udp4(7, b"hello"))), VIRTIO_MODERN)
+    yield "virtio-gso", virtio(eth(0x0800, ipv4(6, tcp4(7, 0x02))), gso=1)
+    yield "virtio-short", record(bytes(4), path=VIRTIO_LEGACY)
 
 
 def main():

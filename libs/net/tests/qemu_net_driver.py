@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: MIT
 """Boots a Quartz board network test under QEMU user networking and plays the host's part.
 
-    qemu_net_driver.py [--board NAME] [--timeout SECONDS] <image.elf>
+    qemu_net_driver.py [--board NAME] [--timeout SECONDS] [--qemu-args ARGS] <image.elf>
 
 QEMU runs the command line tools/qemu-run prints (--print) for
-    --net user,id=net0,model=lan9118,mac=52:54:00:51:91:18,restrict=on,
+    --net user,id=net0,mac=52:54:00:51:91:18,restrict=on,
           hostfwd=tcp:127.0.0.1:<H>-:7,guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:<E>
-plus a QMP monitor socket in a temporary directory, so the driver can pull the cable.
+(on the board's own NIC: MPS2's LAN9118, virt's virtio-net-device; qemu-run knows which)
+plus a QMP monitor socket in a temporary directory, so the driver can pull the cable, and
+--qemu-args (split as the shell would) for a variant of the machine, e.g. virtio-mmio's modern
+transport.
 restrict=on keeps the guest inside slirp's virtual network 10.0.2.0/24: it reaches the host
 only through the guestfwd, and the host reaches it only through the hostfwd, both bound to
 127.0.0.1 on ports chosen free at start. No traffic leaves the machine.
@@ -17,6 +20,9 @@ Host peers (test_net_board.c names the guest's side):
   H  once the console prints "net: echo server ready", connects to 127.0.0.1:<H> (the
      guest's echo server on port 7), sends PATTERN_BYTES of the test pattern while reading
      the echo, checks it byte for byte, closes, and prints "host: echo ... ok" or what failed.
+  on "net: inject bad frames": a runt (10 bytes) and an oversized frame (1600 bytes) to the
+     guest's MAC, through a filter-redirector on net0's output (a Unix socket chardev, each
+     frame as a 32-bit big-endian length and the bytes): the NIC receives them from "the wire".
   on "net: unplug the cable" / "net: plug the cable": QMP set_link net0 down / up.
 The console is copied to stdout. Exit status: QEMU's (the guest's), 124 if the run did not end
 within --timeout seconds (a hang guard, like qemu-run's), or 1 if a host check failed. Nothing
@@ -27,6 +33,7 @@ import json
 import os
 import shlex
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -34,6 +41,7 @@ import threading
 
 PATTERN_BYTES = 1 << 20
 READY = "net: echo server ready"
+GUEST_MAC = "52:54:00:51:91:18"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 SOCKET_TIMEOUT = 120  # seconds without any progress before a peer gives up
 
@@ -125,7 +133,32 @@ def qemu_command(args, net, qmp_path):
     printed = subprocess.run(
         [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--net", net,
          "--print", args.image], check=True, capture_output=True, text=True).stdout
-    return shlex.split(printed) + ["-qmp", f"unix:{qmp_path},server=on,wait=off"]
+    inject_path = os.path.join(os.path.dirname(qmp_path), "inject.sock")
+    return (shlex.split(printed) + shlex.split(args.qemu_args) +
+            ["-qmp", f"unix:{qmp_path},server=on,wait=off",
+             "-chardev", f"socket,id=inject,path={inject_path},server=on,wait=off",
+             "-object", "filter-redirector,id=inject0,netdev=net0,queue=tx,indev=inject"])
+
+
+def bad_frames():
+    """A runt and an oversized frame, both to the guest's MAC address."""
+    mac = bytes.fromhex(GUEST_MAC.replace(":", ""))
+    return [mac + b"\x02\x00\x00\x00", mac + bytes.fromhex("020000000001") + b"\x88\xb5" +
+            bytes(1600 - 14)]
+
+
+def inject(path, frames, failures):
+    """Hand frames to the filter-redirector as the backend's output: length (32-bit big
+    endian), then the bytes."""
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(SOCKET_TIMEOUT)
+            s.connect(path)
+            for frame in frames:
+                s.sendall(struct.pack("!I", len(frame)) + frame)
+        log(f"injected {len(frames)} bad frames")
+    except OSError as e:
+        failures.append(f"inject: {e}")
 
 
 def set_link(qmp_path, up, failures):
@@ -140,6 +173,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--board", default="qemu-mps2-an385")
     parser.add_argument("--timeout", default="240")
+    parser.add_argument("--qemu-args", default="")
     parser.add_argument("image")
     args = parser.parse_args()
 
@@ -149,7 +183,7 @@ def main():
     echo_port = listener.getsockname()[1]
     threading.Thread(target=echo_server, args=(listener,), daemon=True).start()
     fwd_port = free_port()  # QEMU binds it; the window for another program to take it is small
-    net = ("user,id=net0,model=lan9118,mac=52:54:00:51:91:18,restrict=on,"
+    net = (f"user,id=net0,mac={GUEST_MAC},restrict=on,"
            f"hostfwd=tcp:127.0.0.1:{fwd_port}-:7,"
            f"guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:{echo_port}")
     if not os.path.isfile(args.image):
@@ -169,6 +203,8 @@ def main():
             if READY in line and client is None:
                 client = threading.Thread(target=echo_client, args=(fwd_port, failures))
                 client.start()
+            elif "net: inject bad frames" in line:
+                inject(os.path.join(tmp.name, "inject.sock"), bad_frames(), failures)
             elif "net: unplug the cable" in line:
                 set_link(qmp_path, False, failures)
             elif "net: plug the cable" in line:

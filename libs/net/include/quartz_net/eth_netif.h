@@ -59,6 +59,11 @@ struct qnet_eth_ops {
     void (*rx_drain)(struct qnet_eth *eth);
     /* Current link state (1 up, 0 down), read at start and after qnet_eth_link_isr(). */
     int (*link_is_up)(struct qnet_eth *eth);
+    /*
+     * Optional, NULL when the hardware cannot: diagnostics for tests. 1 loops frames sent back
+     * as received ones, none reaching the wire; 0 ends it. Core lock held.
+     */
+    void (*set_loopback)(struct qnet_eth *eth, int on);
 };
 
 struct qnet_eth_stats {

@@ -12,11 +12,12 @@
  *   level-triggered line fires as soon as it is unmasked: no frame waits for the next one.
  * - transmit (lwIP core lock held) owns the TX data FIFO.
  * - The MAC CSRs and, through them, the PHY's MII registers are used by start (before the
- *   interface exists) and then only with the core lock held (link_is_up is called under it,
- *   and qnet_lan9118_set_loopback takes it), so one indirect access runs at a time.
+ *   interface exists) and then only with the core lock held (link_is_up and set_loopback are
+ *   called under it), so one indirect access runs at a time.
  * - INT_EN is read-modified-written by the handler and by tasks (inside a critical section).
  */
 #include "lan9118.h"
+#include "quartz_net/board_eth.h"
 
 #include "FreeRTOS.h"
 #include "task.h"
@@ -26,7 +27,6 @@
 #include "board.h"
 
 #include "lwip/pbuf.h"
-#include "lwip/tcpip.h"
 
 #include <string.h>
 
@@ -374,11 +374,22 @@ static int lan9118_link_is_up(struct qnet_eth *eth)
     return up;
 }
 
+/* Core lock held (see the file comment). */
+static void lan9118_set_loopback(struct qnet_eth *eth, int on)
+{
+    struct lan9118 *dev = eth->dev;
+    uint16_t bcr = phy_read(dev, PHY_BCR);
+
+    bcr = on ? (uint16_t)(bcr | PHY_BCR_LOOPBACK) : (uint16_t)(bcr & ~PHY_BCR_LOOPBACK);
+    phy_write(dev, PHY_BCR, bcr);
+}
+
 static const struct qnet_eth_ops lan9118_ops = {
     .start = lan9118_start,
     .transmit = lan9118_transmit,
     .rx_drain = lan9118_rx_drain,
     .link_is_up = lan9118_link_is_up,
+    .set_loopback = lan9118_set_loopback,
 };
 
 err_t qnet_lan9118_add(struct qnet_eth *eth, uintptr_t base, unsigned irq,
@@ -391,14 +402,7 @@ err_t qnet_lan9118_add(struct qnet_eth *eth, uintptr_t base, unsigned irq,
     return qnet_eth_add(eth, &lan9118_ops, &the_dev, config);
 }
 
-void qnet_lan9118_set_loopback(struct qnet_eth *eth, int on)
+err_t qnet_board_eth_add(struct qnet_eth *eth, const struct qnet_eth_config *config)
 {
-    struct lan9118 *dev = eth->dev;
-    uint16_t bcr;
-
-    LOCK_TCPIP_CORE();
-    bcr = phy_read(dev, PHY_BCR);
-    bcr = on ? (uint16_t)(bcr | PHY_BCR_LOOPBACK) : (uint16_t)(bcr & ~PHY_BCR_LOOPBACK);
-    phy_write(dev, PHY_BCR, bcr);
-    UNLOCK_TCPIP_CORE();
+    return qnet_lan9118_add(eth, BOARD_ETH_BASE, BOARD_ETH_IRQ, config);
 }

@@ -5,7 +5,9 @@
  * user,model=lan9118`). It plugs into lwIP through the shared seam (quartz_net/eth_netif.h):
  * interrupt-driven receive (the handler only wakes the interface's receive task), transmit
  * straight from the pbuf chain into the TX data FIFO, and link state from the internal PHY's
- * interrupt. One controller per program: the interrupt handler takes no argument.
+ * interrupt; ops->set_loopback puts the PHY in loopback. One controller per program: the
+ * interrupt handler takes no argument. qnet_board_eth_add() (quartz_net/board_eth.h) is
+ * qnet_lan9118_add() at the board's BOARD_ETH_BASE and BOARD_ETH_IRQ.
  */
 #ifndef QUARTZ_NET_LAN9118_H
 #define QUARTZ_NET_LAN9118_H
@@ -27,12 +29,6 @@ extern "C" {
  */
 err_t qnet_lan9118_add(struct qnet_eth *eth, uintptr_t base, unsigned irq,
                        const struct qnet_eth_config *config);
-
-/*
- * Diagnostics (tests): 1 puts the PHY in loopback, so frames sent come back as received ones
- * and none reach the wire; 0 ends it. Takes lwIP's core lock.
- */
-void qnet_lan9118_set_loopback(struct qnet_eth *eth, int on);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lwipopts_board.h: lwIP's options for the QEMU boards that have networking (the MPS2 boards
+ * with the LAN9118 driver, the virt RV32 boards with virtio-net): a board's board.cmake names
+ * it as QUARTZ_BOARD_LWIPOPTS. What every Quartz build shares is in
+ * port/include/lwipopts_sys.h; the sizes here are for a small board that runs a few
+ * connections at a time, and each says what it bounds.
+ *
+ * RAM it takes, outside the kernel heap (lwIP's own static pools), about 170 KiB as linked:
+ *   MEM_SIZE 64 KiB (lwIP heap: TCP send data, ICMP replies),
+ *   PBUF_POOL 64 x 1.5 KiB = 96 KiB (received frames in flight, and virtio-net's 16 posted
+ *   receive buffers),
+ *   TCP segments, PCBs, netconns, messages and the rest: about 8 KiB.
+ * Task stacks come from the kernel heap: the tcpip thread 1024 words (4 KiB on 32-bit), each
+ * socket task what the application gives it. Under QEMU's user networking one connection's
+ * window (4 segments) is as fast as a bigger one: slirp acknowledges at once.
+ */
+#ifndef QUARTZ_LWIPOPTS_H
+#define QUARTZ_LWIPOPTS_H
+
+/* ---- Threads ---- */
+#define TCPIP_THREAD_STACKSIZE 1024 /* words */
+#define TCPIP_MBOX_SIZE 32          /* frames and callbacks waiting for the tcpip thread */
+#define DEFAULT_THREAD_STACKSIZE 1024
+#define DEFAULT_RAW_RECVMBOX_SIZE 8
+#define DEFAULT_UDP_RECVMBOX_SIZE 8
+#define DEFAULT_TCP_RECVMBOX_SIZE 16
+#define DEFAULT_ACCEPTMBOX_SIZE 8
+
+/* ---- Memory ---- */
+#define MEM_ALIGNMENT 4
+#define MEM_SIZE (64 * 1024)
+#define MEMP_NUM_PBUF 16
+/*
+ * One pool pbuf holds a whole frame (1518 bytes) behind a 12-byte virtio-net header, rounded up
+ * to a word, so received frames are never chained: the LAN9118 driver reads its FIFO a word at
+ * a time straight into the pbuf, and virtio-net has the device write header and frame into it.
+ */
+#define PBUF_POOL_BUFSIZE 1532
+/* 4 connections' windows of 4 segments, twice; ARP, ND, DHCP; virtio-net's 16 posted buffers */
+#define PBUF_POOL_SIZE 64
+#define MEMP_NUM_RAW_PCB 2
+#define MEMP_NUM_UDP_PCB 6 /* DHCP, DNS, SNTP and a few application sockets */
+#define MEMP_NUM_TCP_PCB 10
+#define MEMP_NUM_TCP_PCB_LISTEN 4
+#define MEMP_NUM_TCP_SEG 64
+#define MEMP_NUM_NETBUF 16
+#define MEMP_NUM_NETCONN 16
+#define MEMP_NUM_TCPIP_MSG_INPKT 32 /* = TCPIP_MBOX_SIZE */
+#define MEMP_NUM_TCPIP_MSG_API 8
+#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 4)
+#define IP_REASS_MAX_PBUFS 12 /* under PBUF_POOL_SIZE, so reassembly cannot starve receive */
+
+/* ---- TCP ---- */
+#define TCP_WND (4 * TCP_MSS)
+#define TCP_SND_BUF (4 * TCP_MSS)
+#define TCP_SND_QUEUELEN ((4 * TCP_SND_BUF) / TCP_MSS)
+
+/* ---- Interfaces and statistics ---- */
+#define LWIP_LOOPBACK_MAX_PBUFS 8
+#define LWIP_STATS_DISPLAY 0
+
+#include "lwipopts_sys.h"
+
+#endif /* QUARTZ_LWIPOPTS_H */
