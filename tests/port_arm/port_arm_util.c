@@ -77,15 +77,3 @@ void port_test_irq_teardown(unsigned irq)
     arm_nvic_clear_pending(irq);
     board_irq_set_handler(irq, NULL);
 }
-
-uint32_t port_test_kernel_mask(void)
-{
-    uint32_t v;
-
-#if ARM_HAS_BASEPRI
-    __asm volatile("mrs %0, basepri" : "=r"(v));
-#else
-    __asm volatile("mrs %0, primask" : "=r"(v));
-#endif
-    return v;
-}

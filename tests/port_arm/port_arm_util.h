@@ -17,8 +17,6 @@
 /* Priorities (8-bit register values) relative to configMAX_SYSCALL_INTERRUPT_PRIORITY. */
 #define PRIO_ABOVE_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY - 0x40)) /* unmasked */
 #define PRIO_BELOW_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY + 0x20)) /* masked */
-/* The kernel lock's register while the lock is held. */
-#define PORT_TEST_MASK_HELD ((uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY)
 #else
 /*
  * PRIMASK cores (ARMv6-M) have no ceiling: the kernel masks every interrupt. "Above" is then
@@ -26,7 +24,6 @@
  */
 #define PRIO_ABOVE_CEILING ((uint8_t)0x40)
 #define PRIO_BELOW_CEILING ((uint8_t)0x80)
-#define PORT_TEST_MASK_HELD 1u
 #endif
 
 /* The next n configASSERT failures are counted and execution continues. */
@@ -41,8 +38,5 @@ void port_test_clear_report(void);
 /* Route a spare line (index 0..) to handler at priority prio, enabled; returns the IRQ number. */
 unsigned port_test_irq_setup(unsigned spare, uint8_t prio, void (*handler)(void));
 void port_test_irq_teardown(unsigned irq);
-
-/* The kernel lock's register: BASEPRI, or PRIMASK on cores without BASEPRI. */
-uint32_t port_test_kernel_mask(void);
 
 #endif /* PORT_ARM_UTIL_H */
