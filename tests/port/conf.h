@@ -45,8 +45,13 @@ unsigned conf_failures(void);
 /* Priorities: the conductor runs every check at CONF_PRIO; helpers above or below it. */
 #define CONF_PRIO ((UBaseType_t)2)
 #define CONF_PRIO_HIGH ((UBaseType_t)(configMAX_PRIORITIES - 1))
-/* A stack for helper tasks that print nothing (boards may lower QTEST-style sizes). */
-#ifndef CONF_QUIET_STACK
+/*
+ * Words of stack for a helper task that prints nothing and calls only the kernel: the board's
+ * QTEST_QUIET_STACK (board_test_config.h) where it sets one, as small boards do.
+ */
+#if defined(QTEST_QUIET_STACK)
+#define CONF_QUIET_STACK QTEST_QUIET_STACK
+#else
 #define CONF_QUIET_STACK configMINIMAL_STACK_SIZE
 #endif
 

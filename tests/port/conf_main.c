@@ -21,7 +21,7 @@ void (*volatile conf_tick_hook)(void);
 static const struct conf_check *current;
 static unsigned failures;
 static const char *skipped;
-static char detail[160];
+static char detail[192];
 static unsigned passed_total, failed_total;
 static volatile int scheduler_ran;
 

@@ -7,21 +7,23 @@
  * check reports a task whose saved stack pointer has left its stack (method
  * 1) and one that wrote over the last 16 bytes of its stack (method 2).
  *
- * The overflow checks give the task a static stack with a guard area below
- * it (stacks grow down on every port so far), so the deliberate overflow
- * lands in memory the check owns.
+ * The overflow checks give the task a stack of their own (from the heap, so
+ * that small boards do not keep it for the whole run) with a guard area
+ * below it (stacks grow down on every port so far), so the deliberate
+ * overflow lands in memory the check owns.
  */
 #include "conf.h"
 
 #include <string.h>
 
 #define DEPTH CONF_QUIET_STACK
-#define GUARD_WORDS 128u /* room below the stack for a switch-out's saved context */
+#define GUARD_WORDS 96u /* room below the stack for a switch-out's saved context (FP too) */
 
-static struct {
+struct area {
     StackType_t guard[GUARD_WORDS];
     StackType_t stack[DEPTH];
-} __attribute__((aligned(16))) area;
+};
+static struct area *area;
 static StaticTask_t tcb;
 static volatile uintptr_t local_addr, deeper_addr, entry_sp;
 
@@ -43,22 +45,39 @@ static void measure(void *arg)
     vTaskSuspend(NULL);
 }
 
+/* The check's own stack area, or NULL (the check has failed). */
+static struct area *area_get(void)
+{
+    area = pvPortMalloc(sizeof(*area));
+    CONF_EXPECT(area != NULL, "no heap for a %u-byte stack area", (unsigned)sizeof(*area));
+    if (area != NULL) {
+        memset(area, 0, sizeof(*area));
+    }
+    return area;
+}
+
 static void check_stack_growth(void)
 {
-    TaskHandle_t t =
-        xTaskCreateStatic(measure, "conf_grow", DEPTH, NULL, CONF_PRIO + 1, area.stack, &tcb);
-    const uintptr_t lo = (uintptr_t)area.stack;
-    const uintptr_t hi = lo + sizeof(area.stack);
+    TaskHandle_t t;
+    uintptr_t lo, hi;
+
+    if (area_get() == NULL) {
+        return;
+    }
+    t = xTaskCreateStatic(measure, "conf_grow", DEPTH, NULL, CONF_PRIO + 1, area->stack, &tcb);
+    lo = (uintptr_t)area->stack;
+    hi = lo + sizeof(area->stack);
 
     CONF_EXPECT(local_addr >= lo && local_addr < hi, "a task's local is not on its stack");
     if (portSTACK_GROWTH < 0) {
-        CONF_EXPECT(deeper_addr < local_addr && local_addr > lo + sizeof(area.stack) / 2u,
+        CONF_EXPECT(deeper_addr < local_addr && local_addr > lo + sizeof(area->stack) / 2u,
                     "portSTACK_GROWTH < 0, but the task's frames grow upwards or start low");
     } else {
-        CONF_EXPECT(deeper_addr > local_addr && local_addr < lo + sizeof(area.stack) / 2u,
+        CONF_EXPECT(deeper_addr > local_addr && local_addr < lo + sizeof(area->stack) / 2u,
                     "portSTACK_GROWTH > 0, but the task's frames grow downwards or start high");
     }
     vTaskDelete(t);
+    vPortFree(area);
 }
 
 static void check_stack_alignment(void)
@@ -98,7 +117,7 @@ static void check_heap_alignment(void)
 /* Moves sp past the stack's end, into the guard, and switches out there. */
 static void overflow_by_sp(void *arg)
 {
-    volatile uint8_t big[sizeof(area.stack) + 16u];
+    volatile uint8_t big[sizeof(area->stack) + 16u];
 
     (void)arg;
     big[0] = 1; /* the lowest byte: in the guard, below the stack */
@@ -111,7 +130,7 @@ static void overflow_by_sp(void *arg)
 static void overflow_by_write(void *arg)
 {
     (void)arg;
-    area.stack[0] = 0;
+    area->stack[0] = 0;
     taskYIELD();
     vTaskSuspend(NULL);
 }
@@ -120,14 +139,17 @@ static void run_overflow(void (*fn)(void *), const char *method)
 {
     TaskHandle_t t;
 
-    memset(&area, 0, sizeof(area));
+    if (area_get() == NULL) {
+        return;
+    }
     conf_stack_overflows = 0;
     conf_stack_overflow_task = NULL;
-    t = xTaskCreateStatic(fn, "conf_overflow", DEPTH, NULL, CONF_PRIO + 1, area.stack, &tcb);
+    t = xTaskCreateStatic(fn, "conf_overflow", DEPTH, NULL, CONF_PRIO + 1, area->stack, &tcb);
     CONF_EXPECT(conf_stack_overflows > 0u && conf_stack_overflow_task == t,
                 "overflow check %s did not report the task (%u reports)", method,
                 conf_stack_overflows);
     vTaskDelete(t);
+    vPortFree(area);
     conf_stack_overflows = 0;
 }
 
