@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * port_arm_util.h: helpers shared by the Cortex-M port tests: counting
- * expected configASSERT failures, capturing the port's report line, and
- * interrupt priorities on either side of the syscall ceiling.
+ * port_arm_util.h: helpers shared by the Cortex-M port tests: expected
+ * configASSERT failures (port_test_asserts.h), capturing the port's report
+ * line, and interrupt priorities on either side of the syscall ceiling.
  */
 #ifndef PORT_ARM_UTIL_H
 #define PORT_ARM_UTIL_H
@@ -10,6 +10,7 @@
 #include "FreeRTOS.h"
 
 #include "arm_regs.h"
+#include "port_test_asserts.h"
 
 #include <stdint.h>
 
@@ -26,10 +27,6 @@
 #define PRIO_BELOW_CEILING ((uint8_t)0x80)
 #endif
 
-/* The next n configASSERT failures are counted and execution continues. */
-void port_test_expect_asserts(unsigned n);
-/* Failures counted since port_test_expect_asserts; stops expecting more. */
-unsigned port_test_asserts_seen(void);
 
 /* The last line the port passed to arm_port_report (empty if none since the last clear). */
 const char *port_test_last_report(void);

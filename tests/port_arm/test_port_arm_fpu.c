@@ -13,7 +13,7 @@
 #include "kernel.h"
 #include "task.h"
 
-#define EXC_RETURN_FP 0xFFFFFFEDu   /* Thread, PSP, extended frame */
+#define EXC_RETURN_FP 0xFFFFFFEDu    /* Thread, PSP, extended frame */
 #define EXC_RETURN_BASIC 0xFFFFFFFDu /* Thread, PSP, basic frame */
 #define SAVED_EXC_RETURN_WORD 8      /* after r4-r11 in a task's saved context */
 
