@@ -5,9 +5,10 @@
  * at any instruction (ports/posix, real-time mode). Task t keeps in register
  * n (the hardware number: rax 0, rcx 1, ... r15 15; rsp excluded) the byte
  * (t << 4 | n) eight times, in xmm_n's low half the byte (t << 4 | n) ^ 0x80
- * eight times, and in MXCSR the rounding mode t. A check borrows r15 (and r14
- * while r15 itself is checked), parking r14 in the frame slot at 8(%rsp); the
- * status pointer stays at 0(%rsp). On a mismatch every checked register goes
+ * eight times, and in MXCSR the rounding mode t. A check borrows r11 (and r10
+ * while r11 itself is checked), parking r10 in the frame slot at 8(%rsp): the
+ * scratch registers are caller-saved ones, so every callee-saved register
+ * holds its value all the time. The status pointer stays at 0(%rsp). On a mismatch every checked register goes
  * to the status block before the error flag is set.
  */
 #include "regtest.h"
@@ -32,19 +33,19 @@ __asm__(
     ".macro rt_each_gpr op, t\n"
     "    \\op \\t, 0, %rax\n    \\op \\t, 1, %rcx\n    \\op \\t, 2, %rdx\n    \\op \\t, 3, %rbx\n"
     "    \\op \\t, 5, %rbp\n    \\op \\t, 6, %rsi\n    \\op \\t, 7, %rdi\n    \\op \\t, 8, %r8\n"
-    "    \\op \\t, 9, %r9\n    \\op \\t, 10, %r10\n    \\op \\t, 11, %r11\n    \\op \\t, 12, %r12\n"
-    "    \\op \\t, 13, %r13\n    \\op \\t, 14, %r14\n"
+    "    \\op \\t, 9, %r9\n    \\op \\t, 10, %r10\n    \\op \\t, 12, %r12\n    \\op \\t, 13, %r13\n"
+    "    \\op \\t, 14, %r14\n    \\op \\t, 15, %r15\n"
     ".endm\n"
     ".macro rt_set t, n, reg\n"
     "    rt_pat \\t, \\n, \\reg\n"
     ".endm\n"
     ".macro rt_check t, n, reg\n"
-    "    rt_pat \\t, \\n, %r15\n"
-    "    cmp %r15, \\reg\n"
+    "    rt_pat \\t, \\n, %r11\n"
+    "    cmp %r11, \\reg\n"
     "    jne 9f\n"
     ".endm\n"
     ".macro rt_dump t, n, reg\n"
-    "    mov \\reg, (8 + 8 * \\n)(%r14)\n"
+    "    mov \\reg, (8 + 8 * \\n)(%r10)\n"
     ".endm\n"
     ".macro rt_body t\n"
     "    sub $24, %rsp\n"
@@ -56,50 +57,50 @@ __asm__(
     "    movl $(0x1F80 | (\\t << 13)), 16(%rsp)\n" /* masked exceptions, rounding mode t */
     "    ldmxcsr 16(%rsp)\n"
     "    rt_each_gpr rt_set, \\t\n"
-    "    rt_pat \\t, 15, %r15\n"
+    "    rt_pat \\t, 11, %r11\n"
     "1:\n"
-    "    mov %r14, 8(%rsp)\n"                      /* r15, with r14 as scratch */
-    "    rt_pat \\t, 15, %r14\n"
-    "    cmp %r14, %r15\n"
+    "    mov %r10, 8(%rsp)\n"                      /* r11, with r10 as scratch */
+    "    rt_pat \\t, 11, %r10\n"
+    "    cmp %r10, %r11\n"
     "    jne 7f\n"
-    "    mov 8(%rsp), %r14\n"
-    "    rt_each_gpr rt_check, \\t\n"              /* the others, with r15 as scratch */
-    "    mov %r14, 8(%rsp)\n"
+    "    mov 8(%rsp), %r10\n"
+    "    rt_each_gpr rt_check, \\t\n"              /* the others, with r11 as scratch */
+    "    mov %r10, 8(%rsp)\n"
     "    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15\n"
-    "        movq %xmm\\n, %r14\n"
-    "        rt_fpat \\t, \\n, %r15\n"
-    "        cmp %r15, %r14\n"
+    "        movq %xmm\\n, %r10\n"
+    "        rt_fpat \\t, \\n, %r11\n"
+    "        cmp %r11, %r10\n"
     "        jne 8f\n"
     "    .endr\n"
     "    stmxcsr 16(%rsp)\n"
     "    cmpl $(0x1F80 | (\\t << 13)), 16(%rsp)\n"
     "    jne 8f\n"
-    "    mov 0(%rsp), %r14\n"                      /* status->loops++ */
-    "    incl 0(%r14)\n"
-    "    mov 8(%rsp), %r14\n"
-    "    rt_pat \\t, 15, %r15\n"
+    "    mov 0(%rsp), %r10\n"                      /* status->loops++ */
+    "    incl 0(%r10)\n"
+    "    mov 8(%rsp), %r10\n"
+    "    rt_pat \\t, 11, %r11\n"
     "    jmp 1b\n"
-    "9:\n"                                       /* a GPR wrong; r15 was right, r14 is real */
-    "    mov %r14, 8(%rsp)\n"
-    "    rt_pat \\t, 15, %r15\n"
-    "7:\n"                                       /* dump: the real r14 is at 8(%rsp) */
-    "    mov 0(%rsp), %r14\n"
+    "9:\n"                                       /* a GPR wrong; r11 was right, r10 is real */
+    "    mov %r10, 8(%rsp)\n"
+    "    rt_pat \\t, 11, %r11\n"
+    "7:\n"                                       /* dump: the real r10 is at 8(%rsp) */
+    "    mov 0(%rsp), %r10\n"
     "    rt_each_gpr rt_dump, \\t\n"
-    "    mov %r15, (8 + 8 * 15)(%r14)\n"
-    "    mov 8(%rsp), %r15\n"
-    "    mov %r15, (8 + 8 * 14)(%r14)\n"
-    "    movl $1, 4(%r14)\n"                       /* status->error = core, and stop */
+    "    mov %r11, (8 + 8 * 11)(%r10)\n"
+    "    mov 8(%rsp), %r11\n"
+    "    mov %r11, (8 + 8 * 10)(%r10)\n"
+    "    movl $1, 4(%r10)\n"                       /* status->error = core, and stop */
     "2:  pause\n"
     "    jmp 2b\n"
     "8:\n"
-    "    mov 0(%rsp), %r14\n"
+    "    mov 0(%rsp), %r10\n"
     "    .irp n, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15\n"
-    "        movq %xmm\\n, (8 + 8 * \\n)(%r14)\n"
+    "        movq %xmm\\n, (8 + 8 * \\n)(%r10)\n"
     "    .endr\n"
     "    stmxcsr 16(%rsp)\n"
-    "    mov 16(%rsp), %r15d\n"
-    "    mov %r15, (8 + 8 * 16)(%r14)\n"
-    "    movl $2, 4(%r14)\n"                       /* status->error = FP, and stop */
+    "    mov 16(%rsp), %r11d\n"
+    "    mov %r11, (8 + 8 * 16)(%r10)\n"
+    "    movl $2, 4(%r10)\n"                       /* status->error = FP, and stop */
     "    jmp 2b\n"
     ".endm\n"
     "    .text\n"
