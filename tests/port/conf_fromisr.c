@@ -87,7 +87,8 @@ static void task_apis(void)
                "xTaskNotifyFromISR");
     ISR_EXPECT(xTaskNotifyAndQueryFromISR(helper, 0, eIncrement, &prev, &w) == pdPASS && prev == 5u,
                "xTaskNotifyAndQueryFromISR");
-    vTaskNotifyGiveFromISR(helper, &w); /* 7 */
+    vTaskNotifyGiveFromISR(helper, &w);           /* 7 */
+    vTaskNotifyGiveIndexedFromISR(helper, 2, &w); /* index 2: 1 */
     ISR_EXPECT(xTaskNotifyIndexedFromISR(helper, 1, 0x30, eSetBits, &w) == pdPASS,
                "xTaskNotifyIndexedFromISR");
     ISR_EXPECT(xTaskResumeFromISR(helper) == pdFALSE, "xTaskResumeFromISR"); /* lower priority */
@@ -126,6 +127,12 @@ static void deferred_and_buffer_apis(void)
     ISR_EXPECT(xMessageBufferReceiveFromISR(messages, buf, sizeof(buf), &w) == 2u &&
                    memcmp(buf, "xy", 2) == 0,
                "xMessageBufferReceiveFromISR");
+    (void)xMessageBufferSendCompletedFromISR(messages, &w);
+    (void)xMessageBufferReceiveCompletedFromISR(messages, &w);
+    ISR_EXPECT(xMessageBufferSendFromISR(messages, "z", 1, &w) == 1u &&
+                   xMessageBufferResetFromISR(messages) == pdPASS &&
+                   xMessageBufferIsEmpty(messages) == pdTRUE,
+               "xMessageBufferResetFromISR");
     portYIELD_FROM_ISR(w);
 }
 
@@ -215,6 +222,8 @@ static void check_fromisr_apis(void)
                 "xTaskNotifyFromISR/AndQuery/vTaskNotifyGiveFromISR left the wrong value");
     CONF_EXPECT(ulTaskNotifyValueClearIndexed(helper, 1, ~0u) == 0x30u,
                 "xTaskNotifyIndexedFromISR left the wrong value");
+    CONF_EXPECT(ulTaskNotifyValueClearIndexed(helper, 2, ~0u) == 1u,
+                "vTaskNotifyGiveIndexedFromISR left the wrong value");
     CONF_EXPECT(eTaskGetState(helper) == eReady, "xTaskResumeFromISR did not make the task ready");
     run_in_handler(deferred_and_buffer_apis);
     vTaskDelay(2); /* the timer task runs the deferred commands */
