@@ -63,12 +63,13 @@ extern void (*volatile conf_tick_hook)(void);
 
 /*
  * The register-check tasks (conf_context.c): start them below CONF_PRIO; stop deletes them and
- * fails the check, naming the register, if one found a register changed. Progress is the sum
- * of their loops, or 0 once one has stopped on a mismatch.
+ * fails the check, naming the register, if one found a register changed (failed: one has, and
+ * has stopped). Progress is the sum of their loops.
  */
 void conf_regtasks_start(void);
 void conf_regtasks_stop(void);
 uint32_t conf_regtasks_progress(void);
+int conf_regtasks_failed(void);
 
 /* The checks, by concern (each file's table). */
 extern const struct conf_check conf_checks_context[];

@@ -62,12 +62,19 @@ uint32_t conf_regtasks_progress(void)
     uint32_t sum = 0;
 
     for (unsigned i = 0; i < REGTEST_TASKS; i++) {
-        if (status[i].error != 0u) {
-            return 0; /* stopped */
-        }
         sum += status[i].loops;
     }
     return sum;
+}
+
+int conf_regtasks_failed(void)
+{
+    for (unsigned i = 0; i < REGTEST_TASKS; i++) {
+        if (status[i].error != 0u) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The first register a failed task found changed, from its dump. */

@@ -106,7 +106,9 @@ static void check_stress(void)
                 "cannot create the tasks");
     conf_regtasks_start();
     conf_arch_timer_start(TIMER_HZ, CONF_IRQ_LOW, timer_gives);
-    for (unsigned tick = CHECK_TICKS; tick <= STRESS_TICKS && conf_failures() == 0u;
+    /* A register task that stopped on a mismatch is named by conf_regtasks_stop. */
+    for (unsigned tick = CHECK_TICKS;
+         tick <= STRESS_TICKS && conf_failures() == 0u && !conf_regtasks_failed();
          tick += CHECK_TICKS) {
         vTaskDelay(CHECK_TICKS);
         visit(last, tick);
