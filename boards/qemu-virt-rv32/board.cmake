@@ -20,8 +20,6 @@ set(QUARTZ_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/virt_board.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/startup.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/syscalls.c)
-# The full demo's register-check tasks (demos/full/demo_arch.h).
-set(QUARTZ_BOARD_REGTEST_SOURCES ${CMAKE_CURRENT_LIST_DIR}/../../tests/port_riscv/regtest_riscv.c)
 set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/include
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv

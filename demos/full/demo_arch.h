@@ -11,11 +11,11 @@
  *      QUARTZ_BOARD_ARCH is arm, else arch_${QUARTZ_BOARD_ARCH}.c, unless
  *      board.cmake sets QUARTZ_BOARD_DEMO_ARCH_SOURCES.
  *   2. Register-check tasks: QUARTZ_BOARD_REGTEST_SOURCES in board.cmake
- *      (default tests/port_arm/regtest.c, or regtest_armv6m.c on
- *      GCC_ARM_CM0), with a regtest.h next to the first source providing
- *      REGTEST_TASKS, struct regtest_status { loops; error; },
- *      regtest_tasks[REGTEST_TASKS] and regtest_coverage (see
- *      tests/port_arm/regtest.h).
+ *      (default: the port conformance suite's, tests/port/arch/regtest_*.c
+ *      for the board's architecture), with a regtest.h next to the first
+ *      source providing REGTEST_TASKS, struct regtest_status { loops;
+ *      error; ... }, regtest_tasks[REGTEST_TASKS] and regtest_coverage (see
+ *      tests/port/arch/regtest.h).
  *
  * The board's FreeRTOSConfig.h may shrink the demo with DEMO_* macros
  * (demo.h lists them), e.g. for a 16 KiB part.

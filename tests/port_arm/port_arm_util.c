@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * port_arm_util.c: see port_arm_util.h. The configASSERT of the port_arm
- * configuration lands in port_test_assert_failed; anything not expected goes
- * on to the harness, which aborts.
+ * port_arm_util.c: see port_arm_util.h.
  */
 #include "port_arm_util.h"
 
@@ -12,33 +10,7 @@
 
 #include <string.h>
 
-static volatile unsigned expected;
-static volatile unsigned seen;
 static char last_report[256];
-
-void port_test_assert_failed(const char *file, int line);
-
-void port_test_assert_failed(const char *file, int line)
-{
-    if (expected > 0) {
-        expected--;
-        seen++;
-        return;
-    }
-    qtest_assert_failed(file, line);
-}
-
-void port_test_expect_asserts(unsigned n)
-{
-    seen = 0;
-    expected = n;
-}
-
-unsigned port_test_asserts_seen(void)
-{
-    expected = 0;
-    return seen;
-}
 
 /* Overrides the board's (weak) console report so tests can read the line. */
 void arm_port_report(const char *message)
@@ -76,16 +48,4 @@ void port_test_irq_teardown(unsigned irq)
     arm_nvic_disable(irq);
     arm_nvic_clear_pending(irq);
     board_irq_set_handler(irq, NULL);
-}
-
-uint32_t port_test_kernel_mask(void)
-{
-    uint32_t v;
-
-#if ARM_HAS_BASEPRI
-    __asm volatile("mrs %0, basepri" : "=r"(v));
-#else
-    __asm volatile("mrs %0, primask" : "=r"(v));
-#endif
-    return v;
 }

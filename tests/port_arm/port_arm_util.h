@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * port_arm_util.h: helpers shared by the Cortex-M port tests: counting
- * expected configASSERT failures, capturing the port's report line, and
- * interrupt priorities on either side of the syscall ceiling.
+ * port_arm_util.h: helpers shared by the Cortex-M port tests: expected
+ * configASSERT failures (port_test_asserts.h), capturing the port's report
+ * line, and interrupt priorities on either side of the syscall ceiling.
  */
 #ifndef PORT_ARM_UTIL_H
 #define PORT_ARM_UTIL_H
@@ -10,6 +10,7 @@
 #include "FreeRTOS.h"
 
 #include "arm_regs.h"
+#include "port_test_asserts.h"
 
 #include <stdint.h>
 
@@ -17,8 +18,6 @@
 /* Priorities (8-bit register values) relative to configMAX_SYSCALL_INTERRUPT_PRIORITY. */
 #define PRIO_ABOVE_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY - 0x40)) /* unmasked */
 #define PRIO_BELOW_CEILING ((uint8_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY + 0x20)) /* masked */
-/* The kernel lock's register while the lock is held. */
-#define PORT_TEST_MASK_HELD ((uint32_t)configMAX_SYSCALL_INTERRUPT_PRIORITY)
 #else
 /*
  * PRIMASK cores (ARMv6-M) have no ceiling: the kernel masks every interrupt. "Above" is then
@@ -26,13 +25,8 @@
  */
 #define PRIO_ABOVE_CEILING ((uint8_t)0x40)
 #define PRIO_BELOW_CEILING ((uint8_t)0x80)
-#define PORT_TEST_MASK_HELD 1u
 #endif
 
-/* The next n configASSERT failures are counted and execution continues. */
-void port_test_expect_asserts(unsigned n);
-/* Failures counted since port_test_expect_asserts; stops expecting more. */
-unsigned port_test_asserts_seen(void);
 
 /* The last line the port passed to arm_port_report (empty if none since the last clear). */
 const char *port_test_last_report(void);
@@ -41,8 +35,5 @@ void port_test_clear_report(void);
 /* Route a spare line (index 0..) to handler at priority prio, enabled; returns the IRQ number. */
 unsigned port_test_irq_setup(unsigned spare, uint8_t prio, void (*handler)(void));
 void port_test_irq_teardown(unsigned irq);
-
-/* The kernel lock's register: BASEPRI, or PRIMASK on cores without BASEPRI. */
-uint32_t port_test_kernel_mask(void);
 
 #endif /* PORT_ARM_UTIL_H */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * port_riscv_util.h: helpers shared by the RISC-V port tests: counting
- * expected configASSERT failures, reading a task's saved frame and the
- * hart's interrupt state.
+ * port_riscv_util.h: helpers shared by the RISC-V port tests: reading a
+ * task's saved frame and the hart's interrupt state (expected configASSERT
+ * failures: port_test_asserts.h).
  */
 #ifndef PORT_RISCV_UTIL_H
 #define PORT_RISCV_UTIL_H
@@ -10,15 +10,11 @@
 #include "FreeRTOS.h"
 #include "task.h"
 
+#include "port_test_asserts.h"
 #include "riscv_frame.h"
 #include "riscv_port.h"
 
 #include <stdint.h>
-
-/* The next n configASSERT failures are counted and execution continues. */
-void port_test_expect_asserts(unsigned n);
-/* Failures counted since port_test_expect_asserts; stops expecting more. */
-unsigned port_test_asserts_seen(void);
 
 /* A word of the frame a task that is not running saved (RISCV_FRAME_* byte offset). */
 uint32_t port_test_frame_word(TaskHandle_t task, unsigned offset);

@@ -10,9 +10,13 @@
  * and r8-r12, lr are checked, then r6 while r7 is. Exactly one word is pushed
  * at every check, so the failure path finds the status pointer (pushed first,
  * at entry) one word further up. PendSV saves r4-r11 through r4-r7 and MOV on
- * this core: a slip there shows up in the high registers.
+ * this core: a slip there shows up in the high registers. A mismatch sets the
+ * error flag only: with one scratch register and no STM of high registers,
+ * a dump would cost more code than the 16 KiB boards can spare.
  */
 #include "regtest.h"
+
+#include <stddef.h>
 
 #define PAT(t, r) "0x" #t #r #t #r #t #r #t #r
 #define SET_LOW(reg, t, r) "   ldr " #reg ", =" PAT(t, r) "\n"
@@ -63,3 +67,12 @@ REG_TASK(regtest_2, 2)
 REG_TASK(regtest_3, 3)
 
 void (*const regtest_tasks[REGTEST_TASKS])(void *) = {regtest_1, regtest_2, regtest_3};
+
+const char *regtest_expected(unsigned t, unsigned err, unsigned n, uintptr_t *value)
+{
+    (void)t;
+    (void)err;
+    (void)n;
+    (void)value;
+    return NULL; /* no dump */
+}
