@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Runs the networked demo (net_demo.c) on the host or a QEMU board, for a test, a benchmark
+or a user.
+
+    net_demo_driver.py [--board NAME] [--icount SHIFT] [--timeout S] --check IMAGE
+    net_demo_driver.py --board NAME --serve PORT IMAGE
+
+--check (the ctest; bench/run.py with --icount 0): the demo runs in a network namespace of
+its own (libs/net/tests/netns_driver.py: TAP device qtap0, host side 192.0.2.1/24, with its
+DHCP, DNS and TCP echo peers). On the host (no --board) the demo attaches to qtap0 itself; a
+board boots under tools/qemu-run with `-nic tap,ifname=qtap0,model=<the board's NIC>`, so
+the guest sits on that link. The driver then checks, from the console lines "net-demo: ...":
+  - the address is the DHCP lease, 192.0.2.50;
+  - the name the demo resolved, echo.quartz.test, is 192.0.2.1 (the namespace's DNS server);
+  - the host reaches the demo's echo server: 1 MiB to 192.0.2.50:7 and back, checked byte for
+    byte (libs/net/tests/qemu_net_driver.py's echo client);
+  - the demo's client moved all of its bytes through the host's echo server and checked them;
+then stops the demo and prints "net-demo-result: bytes=<n> ticks=<t> hz=<f>" (the client's
+transfer in guest ticks, for bench/run.py). Exit status 0, 1 if a check failed, 124 if the
+demo did not get through within --timeout seconds, 77 when, not root, no namespace can be
+made (as netns_driver.py).
+
+Why a namespace and not QEMU's user networking, which the board network test uses: slirp in
+restrict=on mode (the only mode the tests may use) drops every UDP datagram from the guest
+but DHCP and TFTP, so no DNS query can reach any server; and its lease names no DNS server.
+In the namespace nothing leaves the machine either, and the host and the demo are the same on
+every target.
+
+--serve PORT (`make run-net`): boots the board's demo under user networking in restrict=on
+mode with the demo's echo port forwarded to 127.0.0.1:PORT, prints the `nc` command, and runs
+until interrupted. There is no DNS server or host echo service there, so the demo reports
+those steps as skipped and keeps serving echo.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import threading
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(ROOT, "libs", "net", "tests"))
+import netns_driver as netns  # noqa: E402
+import qemu_net_driver as qemu_net  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import run as bench_run  # noqa: E402  (bench/run.py: board_info())
+
+ECHO_PORT = 7                # NET_DEMO_PORT
+CLIENT_BYTES = 1 << 20       # NET_DEMO_BYTES
+PEER_NAME = "echo.quartz.test"
+# QEMU's -nic model for a driver whose name is not the model's; board.cmake may also say
+# QUARTZ_BOARD_NET_QEMU_MODEL.
+NIC_MODELS = {"virtio_net": "virtio-net-device"}
+LINES = {
+    "address": re.compile(r"net-demo: address (\S+) \((dhcp|static)\)"),
+    "listening": re.compile(r"net-demo: echo server listening on port (\d+)"),
+    "dns": re.compile(r"net-demo: dns (\S+) (?:-> (\S+)|failed.*)"),
+    "client": re.compile(r"net-demo: client echoed (\d+) bytes in (\d+) ticks at (\d+) Hz"),
+    "client_failed": re.compile(r"net-demo: client failed.*"),
+    "ready": re.compile(r"net-demo: ready"),
+}
+
+
+def log(msg):
+    print(f"net_demo_driver: {msg}", flush=True)
+
+
+def nic_model(board):
+    info = bench_run.board_info(board)
+    if info.get("net_model"):
+        return info["net_model"]
+    if not info.get("net_driver"):
+        raise SystemExit(f"{board}: board.cmake names no QUARTZ_BOARD_NET_DRIVER")
+    return NIC_MODELS.get(info["net_driver"], info["net_driver"])
+
+
+def demo_command(args, nic):
+    if not args.board:
+        return [args.image]
+    cmd = [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--timeout", "0",
+           "--net", f"{nic},model={nic_model(args.board)}"]
+    if args.icount is not None:
+        cmd += ["--icount", args.icount]
+    return cmd + [args.image]
+
+
+class Run:
+    """What the demo said, and the host's own checks."""
+
+    def __init__(self):
+        self.seen = {}
+        self.failures = []
+        self.host_echo = None
+
+
+def watch(proc, run):
+    """Copies the console, records the demo's lines, starts the host's echo client when the
+    server listens; returns at "ready" (or when the demo ends)."""
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        for key, pattern in LINES.items():
+            m = pattern.search(line)
+            if m and key not in run.seen:
+                run.seen[key] = m.groups()
+        if "listening" in run.seen and run.host_echo is None and "address" in run.seen:
+            run.host_echo = threading.Thread(
+                target=qemu_net.echo_client,
+                args=(int(run.seen["listening"][0]), run.failures, run.seen["address"][0]))
+            run.host_echo.start()
+        if "ready" in run.seen:
+            return
+
+
+def verdict(run):
+    """The checks on what the demo said; appends to run.failures."""
+    seen, fail = run.seen, run.failures.append
+    if seen.get("address") != (netns.LEASE4, "dhcp"):
+        fail(f"address: want {netns.LEASE4} (dhcp), demo said {seen.get('address')}")
+    if seen.get("dns") != (PEER_NAME, netns.HOST4):
+        fail(f"dns: want {PEER_NAME} -> {netns.HOST4}, demo said {seen.get('dns')}")
+    if run.host_echo is None:
+        fail("the demo never said its echo server was listening")
+    client = seen.get("client")
+    if client is None or int(client[0]) != CLIENT_BYTES or int(client[1]) <= 0:
+        fail(f"client: want {CLIENT_BYTES} bytes echoed, demo said "
+             f"{client or seen.get('client_failed', 'nothing')}")
+
+
+def check(args):
+    if not netns.in_namespace():
+        return netns.enter_namespace(__file__, sys.argv[1:])
+    failed = netns.prepare_namespace()
+    if failed is not None:
+        return failed
+    run = Run()
+    nic = f"tap,ifname={netns.TAP},script=no,downscript=no"
+    with subprocess.Popen(demo_command(args, nic), stdout=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, text=True, errors="replace") as proc:
+        guard = threading.Timer(float(args.timeout), proc.kill)
+        guard.start()
+        watch(proc, run)
+        if run.host_echo is not None:
+            run.host_echo.join()
+        timed_out = not guard.is_alive()
+        guard.cancel()
+        proc.terminate()  # the demo serves forever: every check has its answer now
+        rest, _ = proc.communicate()
+        sys.stdout.write(rest)
+    if timed_out:
+        log(f"the demo did not get through within {args.timeout} s")
+        return 124
+    verdict(run)
+    for f in run.failures:
+        log(f"FAIL {f}")
+    if run.failures:
+        return 1
+    bytes_, ticks, hz = run.seen["client"]
+    print(f"net-demo-result: bytes={bytes_} ticks={ticks} hz={hz}", flush=True)
+    return 0
+
+
+def serve(args):
+    nic = f"user,restrict=on,hostfwd=tcp:127.0.0.1:{args.serve}-:{ECHO_PORT}"
+    print(f"Booting the networked demo on {args.board}; its echo server is forwarded to "
+          f"127.0.0.1:{args.serve}.\nTalk to it from another terminal with:\n"
+          f"    nc 127.0.0.1 {args.serve}\n(Ctrl-C stops the demo)", flush=True)
+    args.icount = None
+    cmd = demo_command(args, nic)
+    cmd.insert(1, "--realtime")
+    try:
+        return subprocess.run(cmd).returncode
+    except KeyboardInterrupt:  # Ctrl-C is how a user stops it; QEMU got it too
+        return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--board", help="a QEMU board (default: the POSIX host program)")
+    ap.add_argument("--icount", help="QEMU -icount shift (tools/qemu-run's default: 4)")
+    ap.add_argument("--timeout", default="240", help="wall-clock seconds (a hang guard)")
+    mode = ap.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--check", action="store_true")
+    mode.add_argument("--serve", type=int, metavar="PORT")
+    ap.add_argument("image")
+    args = ap.parse_args()
+    if not os.path.isfile(args.image):
+        log(f"no image {args.image}")
+        return 2
+    if args.serve is not None:
+        if not args.board:
+            log("--serve needs --board (on the host, see demos/net/README.md)")
+            return 2
+        return serve(args)
+    return check(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
