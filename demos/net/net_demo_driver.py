@@ -16,14 +16,18 @@ the guest sits on that link. The driver then checks, from the console lines "net
   - the host reaches the demo's echo server: 1 MiB to 192.0.2.50:7 and back, checked byte for
     byte (libs/net/tests/qemu_net_driver.py's echo client);
   - the demo's client moved all of its bytes through the host's echo server and checked them;
-then stops the demo and prints "net-demo-result: bytes=<n> ticks=<t> hz=<f>" (the client's
-transfer in guest ticks, for bench/run.py). Exit status 0, 1 if a check failed, 124 if the
+then stops the demo. A board then boots a second time as `make run-net` boots it (--serve,
+below; inside the namespace too): the address must be QEMU's lease 10.0.2.15, the DNS step
+must report its failure, and the host's 1 MiB must come back byte for byte through the
+hostfwd on 127.0.0.1. Last it prints "net-demo-result: bytes=<n> ticks=<t> hz=<f>" (the
+client's transfer on the TAP link in guest ticks, for bench/run.py). Exit status 0, 1 if a check failed, 124 if the
 demo did not get through within --timeout seconds, 77 when, not root, no namespace can be
 made (as netns_driver.py).
 
-Why a namespace and not QEMU's user networking, which the board network test uses: slirp in
-restrict=on mode (the only mode the tests may use) drops every UDP datagram from the guest
-but DHCP and TFTP, so no DNS query can reach any server; and its lease names no DNS server.
+Why a namespace and not only QEMU's user networking, which the board network test uses:
+slirp in restrict=on mode (the only mode the tests may use) drops every UDP datagram from the
+guest but DHCP and TFTP, so no DNS query can reach any server; and its lease names no DNS
+server.
 In the namespace nothing leaves the machine either, and the host and the demo are the same on
 every target.
 
@@ -87,13 +91,31 @@ def demo_command(args, nic):
     return cmd + [args.image]
 
 
-class Run:
-    """What the demo said, and the host's own checks."""
+SLIRP_LEASE = "10.0.2.15"  # QEMU user networking's first lease
 
-    def __init__(self):
+
+def forward_nic(port):
+    """QEMU user networking, restrict=on, the demo's echo port forwarded to 127.0.0.1:port."""
+    return f"user,restrict=on,hostfwd=tcp:127.0.0.1:{port}-:{ECHO_PORT}"
+
+
+class Run:
+    """One boot of the demo: what it said, and the host's own checks. echo_to(seen) is the
+    (host, port) through which the host reaches the demo's echo server."""
+
+    def __init__(self, echo_to):
+        self.echo_to = echo_to
         self.seen = {}
         self.failures = []
         self.host_echo = None
+        self.timed_out = False
+
+    def fail(self, msg):
+        self.failures.append(msg)
+
+    def expect(self, key, want, what):
+        if self.seen.get(key) != want:
+            self.fail(f"{what}: want {want}, demo said {self.seen.get(key)}")
 
 
 def watch(proc, run):
@@ -107,27 +129,56 @@ def watch(proc, run):
             if m and key not in run.seen:
                 run.seen[key] = m.groups()
         if "listening" in run.seen and run.host_echo is None and "address" in run.seen:
-            run.host_echo = threading.Thread(
-                target=qemu_net.echo_client,
-                args=(int(run.seen["listening"][0]), run.failures, run.seen["address"][0]))
+            host, port = run.echo_to(run.seen)
+            run.host_echo = threading.Thread(target=qemu_net.echo_client,
+                                             args=(port, run.failures, host))
             run.host_echo.start()
         if "ready" in run.seen:
             return
 
 
-def verdict(run):
-    """The checks on what the demo said; appends to run.failures."""
-    seen, fail = run.seen, run.failures.append
-    if seen.get("address") != (netns.LEASE4, "dhcp"):
-        fail(f"address: want {netns.LEASE4} (dhcp), demo said {seen.get('address')}")
-    if seen.get("dns") != (PEER_NAME, netns.HOST4):
-        fail(f"dns: want {PEER_NAME} -> {netns.HOST4}, demo said {seen.get('dns')}")
+def boot(cmd, timeout, echo_to):
+    """Runs the demo until it is ready and the host's echo exchange is over, then stops it (it
+    serves forever)."""
+    run = Run(echo_to)
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                          errors="replace") as proc:
+        guard = threading.Timer(float(timeout), proc.kill)
+        guard.start()
+        watch(proc, run)
+        if run.host_echo is not None:
+            run.host_echo.join()
+        run.timed_out = not guard.is_alive()
+        guard.cancel()
+        proc.terminate()
+        sys.stdout.write(proc.communicate()[0])
     if run.host_echo is None:
-        fail("the demo never said its echo server was listening")
-    client = seen.get("client")
+        run.fail("the demo never said its echo server was listening")
+    return run
+
+
+def on_tap(args):
+    """The namespace's link: lease, DNS answer, host to demo echo, demo's client transfer."""
+    run = boot(demo_command(args, f"tap,ifname={netns.TAP},script=no,downscript=no"),
+               args.timeout, lambda seen: (seen["address"][0], int(seen["listening"][0])))
+    run.expect("address", (netns.LEASE4, "dhcp"), "address")
+    run.expect("dns", (PEER_NAME, netns.HOST4), "dns")
+    client = run.seen.get("client")
     if client is None or int(client[0]) != CLIENT_BYTES or int(client[1]) <= 0:
-        fail(f"client: want {CLIENT_BYTES} bytes echoed, demo said "
-             f"{client or seen.get('client_failed', 'nothing')}")
+        run.fail(f"client: want {CLIENT_BYTES} bytes echoed, demo said "
+                 f"{client or run.seen.get('client_failed', 'nothing')}")
+    return run
+
+
+def through_forward(args):
+    """A board again, as `make run-net` boots it: slirp's lease, no DNS server (restrict=on),
+    and the host's echo through the hostfwd on 127.0.0.1."""
+    port = qemu_net.free_port()
+    run = boot(demo_command(args, forward_nic(port)), args.timeout,
+               lambda seen: ("127.0.0.1", port))
+    run.expect("address", (SLIRP_LEASE, "dhcp"), "address under user networking")
+    run.expect("dns", (PEER_NAME, None), "dns under user networking (none: restrict=on)")
+    return run
 
 
 def check(args):
@@ -136,40 +187,26 @@ def check(args):
     failed = netns.prepare_namespace()
     if failed is not None:
         return failed
-    run = Run()
-    nic = f"tap,ifname={netns.TAP},script=no,downscript=no"
-    with subprocess.Popen(demo_command(args, nic), stdout=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL, text=True, errors="replace") as proc:
-        guard = threading.Timer(float(args.timeout), proc.kill)
-        guard.start()
-        watch(proc, run)
-        if run.host_echo is not None:
-            run.host_echo.join()
-        timed_out = not guard.is_alive()
-        guard.cancel()
-        proc.terminate()  # the demo serves forever: every check has its answer now
-        rest, _ = proc.communicate()
-        sys.stdout.write(rest)
-    if timed_out:
+    runs = [on_tap(args)] + ([through_forward(args)] if args.board else [])
+    if any(r.timed_out for r in runs):
         log(f"the demo did not get through within {args.timeout} s")
         return 124
-    verdict(run)
-    for f in run.failures:
+    failures = [f for r in runs for f in r.failures]
+    for f in failures:
         log(f"FAIL {f}")
-    if run.failures:
+    if failures:
         return 1
-    bytes_, ticks, hz = run.seen["client"]
+    bytes_, ticks, hz = runs[0].seen["client"]
     print(f"net-demo-result: bytes={bytes_} ticks={ticks} hz={hz}", flush=True)
     return 0
 
 
 def serve(args):
-    nic = f"user,restrict=on,hostfwd=tcp:127.0.0.1:{args.serve}-:{ECHO_PORT}"
     print(f"Booting the networked demo on {args.board}; its echo server is forwarded to "
           f"127.0.0.1:{args.serve}.\nTalk to it from another terminal with:\n"
           f"    nc 127.0.0.1 {args.serve}\n(Ctrl-C stops the demo)", flush=True)
     args.icount = None
-    cmd = demo_command(args, nic)
+    cmd = demo_command(args, forward_nic(args.serve))
     cmd.insert(1, "--realtime")
     try:
         return subprocess.run(cmd).returncode
