@@ -228,6 +228,13 @@ def board_svg(board, res):
     more, y = svg_panel("Micro-benchmarks", micro_rows, series, y,
                         "instructions per operation (lower is better)", lambda v: f"{v:.0f}")
     body += more
+    net = res.get("net", {})
+    if "tcp_echo_mb_s" in net:  # the networked demo is built at -O2
+        more, y = svg_panel("TCP throughput (networked demo; varies from run to run)",
+                            [("1 MiB echoed through the host, median", {"O2": net["tcp_echo_mb_s"]},
+                              None)], ["O2"], y, "MB/s of virtual time (higher is better)",
+                            lambda v: f"{v:.2f}")
+        body += more
     legend = []
     for i, s in enumerate(series):
         name = f"Quartz -{s}" if s in opts else s

@@ -20,9 +20,9 @@ then stops the demo. A board then boots a second time as `make run-net` boots it
 below; inside the namespace too): the address must be QEMU's lease 10.0.2.15, the DNS step
 must report its failure, and the host's 1 MiB must come back byte for byte through the
 hostfwd on 127.0.0.1. Last it prints "net-demo-result: bytes=<n> ticks=<t> hz=<f>" (the
-client's transfer on the TAP link in guest ticks, for bench/run.py). Exit status 0, 1 if a check failed, 124 if the
-demo did not get through within --timeout seconds, 77 when, not root, no namespace can be
-made (as netns_driver.py).
+client's transfer on the TAP link in guest ticks, for bench/run.py). Exit status 0, 1 if a
+check failed, 124 if a boot did not get through within --timeout seconds, 77 when, not root,
+no namespace can be made (as netns_driver.py).
 
 Why a namespace and not only QEMU's user networking, which the board network test uses:
 slirp in restrict=on mode (the only mode the tests may use) drops every UDP datagram from the
