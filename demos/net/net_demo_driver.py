@@ -13,9 +13,10 @@ board boots under tools/qemu-run with `-nic tap,ifname=qtap0,model=<the board's 
 the guest sits on that link. The driver then checks, from the console lines "net-demo: ...":
   - the address is the DHCP lease, 192.0.2.50;
   - the name the demo resolved, echo.quartz.test, is 192.0.2.1 (the namespace's DNS server);
-  - the host reaches the demo's echo server: 1 MiB to 192.0.2.50:7 and back, checked byte for
-    byte (libs/net/tests/qemu_net_driver.py's echo client);
   - the demo's client moved all of its bytes through the host's echo server and checked them;
+  - once the demo is ready (after its timed transfer, so the two never share the link), the
+    host reaches the demo's echo server: 1 MiB to 192.0.2.50:7 and back, checked byte for
+    byte (libs/net/tests/qemu_net_driver.py's echo client);
 then stops the demo. A board then boots a second time as `make run-net` boots it (--serve,
 below; inside the namespace too): the address must be QEMU's lease 10.0.2.15, the DNS step
 must report its failure, and the host's 1 MiB must come back byte for byte through the
@@ -119,8 +120,9 @@ class Run:
 
 
 def watch(proc, run):
-    """Copies the console, records the demo's lines, starts the host's echo client when the
-    server listens; returns at "ready" (or when the demo ends)."""
+    """Copies the console and records the demo's lines until "ready" (or the demo's end), then
+    starts the host's echo client on the demo's server: only then, so that the demo's own
+    transfer, which it times, has the link to itself."""
     for line in proc.stdout:
         sys.stdout.write(line)
         sys.stdout.flush()
@@ -128,13 +130,13 @@ def watch(proc, run):
             m = pattern.search(line)
             if m and key not in run.seen:
                 run.seen[key] = m.groups()
-        if "listening" in run.seen and run.host_echo is None and "address" in run.seen:
-            host, port = run.echo_to(run.seen)
-            run.host_echo = threading.Thread(target=qemu_net.echo_client,
-                                             args=(port, run.failures, host))
-            run.host_echo.start()
         if "ready" in run.seen:
-            return
+            break
+    if "ready" in run.seen and "listening" in run.seen and "address" in run.seen:
+        host, port = run.echo_to(run.seen)
+        run.host_echo = threading.Thread(target=qemu_net.echo_client,
+                                         args=(port, run.failures, host))
+        run.host_echo.start()
 
 
 def boot(cmd, timeout, echo_to):
@@ -153,7 +155,7 @@ def boot(cmd, timeout, echo_to):
         proc.terminate()
         sys.stdout.write(proc.communicate()[0])
     if run.host_echo is None:
-        run.fail("the demo never said its echo server was listening")
+        run.fail("the demo never said it was ready with its echo server listening")
     return run
 
 
