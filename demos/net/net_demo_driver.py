@@ -9,8 +9,8 @@ or a user.
 --check (the ctest; bench/run.py with --icount 0): the demo runs in a network namespace of
 its own (libs/net/tests/netns_driver.py: TAP device qtap0, host side 192.0.2.1/24, with its
 DHCP, DNS and TCP echo peers). On the host (no --board) the demo attaches to qtap0 itself; a
-board boots under tools/qemu-run with `-nic tap,ifname=qtap0,model=<the board's NIC>`, so
-the guest sits on that link. The driver then checks, from the console lines "net-demo: ...":
+board boots under tools/qemu-run with `--net tap,ifname=qtap0,...`, which connects the
+board's own network card to that device, so the guest sits on that link. The driver then checks, from the console lines "net-demo: ...":
   - the address is the DHCP lease, 192.0.2.50;
   - the name the demo resolved, echo.quartz.test, is 192.0.2.1 (the namespace's DNS server);
   - the demo's client moved all of its bytes through the host's echo server and checked them;
@@ -50,15 +50,10 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(ROOT, "libs", "net", "tests"))
 import netns_driver as netns  # noqa: E402
 import qemu_net_driver as qemu_net  # noqa: E402
-sys.path.insert(0, os.path.join(ROOT, "bench"))
-import run as bench_run  # noqa: E402  (bench/run.py: board_info())
 
 ECHO_PORT = 7                # NET_DEMO_PORT
 CLIENT_BYTES = 1 << 20       # NET_DEMO_BYTES
 PEER_NAME = "echo.quartz.test"
-# QEMU's -nic model for a driver whose name is not the model's; board.cmake may also say
-# QUARTZ_BOARD_NET_QEMU_MODEL.
-NIC_MODELS = {"virtio_net": "virtio-net-device"}
 LINES = {
     "address": re.compile(r"net-demo: address (\S+) \((dhcp|static)\)"),
     "listening": re.compile(r"net-demo: echo server listening on port (\d+)"),
@@ -73,20 +68,11 @@ def log(msg):
     print(f"net_demo_driver: {msg}", flush=True)
 
 
-def nic_model(board):
-    info = bench_run.board_info(board)
-    if info.get("net_model"):
-        return info["net_model"]
-    if not info.get("net_driver"):
-        raise SystemExit(f"{board}: board.cmake names no QUARTZ_BOARD_NET_DRIVER")
-    return NIC_MODELS.get(info["net_driver"], info["net_driver"])
-
-
 def demo_command(args, nic):
     if not args.board:
         return [args.image]
     cmd = [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--timeout", "0",
-           "--net", f"{nic},model={nic_model(args.board)}"]
+           "--net", nic]
     if args.icount is not None:
         cmd += ["--icount", args.icount]
     return cmd + [args.image]
