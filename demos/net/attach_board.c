@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * attach_board.c: net_demo_attach() for every QEMU board that declares a network driver. The
- * board build names the driver (QUARTZ_BOARD_NET_DRIVER, passed here as NET_DEMO_DRIVER, and
- * its header as NET_DEMO_DRIVER_HEADER) and
- * every driver follows the porting guide's convention (docs/porting/network-driver.md):
- * <driver>.h declares qnet_<driver>_add(eth, base, irq, config), and the board's board_defs.h
- * says where the controller is (BOARD_ETH_BASE, BOARD_ETH_IRQ). So a new networked board needs
- * no code here.
+ * board build passes the driver's name (QUARTZ_BOARD_NET_DRIVER) as NET_DEMO_DRIVER and its
+ * header as NET_DEMO_DRIVER_HEADER; every driver follows the porting guide's convention
+ * (docs/porting/network-driver.md): <driver>.h declares qnet_<driver>_add(eth, base, irq,
+ * config), and the board's board_defs.h says where the controller is (BOARD_ETH_BASE,
+ * BOARD_ETH_IRQ). So a new networked board needs no code here.
  */
 #include "net_demo.h"
 
