@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: MIT
 # Thin wrapper over CMake/ctest. `make run` boots the demo (BOARD=qemu-mps2-an385 by default,
-# BOARD=posix for the host), `make debug` boots it under gdb, `make test` runs every test.
+# BOARD=posix for the host), `make run-net` the networked demo (demos/net/README.md), `make debug`
+# boots the full demo under gdb, `make test` runs every test.
 BUILD ?= build
 BOARD ?= qemu-mps2-an385
 JOBS ?= $(shell nproc)
 
 CMAKE_CONFIGURE = cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug
 
-.PHONY: all setup configure build run debug test coverage bench clean
+.PHONY: all setup configure build run run-net debug test coverage bench clean
 
 all: build
 
@@ -40,6 +41,19 @@ else
 	@echo "Booting the full demo on $(BOARD) in QEMU (Ctrl-C stops it)"
 	tools/qemu-run --board $(BOARD) --timeout 0 --realtime $(BOARD_IMAGE)
 endif
+
+# The networked demo (demos/net/) on a board with a network driver, under QEMU user networking
+# (restrict=on) with its TCP echo server forwarded to 127.0.0.1:$(NET_PORT).
+NET_PORT ?= 5555
+run-net: configure
+	@test "$(BOARD)" != posix || (echo "run-net: on the host see demos/net/README.md"; exit 1)
+	@test -f boards/$(BOARD)/board.cmake || (echo "BOARD=$(BOARD): no such board"; exit 1)
+	cmake --build $(BUILD) --target board_$(BOARD)-configure
+	@cmake --build $(BUILD)/boards/$(BOARD) --target help | grep '^demo_net:' > /dev/null || \
+	    (echo "BOARD=$(BOARD) has no network driver (QUARTZ_BOARD_NET_DRIVER)"; exit 1)
+	cmake --build $(BUILD)/boards/$(BOARD) --target demo_net -j $(JOBS)
+	python3 demos/net/net_demo_driver.py --board $(BOARD) --serve $(NET_PORT) \
+	    $(BUILD)/boards/$(BOARD)/demos/net/demo_net.elf
 
 # The full demo halted in QEMU's GDB server, with gdb-multiarch attached and stopped at main.
 debug: configure

@@ -135,6 +135,24 @@ def sizes_section(res, opts):
     return lines
 
 
+def net_section(res):
+    """The networked demo's TCP throughput (bench/run.py bench_net()), when measured."""
+    net = res.get("net")
+    if net is None:
+        return []
+    lines = ["### TCP throughput (networked demo, MB/s of virtual time, higher is better)", ""]
+    if "skipped" in net:
+        return lines + [f"Not measured: {net['skipped']}.", ""]
+    runs = ", ".join(f"{v:.2f}" for v in net["runs_mb_s"])
+    return lines + [
+        "| transfer | MB/s (median) | runs | compared |", "|---|---|---|---|",
+        f"| {num(net['bytes'])} bytes to a host echo server and back, checked | "
+        f"{net['tcp_echo_mb_s']:.2f} | {runs} | no: not repeatable |", "",
+        "The echo server is a host process and an idle guest's virtual time follows the host "
+        "clock while it waits for it, so the figure varies from run to run (bench/README.md).",
+        ""]
+
+
 def board_table(board, res, results):
     opts = sorted(res["opts"].keys())  # O2 before Os
     first = res["opts"][opts[0]]
@@ -152,6 +170,7 @@ def board_table(board, res, results):
              "configuration.", ""]
     if "tm" in first:
         lines += tm_section(res, opts) + [""] + micro_section(res, opts) + [""]
+    lines += net_section(res)
     lines += footprint_section(res, opts) + [""] + sizes_section(res, opts)
     return "\n".join(lines) + "\n"
 
@@ -209,6 +228,13 @@ def board_svg(board, res):
     more, y = svg_panel("Micro-benchmarks", micro_rows, series, y,
                         "instructions per operation (lower is better)", lambda v: f"{v:.0f}")
     body += more
+    net = res.get("net", {})
+    if "tcp_echo_mb_s" in net:  # the networked demo is built at -O2
+        more, y = svg_panel("TCP throughput (networked demo; varies from run to run)",
+                            [("1 MiB echoed through the host, median", {"O2": net["tcp_echo_mb_s"]},
+                              None)], ["O2"], y, "MB/s of virtual time (higher is better)",
+                            lambda v: f"{v:.2f}")
+        body += more
     legend = []
     for i, s in enumerate(series):
         name = f"Quartz -{s}" if s in opts else s

@@ -10,6 +10,11 @@ and writes <build>/results.json, then a table (<board>.md) and a chart (<board>.
 (bench/report.py). Every figure depends only on the instructions executed, so runs repeat
 exactly; --runs 2 boots each image twice and fails unless both print the same lines.
 
+A board with a network driver also runs the networked demo (demos/net/) for its TCP
+throughput: MB/s of virtual time, the median of NET_RUNS boots, under "net" in results.json.
+That figure is not repeatable and is never compared (bench_net() says why); --no-net leaves it
+out.
+
 The POSIX host ("posix") runs the same image as a host program: its figures are host
 nanoseconds, vary from run to run, and are marked noisy (never checked for repeatability, and
 tools/bench-compare skips them).
@@ -46,6 +51,8 @@ SIZES = ["StaticTask_t", "StaticQueue_t", "StaticSemaphore_t", "StaticEventGroup
 RAMS = ["task_beyond_stack"]
 # The self-test in bench/src/micro.c: 100 no-ops must measure 100 +- this.
 NOP_TOLERANCE = 2.0
+# Boots of the networked demo per board; its throughput figure is their median.
+NET_RUNS = 5
 
 # Kernel object kinds by source file stem (FreeRTOS-Kernel's and Quartz's names); any other
 # object in the kernel libraries belongs to the port.
@@ -262,6 +269,45 @@ def bench_board(args, board):
     return result
 
 
+def net_image(args, board):
+    """The networked demo (demos/net/) for board, built by a board build of its own under
+    <build>/<board>/net/ (only its target is built)."""
+    bdir = os.path.join(args.build, board, "net")
+    run(["cmake", "-S", os.path.join(ROOT, "cmake", "board_build"), "-B", bdir, "-G", "Ninja",
+         f"-DCMAKE_TOOLCHAIN_FILE={toolchain_file(board)}", f"-DQUARTZ_BOARD={board}"])
+    run(["cmake", "--build", bdir, "-j", str(args.jobs), "--target", "demo_net"])
+    return os.path.join(bdir, "demos", "net", "demo_net.elf")
+
+
+def bench_net(args, board):
+    """TCP throughput of the networked demo on a board with a network driver, or None: its
+    client's 1 MiB echoed through the host (demos/net/net_demo_driver.py --check) under
+    -icount shift=0, NET_RUNS times; the median in MB/s of virtual time. Not repeatable (the
+    echo server is a host process, and an idle guest's virtual time follows the host clock:
+    tools/qemu-run --net), so it is marked "compared": false and no run is checked against
+    another. Only Quartz's own kernel: the demo is built with it, not with --kernel-dir."""
+    if not board_info(board).get("net_driver"):
+        return None
+    if os.path.realpath(args.kernel_dir) != os.path.realpath(os.path.join(ROOT, "kernel")):
+        return {"skipped": "the networked demo is built with Quartz's kernel only"}
+    image = net_image(args, board)
+    cmd = [sys.executable, os.path.join(ROOT, "demos", "net", "net_demo_driver.py"),
+           "--board", board, "--icount", "0", "--timeout", str(args.timeout), "--check", image]
+    figures = []
+    for _ in range(NET_RUNS):
+        res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if res.returncode == 77:  # no network namespace without root (netns_driver.py)
+            return {"skipped": res.stdout.strip().splitlines()[-1]}
+        m = re.search(r"^net-demo-result: bytes=(\d+) ticks=(\d+) hz=(\d+)$", res.stdout, re.M)
+        if res.returncode != 0 or not m:
+            print(res.stdout)
+            fail(f"{board}: the networked demo exited with {res.returncode}")
+        nbytes, ticks, hz = (int(g) for g in m.groups())
+        figures.append(round(nbytes * hz / ticks / 1e6, 3))
+    return {"tcp_echo_mb_s": sorted(figures)[len(figures) // 2], "runs_mb_s": figures,
+            "bytes": nbytes, "compared": False}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "build", "bench"))
@@ -275,6 +321,8 @@ def main():
     ap.add_argument("--runs", type=int, default=1, help="boots per image; all must agree")
     ap.add_argument("--quick", action="store_true",
                     help="short periods and few iterations (a smoke and determinism test)")
+    ap.add_argument("--no-net", action="store_true",
+                    help="leave out the TCP throughput of the networked boards")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=int, default=600, help="wall-clock seconds per boot")
     args = ap.parse_args()
@@ -295,6 +343,9 @@ def main():
         print(f"bench: {board}: building and running ({', '.join(args.opts)})", flush=True)
         try:
             results["boards"][board] = bench_board(args, board)
+            net = None if args.no_net or board == HOST else bench_net(args, board)
+            if net is not None:
+                results["boards"][board]["net"] = net
         except Skip as why:
             print(f"bench: {board}: skipped: {why}")
             results.setdefault("skipped", {})[board] = str(why)

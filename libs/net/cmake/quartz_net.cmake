@@ -9,7 +9,9 @@
 #
 # quartz_net_library(<name> KERNEL <kernel target> OPTIONS_DIR <dir holding lwipopts.h>
 #                    [SOURCES <driver sources...>] [COMPILE_OPTIONS <opts...>])
-include_guard(GLOBAL)
+# Per directory: the variables below are directory-scoped, and sibling directories (libs/net,
+# demos/net; a board's libs/net/boards and demos/net) each need them. Checking again is cheap.
+include_guard(DIRECTORY)
 
 set(QUARTZ_NET_DIR ${CMAKE_CURRENT_LIST_DIR}/..)
 set(QUARTZ_LWIP_DIR "" CACHE PATH "Unpacked lwIP 2.1.3 (empty: fetch it with tools/fetch-lwip)")

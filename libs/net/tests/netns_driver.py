@@ -329,12 +329,39 @@ def cannot(reason):
     return SKIP
 
 
-def inside(argv):
+def in_namespace():
+    """True in the copy of a driver that enter_namespace() started."""
+    return os.environ.get("QNET_IN_NETNS") == "1"
+
+
+def enter_namespace(script, argv):
+    """Runs the Python script with argv again in a new network namespace (in_namespace() is
+    true there); its exit status, or cannot()'s when no namespace can be made. Other drivers
+    (demos/net/net_demo_driver.py) start their namespace with it too."""
+    env = dict(os.environ, QNET_IN_NETNS="1")
+    probe = subprocess.run(["unshare", "--net", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return cannot("cannot create a network namespace (needs root or unprivileged user "
+                      f"namespaces): {probe.stderr.strip()}")
+    return subprocess.run(["unshare", "--net", sys.executable, os.path.abspath(script)]
+                          + argv, env=env).returncode
+
+
+def prepare_namespace():
+    """Inside the namespace: the TAP devices and the peers. None, or the exit status to end
+    with when the devices cannot be made."""
     try:
         setup_namespace()
     except (OSError, subprocess.CalledProcessError) as e:
         return cannot(f"cannot create TAP device {TAP} in the namespace ({e})")
     start_peers()
+    return None
+
+
+def inside(argv):
+    failed = prepare_namespace()
+    if failed is not None:
+        return failed
     start = time.monotonic()
     rc = subprocess.run(argv).returncode
     log(f"test exited with {rc} after {time.monotonic() - start:.1f} s (wall clock, for info)")
@@ -346,15 +373,9 @@ def main():
     if not argv:
         print(__doc__)
         return 2
-    if os.environ.get("QNET_IN_NETNS") == "1":
+    if in_namespace():
         return inside(argv)
-    env = dict(os.environ, QNET_IN_NETNS="1")
-    probe = subprocess.run(["unshare", "--net", "true"], capture_output=True, text=True)
-    if probe.returncode != 0:
-        return cannot("cannot create a network namespace (needs root or unprivileged user "
-                      f"namespaces): {probe.stderr.strip()}")
-    return subprocess.run(["unshare", "--net", sys.executable, os.path.abspath(__file__)]
-                          + argv, env=env).returncode
+    return enter_namespace(__file__, argv)
 
 
 if __name__ == "__main__":

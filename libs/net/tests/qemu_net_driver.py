@@ -80,10 +80,12 @@ def echo_server(listener):
             log(f"echo server: {total} bytes echoed")
 
 
-def echo_client(port, failures):
-    """Peer H: 1 MiB to the guest's echo server and back, checked byte for byte."""
+def echo_client(port, failures, host="127.0.0.1"):
+    """Peer H: 1 MiB to the guest's echo server and back, checked byte for byte (also used by
+    demos/net/net_demo_driver.py, with the guest's own address)."""
+    where = f"echo to {host}:{port}"
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=SOCKET_TIMEOUT) as s:
+        with socket.create_connection((host, port), timeout=SOCKET_TIMEOUT) as s:
             data = pattern(0, PATTERN_BYTES)
             sender = threading.Thread(target=s.sendall, args=(data,), daemon=True)
             sender.start()
@@ -97,12 +99,12 @@ def echo_client(port, failures):
             if bytes(got) != data:
                 bad = next((i for i in range(min(len(got), len(data))) if got[i] != data[i]),
                            len(got))
-                failures.append(f"echo through hostfwd: {len(got)} bytes back, first "
+                failures.append(f"{where}: {len(got)} bytes back, first "
                                 f"difference at {bad}")
                 return
-            log(f"echo through hostfwd: {len(got)} bytes ok")
+            log(f"{where}: {len(got)} bytes ok")
     except OSError as e:
-        failures.append(f"echo through hostfwd: {e}")
+        failures.append(f"{where}: {e}")
 
 
 class Qmp:
