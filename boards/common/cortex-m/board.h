@@ -57,6 +57,12 @@ uint32_t board_timer_value(unsigned t);
 void board_exit(int status) __attribute__((noreturn));
 
 /*
+ * Write s to QEMU's (or the debugger's) console through semihosting, not the UART: for
+ * messages from before the console works, such as the board template's unwritten functions.
+ */
+void board_semihost_puts(const char *s);
+
+/*
  * The command line QEMU passed (semihosting SYS_GET_CMDLINE: the image name,
  * then -append's text), or an empty string. Returns buf.
  */
