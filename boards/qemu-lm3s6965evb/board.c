@@ -114,21 +114,11 @@ void board_init(void)
     REG(BOARD_UART0_BASE, UART_CTL) = UART_CTL_ENABLE;
 }
 
-static void uart_putc(char c)
+void board_console_putc(char c)
 {
     while ((REG(BOARD_UART0_BASE, UART_FR) & UART_FR_TXFF) != 0u) {
     }
     REG(BOARD_UART0_BASE, UART_DR) = (uint8_t)c;
-}
-
-void board_console_write(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') {
-            uart_putc('\r');
-        }
-        uart_putc(s[i]);
-    }
 }
 
 /*

@@ -61,21 +61,11 @@ void board_init(void)
     (void)setvbuf(stdout, console_buffer, _IOLBF, sizeof(console_buffer));
 }
 
-static void uart_putc(char c)
+void board_console_putc(char c)
 {
     REG(BOARD_UART0_BASE, UART_EVENTS_TXDRDY) = 0;
     REG(BOARD_UART0_BASE, UART_TXD) = (uint8_t)c;
     while (REG(BOARD_UART0_BASE, UART_EVENTS_TXDRDY) == 0u) {
-    }
-}
-
-void board_console_write(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') {
-            uart_putc('\r');
-        }
-        uart_putc(s[i]);
     }
 }
 

@@ -18,14 +18,9 @@ void board_init(void)
     cmsdk_uart_init(BOARD_UART0_BASE, BOARD_CPU_CLOCK_HZ, BOARD_CONSOLE_BAUD);
 }
 
-void board_console_write(const char *s, size_t n)
+void board_console_putc(char c)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') {
-            cmsdk_uart_putc(BOARD_UART0_BASE, '\r');
-        }
-        cmsdk_uart_putc(BOARD_UART0_BASE, s[i]);
-    }
+    cmsdk_uart_putc(BOARD_UART0_BASE, c);
 }
 
 void board_timer_start(unsigned t, uint32_t period_cycles)

@@ -36,14 +36,14 @@ void board_init(void)
 }
 
 /*
- * TODO(board): write n bytes to the console UART, polling, sending "\r\n" for '\n'. Called
- * from any context, including fault handlers: no interrupts, no locks, no allocation.
+ * TODO(board): send one byte on the console UART, polling while its transmitter is full.
+ * Called from any context, including fault handlers: no interrupts, no locks, no allocation.
+ * (../common/cortex-m/console.c turns '\n' into "\r\n" and builds the rest on it.)
  */
-void board_console_write(const char *s, size_t n)
+void board_console_putc(char c)
 {
-    (void)s;
-    (void)n;
-    board_todo("board_console_write");
+    (void)c;
+    board_todo("board_console_putc");
 }
 
 /*

@@ -23,6 +23,8 @@ extern "C" {
 
 /* Write n bytes to the console UART, polled ('\n' becomes "\r\n"). Safe in handlers. */
 void board_console_write(const char *s, size_t n);
+/* The board's part of the console (board.c): send one byte, waiting while the UART is full. */
+void board_console_putc(char c);
 void board_console_puts(const char *s); /* no newline added */
 
 /*

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * console.c: the console functions every Cortex-M board shares, built on the
- * one function each board writes for its UART (board_console_write): strings,
- * the port's report hook and the configASSERT report of the boards'
- * FreeRTOSConfig.h. No state and no locking: like board_console_write, they
- * may be called from any context, including fault and assertion paths.
+ * one function each board writes for its UART (board_console_putc): writes
+ * with '\n' sent as "\r\n", strings, the port's report hook and the
+ * configASSERT report of the boards' FreeRTOSConfig.h. No state and no
+ * locking: like board_console_putc, they may be called from any context,
+ * including fault and assertion paths.
  */
 #include "board.h"
 
@@ -17,6 +18,16 @@
  */
 void arm_port_report(const char *message) __attribute__((weak));
 void board_assert_failed(const char *file, int line);
+
+void board_console_write(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n') {
+            board_console_putc('\r');
+        }
+        board_console_putc(s[i]);
+    }
+}
 
 void board_console_puts(const char *s)
 {
