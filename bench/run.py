@@ -110,10 +110,10 @@ HOST = "posix"
 
 def default_boards():
     """Every board with a QEMU machine (bench/image/CMakeLists.txt finds each its seam), then
-    the host."""
+    the host. The board template has a machine only to show its unwritten functions fail."""
     found = []
     for board in sorted(os.listdir(os.path.join(ROOT, "boards"))):
-        if read_board_cmake(board):
+        if board != "template" and read_board_cmake(board):
             found.append(board)
     return found + [HOST]
 

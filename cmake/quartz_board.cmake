@@ -23,6 +23,11 @@ endif()
 include(${QUARTZ_BOARD_ROOT}/boards/${QUARTZ_BOARD}/board.cmake)
 include(${QUARTZ_BOARD_ROOT}/kernel/quartz_kernel.cmake)
 
+# The board's linker script; it may INCLUDE a shared part by its path under boards/common/
+# (cortex-m/sections.ld).
+set(QUARTZ_BOARD_LINK_SCRIPT_OPTIONS -T${QUARTZ_BOARD_LINKER_SCRIPT}
+    -L${QUARTZ_BOARD_ROOT}/boards/common)
+
 # Start-up, C library hooks, console, timers: compiled once, linked as objects into every
 # program so the vector table and the strong hook definitions always win over weak defaults.
 add_library(quartz_board_support OBJECT ${QUARTZ_BOARD_SOURCES})
@@ -46,7 +51,7 @@ function(quartz_board_link exe kernel)
     target_sources(${exe} PRIVATE $<TARGET_OBJECTS:quartz_board_support>)
     target_include_directories(${exe} PRIVATE ${QUARTZ_BOARD_INCLUDE_DIRS})
     target_link_libraries(${exe} PRIVATE ${kernel})
-    target_link_options(${exe} PRIVATE -T${QUARTZ_BOARD_LINKER_SCRIPT} -nostartfiles
+    target_link_options(${exe} PRIVATE ${QUARTZ_BOARD_LINK_SCRIPT_OPTIONS} -nostartfiles
         -Wl,--gc-sections -Wl,-Map=$<TARGET_FILE:${exe}>.map)
     set_target_properties(${exe} PROPERTIES SUFFIX .elf LINK_DEPENDS ${QUARTZ_BOARD_LINKER_SCRIPT})
     quartz_board_image(${exe})
@@ -62,6 +67,6 @@ if(TARGET freertos_config AND NOT TARGET quartz_board)
     target_sources(quartz_board INTERFACE $<TARGET_OBJECTS:quartz_board_support>)
     target_include_directories(quartz_board INTERFACE ${QUARTZ_BOARD_INCLUDE_DIRS})
     target_link_libraries(quartz_board INTERFACE freertos_kernel)
-    target_link_options(quartz_board INTERFACE -T${QUARTZ_BOARD_LINKER_SCRIPT} -nostartfiles
+    target_link_options(quartz_board INTERFACE ${QUARTZ_BOARD_LINK_SCRIPT_OPTIONS} -nostartfiles
         -Wl,--gc-sections)
 endif()

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * board.c: the micro:bit (nRF51822) board support behind board.h: the UART as
- * the console, TIMER1 and TIMER0 as the two board timers, the spare interrupt
- * lines, and the port's report hook printed on the console. Register offsets
- * and bits are those of the nRF51 Series Reference Manual; QEMU's model
+ * the console, TIMER1 and TIMER0 as the two board timers (the parts every
+ * Cortex-M board shares are in ../common/cortex-m/). Register offsets and bits are those of the nRF51 Series Reference Manual; QEMU's model
  * (hw/char/nrf51_uart.c, hw/timer/nrf51_timer.c) implements them.
  *
  * nRF51 peripherals are driven by tasks (write 1 to start something) and
@@ -47,16 +46,7 @@
 #define CONSOLE_BUFFER 64
 
 static const uintptr_t timer_bases[BOARD_TIMER_COUNT] = BOARD_TIMER_BASES;
-static const uint8_t timer_irqs[BOARD_TIMER_COUNT] = BOARD_TIMER_IRQS;
-static const uint8_t spare_irqs[BOARD_SPARE_IRQ_COUNT] = BOARD_SPARE_IRQS;
 static uint32_t timer_last[BOARD_TIMER_COUNT]; /* period - 1: the down-counter's start */
-
-/*
- * The Cortex-M ports' report hook (ports/arm_common/arm_port.h), declared here rather than
- * included because the board code does not depend on an application's FreeRTOSConfig.h.
- * Weak, so that an application or test can define its own.
- */
-void arm_port_report(const char *message) __attribute__((weak));
 
 void board_init(void);
 
@@ -71,46 +61,12 @@ void board_init(void)
     (void)setvbuf(stdout, console_buffer, _IOLBF, sizeof(console_buffer));
 }
 
-static void uart_putc(char c)
+void board_console_putc(char c)
 {
     REG(BOARD_UART0_BASE, UART_EVENTS_TXDRDY) = 0;
     REG(BOARD_UART0_BASE, UART_TXD) = (uint8_t)c;
     while (REG(BOARD_UART0_BASE, UART_EVENTS_TXDRDY) == 0u) {
     }
-}
-
-void board_console_write(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\n') {
-            uart_putc('\r');
-        }
-        uart_putc(s[i]);
-    }
-}
-
-void board_console_puts(const char *s)
-{
-    while (*s != '\0') {
-        board_console_write(s++, 1);
-    }
-}
-
-void arm_port_report(const char *message)
-{
-    board_console_puts("\n[port] ");
-    board_console_puts(message);
-    board_console_puts("\n");
-}
-
-unsigned board_spare_irq(unsigned index)
-{
-    return index < BOARD_SPARE_IRQ_COUNT ? spare_irqs[index] : spare_irqs[0];
-}
-
-unsigned board_timer_irq(unsigned t)
-{
-    return timer_irqs[t % BOARD_TIMER_COUNT];
 }
 
 /*
@@ -155,26 +111,4 @@ uint32_t board_timer_value(unsigned t)
 
     REG(base, TIMER_TASKS_CAPTURE1) = 1;
     return timer_last[t % BOARD_TIMER_COUNT] - REG(base, TIMER_CC1);
-}
-
-void board_assert_failed(const char *file, int line);
-
-void board_assert_failed(const char *file, int line)
-{
-    char digits[12];
-    int n = 0;
-    unsigned v = (unsigned)line;
-
-    do {
-        digits[n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0u && n < (int)sizeof(digits));
-    board_console_puts("\nconfigASSERT failed: ");
-    board_console_puts(file);
-    board_console_puts(":");
-    while (n > 0) {
-        board_console_write(&digits[--n], 1);
-    }
-    board_console_puts("\n");
-    board_exit(2);
 }

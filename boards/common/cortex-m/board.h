@@ -23,6 +23,8 @@ extern "C" {
 
 /* Write n bytes to the console UART, polled ('\n' becomes "\r\n"). Safe in handlers. */
 void board_console_write(const char *s, size_t n);
+/* The board's part of the console (board.c): send one byte, waiting while the UART is full. */
+void board_console_putc(char c);
 void board_console_puts(const char *s); /* no newline added */
 
 /*
@@ -55,6 +57,12 @@ uint32_t board_timer_value(unsigned t);
 
 /* End the run: QEMU exits with `status` (semihosting). */
 void board_exit(int status) __attribute__((noreturn));
+
+/*
+ * Write s to QEMU's (or the debugger's) console through semihosting, not the UART: for
+ * messages from before the console works, such as the board template's unwritten functions.
+ */
+void board_semihost_puts(const char *s);
 
 /*
  * The command line QEMU passed (semihosting SYS_GET_CMDLINE: the image name,

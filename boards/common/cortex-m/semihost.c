@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * semihost.c: the two Arm semihosting calls the boards need: ending the run
+ * semihost.c: the Arm semihosting calls the boards need: ending the run
  * with a status (SYS_EXIT_EXTENDED, reason ADP_Stopped_ApplicationExit,
- * which QEMU turns into its own exit status) and reading the command line.
+ * which QEMU turns into its own exit status), reading the command line, and
+ * writing a string to the debugger's console (SYS_WRITE0), which works
+ * before a board has a console of its own.
  * A semihosting call is BKPT 0xAB with the operation in r0 and a pointer to
  * its parameter block in r1; QEMU must run with -semihosting-config
  * enable=on (tools/qemu-run does).
  */
 #include "board.h"
 
+#define SYS_WRITE0 0x04u
 #define SYS_GET_CMDLINE 0x15u
 #define SYS_EXIT_EXTENDED 0x20u
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026u
@@ -43,4 +46,9 @@ char *board_cmdline(char *buf, size_t size)
         buf[0] = '\0';
     }
     return buf;
+}
+
+void board_semihost_puts(const char *s)
+{
+    (void)semihost_call(SYS_WRITE0, (void *)(uintptr_t)s);
 }
