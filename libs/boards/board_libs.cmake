@@ -16,7 +16,8 @@ set(libs ${QUARTZ_ROOT}/libs)
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 
 add_library(board_net INTERFACE)
-target_sources(board_net INTERFACE ${CMAKE_CURRENT_LIST_DIR}/board_net.c)
+target_sources(board_net INTERFACE ${CMAKE_CURRENT_LIST_DIR}/board_net.c
+    ${CMAKE_CURRENT_LIST_DIR}/board_net_test.c)
 target_include_directories(board_net INTERFACE ${CMAKE_CURRENT_LIST_DIR})
 
 add_library(transport_lwip INTERFACE)
@@ -83,3 +84,17 @@ board_net_test(transport_lwip
     DRIVERS ${Python3_EXECUTABLE} ${libs}/transport/tests/run_echo_server.py ${echo_server}
     FORWARDS 7=TQ_ECHO_PORT 9=TQ_CLOSE_PORT
     LABELS transport)
+
+# The MQTT broker tests (the host's sources, on mqtt_test_board.c) against a private Mosquitto.
+set(mqtt_tests ${libs}/mqtt/tests)
+foreach(name broker broker_stream)
+    board_net_test(mqtt_${name}
+        SOURCES ${mqtt_tests}/test_mqtt_${name}.c ${mqtt_tests}/mqtt_test_client.c
+            ${mqtt_tests}/mqtt_test_board.c
+        INCLUDES ${mqtt_tests} ${mqtt_tests}/config
+        LINK transport_lwip board_mqtt board_backoff
+        DRIVERS ${MQTT_BROKER_DRIVER}
+        FORWARDS 1883=MQTT_BROKER_PORT
+        LABELS mqtt)
+    target_compile_definitions(mqtt_${name}_board PRIVATE MQTT_TEST_LWIP STREAM_MAX=300u)
+endforeach()

@@ -163,11 +163,10 @@ static int agent_start(const char *client_id)
     agent_queue.queue = xQueueCreateStatic(QUEUE_LENGTH, sizeof(MQTTAgentCommand_t *),
                                            queue_items, &queue_storage);
     Agent_InitializePool();
-    transport_posix_interface(&agent_transport, &agent_net);
+    test_net_interface(&agent_transport, &agent_net);
     if (MQTTAgent_Init(&agent, &iface, &buffer, &agent_transport, test_time_ms, incoming, NULL) !=
             MQTTSuccess ||
-        transport_posix_connect(&agent_net, "127.0.0.1", test_broker_port(),
-                                pdMS_TO_TICKS(5000)) != TRANSPORT_POSIX_SUCCESS) {
+        !test_net_connect(&agent_net)) {
         return 0;
     }
     snprintf(id, sizeof(id), "quartz-agent-%s", client_id);
@@ -193,7 +192,7 @@ static void agent_stop(void)
     QT_EQ(wait_done(&c), MQTTSuccess);
     QT_ASSERT(wait_flag(&loop_finished, 1));
     QT_EQ(loop_result, MQTTSuccess);
-    transport_posix_disconnect(&agent_net);
+    test_net_disconnect(&agent_net);
     vQueueDelete(agent_queue.queue);
 }
 
@@ -298,17 +297,6 @@ static void test_mqtt_agent_bad_arguments(void)
     agent_stop();
 }
 
-int main(void)
-{
-    static const struct qtest_case cases[] = {
-        QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
-        QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
-        QTEST_CASE(test_mqtt_agent_bad_arguments),
-    };
-
-    if (test_broker_port_init() == 0) {
-        printf("MQTT_BROKER_PORT is not set: run this under mqtt_broker_driver.py\n");
-        return 1;
-    }
-    return qtest_run(cases, sizeof(cases) / sizeof(cases[0]));
-}
+MQTT_TEST_MAIN(QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
+               QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
+               QTEST_CASE(test_mqtt_agent_bad_arguments))

@@ -23,7 +23,7 @@ only the forwards asked for, for applications (the protocol libraries' board tes
 whose peers are host services started by an outer driver (mqtt_broker_driver.py, run_nginx.py):
     --forward PORT=TARGET   the guest's 10.0.2.100:PORT reaches 127.0.0.1:TARGET, where TARGET
                             is a port number or the name of an environment variable holding one
-Each such forward is `guestfwd=tcp:10.0.2.100:PORT-cmd:socat - TCP:127.0.0.1:TARGET`: slirp starts
+Each such forward is `guestfwd=tcp:10.0.2.100:PORT-cmd:socat ... TCP:127.0.0.1:TARGET`: slirp starts
 one socat per guest connection, so every connection of the guest is its own connection on the
 host, and a close on either side reaches the other (a chardev guestfwd, as peer E uses, joins
 all of the guest's connections into one host stream). Connections to any other guest-side port
@@ -176,7 +176,10 @@ def forward_spec(forward):
     if not port.isdigit() or not host_port.isdigit():
         raise ValueError(f"--forward {forward}: want PORT=TARGET, TARGET a port or a set "
                          "environment variable")
-    return f"guestfwd=tcp:{GUEST_HOST}:{port}-cmd:socat - TCP:127.0.0.1:{host_port}"
+    # socat's stderr is the guest's connection too: its messages go to /dev/null, not into the
+    # guest's byte stream.
+    return (f"guestfwd=tcp:{GUEST_HOST}:{port}-cmd:socat -lf /dev/null - "
+            f"TCP:127.0.0.1:{host_port}")
 
 
 def run_forward_only(args):

@@ -6,21 +6,14 @@
  * restrict=on mode with per-connection forwards (qemu_net_driver.py --forward):
  *   10.0.2.100:7  the echo port        10.0.2.100:9  the close port
  *   10.0.2.100:10 nothing: slirp resets the connection, as a refused one
- * lwIP cannot be restarted, so the cases run in one task after the stack is up
- * (qtest_run_in_task). Waits are bounded in ticks of the guest's virtual time.
+ * The cases run in one task once the network is up (board_net_test_main). Waits are bounded in
+ * ticks of the guest's virtual time.
  */
 #include "board_net.h"
+#include "board_net_test.h"
 #include "transport_lwip.h"
 #include "transport_qualification.h"
 
-#include "task.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-
-#define RX_PRIORITY (configMAX_PRIORITIES - 1)
-#define RUNNER_PRIORITY 4
-#define RUNNER_STACK 4096u
 #define GUEST_ECHO_PORT 7
 #define GUEST_CLOSE_PORT 9
 #define GUEST_REFUSED_PORT 10
@@ -88,23 +81,16 @@ static const struct qtest_case lwip_cases[] = {
     QTEST_CASE(test_transport_lwip_bad_parameters),
 };
 
-static void runner(void *arg)
+static int run(void)
 {
     int failed;
 
-    (void)arg;
-    if (board_net_up(RX_PRIORITY, pdMS_TO_TICKS(60000)) != 0) {
-        exit(1);
-    }
     tq_target = &target;
     failed = qtest_run_in_task(tq_cases, tq_case_count);
-    exit(qtest_run_in_task(lwip_cases, sizeof(lwip_cases) / sizeof(lwip_cases[0])) | failed);
+    return qtest_run_in_task(lwip_cases, sizeof(lwip_cases) / sizeof(lwip_cases[0])) | failed;
 }
 
 int main(void)
 {
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    xTaskCreate(runner, "runner", RUNNER_STACK, NULL, RUNNER_PRIORITY, NULL);
-    vTaskStartScheduler();
-    return 1;
+    board_net_test_main(run);
 }
