@@ -85,16 +85,26 @@ board_net_test(transport_lwip
     FORWARDS 7=TQ_ECHO_PORT 9=TQ_CLOSE_PORT
     LABELS transport)
 
-# The MQTT broker tests (the host's sources, on mqtt_test_board.c) against a private Mosquitto.
+# The MQTT broker tests and the live HTTP test: the host's test sources, with the board side of
+# their platform seam (test_service_board.c), against a private Mosquitto or nginx.
+set(service_sources ${libs}/transport/tests/test_service_board.c)
 set(mqtt_tests ${libs}/mqtt/tests)
 foreach(name broker broker_stream)
     board_net_test(mqtt_${name}
         SOURCES ${mqtt_tests}/test_mqtt_${name}.c ${mqtt_tests}/mqtt_test_client.c
-            ${mqtt_tests}/mqtt_test_board.c
-        INCLUDES ${mqtt_tests} ${mqtt_tests}/config
+            ${service_sources}
+        INCLUDES ${mqtt_tests} ${mqtt_tests}/config ${libs}/transport/tests
         LINK transport_lwip board_mqtt board_backoff
         DRIVERS ${MQTT_BROKER_DRIVER}
         FORWARDS 1883=MQTT_BROKER_PORT
         LABELS mqtt)
-    target_compile_definitions(mqtt_${name}_board PRIVATE MQTT_TEST_LWIP STREAM_MAX=300u)
+    target_compile_definitions(mqtt_${name}_board PRIVATE TEST_SERVICE_LWIP STREAM_MAX=300u)
 endforeach()
+board_net_test(http_live
+    SOURCES ${libs}/http/tests/live/test_http_live.c ${service_sources}
+    INCLUDES ${libs}/http/tests/live/config ${libs}/transport/tests
+    LINK transport_lwip board_http board_json
+    DRIVERS ${HTTP_SERVER_DRIVER}
+    FORWARDS 80=QUARTZ_HTTP_PORT
+    LABELS http)
+target_compile_definitions(http_live_board PRIVATE TEST_SERVICE_LWIP)

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+const struct test_service test_broker = {"MQTT_BROKER_PORT", 1883};
+
 uint32_t test_time_ms(void)
 {
     return (uint32_t)(xTaskGetTickCount() * portTICK_PERIOD_MS);
@@ -42,7 +44,7 @@ void test_client_init(struct test_client *c)
 
     memset(c, 0, sizeof(*c));
     c->net.socket = -1;
-    test_net_interface(&c->transport, &c->net);
+    test_service_interface(&c->transport, &c->net);
     buffer.pBuffer = c->buffer;
     buffer.size = sizeof(c->buffer);
     (void)MQTT_Init(&c->mqtt, &c->transport, test_time_ms, event_callback, &buffer);
@@ -60,8 +62,8 @@ MQTTStatus_t test_client_connect(struct test_client *c, const char *id, bool cle
     bool sp = false;
 
     snprintf(client_id, sizeof(client_id), "quartz-%ld-%s", test_run_id(), id);
-    test_net_disconnect(&c->net);
-    if (!test_net_connect(&c->net)) {
+    test_service_disconnect(&c->net);
+    if (!test_service_connect(&c->net, &test_broker)) {
         return MQTTSendFailed;
     }
     ci.cleanSession = clean;
@@ -73,21 +75,21 @@ MQTTStatus_t test_client_connect(struct test_client *c, const char *id, bool cle
         *sessionPresent = sp;
     }
     if (status != MQTTSuccess) {
-        test_net_disconnect(&c->net);
+        test_service_disconnect(&c->net);
     }
     return status;
 }
 
 void test_client_drop(struct test_client *c)
 {
-    test_net_disconnect(&c->net);
+    test_service_disconnect(&c->net);
     (void)MQTT_Disconnect(&c->mqtt); /* marks the context; the send fails harmlessly */
 }
 
 void test_client_close(struct test_client *c)
 {
     (void)MQTT_Disconnect(&c->mqtt);
-    test_net_disconnect(&c->net);
+    test_service_disconnect(&c->net);
 }
 
 struct suback_wait {

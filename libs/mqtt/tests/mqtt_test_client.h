@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * mqtt_test_client.h: an MQTT client for the broker tests: a coreMQTT context over the
- * platform's transport (mqtt_test_net.h: host sockets, or lwIP on a board) with its own buffers
+ * platform's transport (test_service.h: host sockets, or lwIP on a board) with its own buffers
  * and records, plus hooks the test sets for incoming publishes and acks.
  * Everything runs in the calling task; waits are vTaskDelay(1) polls bounded in ticks.
  */
@@ -9,7 +9,7 @@
 #define MQTT_TEST_CLIENT_H
 
 #include "core_mqtt.h"
-#include "mqtt_test_net.h"
+#include "test_service.h"
 
 #define TEST_CLIENT_BUFFER 4096
 #define TEST_CLIENT_RECORDS 32
@@ -36,6 +36,9 @@ struct test_client {
 
 /* Milliseconds from the tick count (the MQTT_Init clock). */
 uint32_t test_time_ms(void);
+
+/* The broker: $MQTT_BROKER_PORT on the host (mqtt_broker_driver.py), port 1883 on a board. */
+extern const struct test_service test_broker;
 
 /* Prepare a client (no connection yet). */
 void test_client_init(struct test_client *c);

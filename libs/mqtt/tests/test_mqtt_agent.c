@@ -163,10 +163,10 @@ static int agent_start(const char *client_id)
     agent_queue.queue = xQueueCreateStatic(QUEUE_LENGTH, sizeof(MQTTAgentCommand_t *),
                                            queue_items, &queue_storage);
     Agent_InitializePool();
-    test_net_interface(&agent_transport, &agent_net);
+    test_service_interface(&agent_transport, &agent_net);
     if (MQTTAgent_Init(&agent, &iface, &buffer, &agent_transport, test_time_ms, incoming, NULL) !=
             MQTTSuccess ||
-        !test_net_connect(&agent_net)) {
+        !test_service_connect(&agent_net, &test_broker)) {
         return 0;
     }
     snprintf(id, sizeof(id), "quartz-agent-%s", client_id);
@@ -192,7 +192,7 @@ static void agent_stop(void)
     QT_EQ(wait_done(&c), MQTTSuccess);
     QT_ASSERT(wait_flag(&loop_finished, 1));
     QT_EQ(loop_result, MQTTSuccess);
-    test_net_disconnect(&agent_net);
+    test_service_disconnect(&agent_net);
     vQueueDelete(agent_queue.queue);
 }
 
@@ -297,6 +297,6 @@ static void test_mqtt_agent_bad_arguments(void)
     agent_stop();
 }
 
-MQTT_TEST_MAIN(QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
-               QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
-               QTEST_CASE(test_mqtt_agent_bad_arguments))
+TEST_SERVICE_MAIN(QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
+                  QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
+                  QTEST_CASE(test_mqtt_agent_bad_arguments))

@@ -307,6 +307,6 @@ static void test_mqtt_stream_broker_restart_reconnects_with_backoff(void)
     test_client_close(&sub_client);
 }
 
-MQTT_TEST_MAIN(QTEST_CASE(test_mqtt_stream_qos1_none_lost_or_duplicated),
-               QTEST_CASE(test_mqtt_stream_qos2_exactly_once),
-               QTEST_CASE(test_mqtt_stream_broker_restart_reconnects_with_backoff))
+TEST_SERVICE_MAIN(QTEST_CASE(test_mqtt_stream_qos1_none_lost_or_duplicated),
+                  QTEST_CASE(test_mqtt_stream_qos2_exactly_once),
+                  QTEST_CASE(test_mqtt_stream_broker_restart_reconnects_with_backoff))
