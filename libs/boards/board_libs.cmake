@@ -108,3 +108,6 @@ board_net_test(http_live
     FORWARDS 80=QUARTZ_HTTP_PORT
     LABELS http)
 target_compile_definitions(http_live_board PRIVATE TEST_SERVICE_LWIP)
+
+# The board MQTT demo (telemetry, commands, an HTTP download) and its test.
+add_subdirectory(${QUARTZ_ROOT}/demos/mqtt_board demos/mqtt_board)
