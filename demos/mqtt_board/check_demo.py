@@ -26,7 +26,7 @@ import zlib
 TOPICS = "quartz/board/#"
 FILE = "/data/1mib.bin"
 BEFORE, AFTER = 3, 4  # telemetry messages at each period before the next command
-WAIT = 180  # seconds for the whole conversation (a hang guard only)
+WAIT = 260  # seconds for the whole run, past qemu_net_driver.py's own guard (a hang guard only)
 
 
 def log(msg):
@@ -64,11 +64,15 @@ class Operator:
                     self.publish({"cmd": "stop"})
 
 
-def subscriber(port, operator, ready):
+def start_subscriber(port):
     """mosquitto_sub -d: its debug lines say when the subscription stands (line-buffered by
     stdbuf: into a pipe, its output would otherwise wait in a block buffer)."""
-    sub = subprocess.Popen(["stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-q", "1", "-d",
-                            "-v", "-t", TOPICS], stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(["stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p", port,
+                             "-q", "1", "-d", "-v", "-t", TOPICS], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+
+
+def read_subscriber(sub, operator, ready):
     for line in sub.stdout:
         line = line.rstrip("\n")
         if "received SUBACK" in line:
@@ -79,7 +83,6 @@ def subscriber(port, operator, ready):
                 operator.on_message(topic, payload)
             except (ValueError, KeyError, subprocess.CalledProcessError) as e:
                 log(f"bad message {line!r}: {e}")
-    return sub
 
 
 def check_telemetry(telemetry, failures):
@@ -118,16 +121,18 @@ def main():
         return 2
     operator = Operator(port)
     ready = threading.Event()
-    holder = {}
-    threading.Thread(target=lambda: holder.setdefault("sub", subscriber(port, operator, ready)),
-                     daemon=True).start()
-    if not ready.wait(30):
-        log("mosquitto_sub did not subscribe")
-        return 1
+    sub = start_subscriber(port)
+    threading.Thread(target=read_subscriber, args=(sub, operator, ready), daemon=True).start()
     try:
+        if not ready.wait(30):
+            log("mosquitto_sub did not subscribe")
+            return 1
         status = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, timeout=WAIT).returncode
     except subprocess.TimeoutExpired:
         status = 124
+    finally:
+        sub.terminate()  # it would otherwise outlive us, holding ctest's output pipe
+        sub.wait()
     failures = [] if status == 0 else [f"the demo exited with {status}"]
     with operator.lock:
         check_telemetry(operator.telemetry, failures)
