@@ -60,7 +60,8 @@ class Operator:
                     self.publish({"cmd": "fetch", "path": FILE})
             elif topic.endswith("/event"):
                 self.events.append(msg)
-                if msg.get("event") == "fetched" and "stop" not in self.sent:
+                # On fetch_failed too: the check then fails at once, naming it, not by timeout.
+                if msg.get("event") in ("fetched", "fetch_failed") and "stop" not in self.sent:
                     self.publish({"cmd": "stop"})
 
 
