@@ -83,16 +83,21 @@ static uint32_t range_total(const HTTPResponse_t *r)
 static int get_part(const TransportInterface_t *t, const char *path, uint32_t at, HTTPResponse_t *r)
 {
     HTTPRequestHeaders_t h = {header_buf, sizeof(header_buf), 0};
-    HTTPRequestInfo_t info = {HTTP_METHOD_GET, 3, path, strlen(path), BOARD_NET_HOST,
-                              strlen(BOARD_NET_HOST), HTTP_REQUEST_KEEP_ALIVE_FLAG};
+    HTTPRequestInfo_t info = {HTTP_METHOD_GET,
+                              3,
+                              path,
+                              strlen(path),
+                              BOARD_NET_HOST,
+                              strlen(BOARD_NET_HOST),
+                              HTTP_REQUEST_KEEP_ALIVE_FLAG};
 
     if (HTTPClient_InitializeRequestHeaders(&h, &info) != HTTPSuccess ||
         HTTPClient_AddRangeHeader(&h, (int32_t)at, (int32_t)(at + PART_BYTES - 1u)) !=
             HTTPSuccess) {
         return -1;
     }
-    *r = (HTTPResponse_t){.pBuffer = response_buf, .bufferLen = sizeof(response_buf),
-                          .getTime = now_ms};
+    *r = (HTTPResponse_t){
+        .pBuffer = response_buf, .bufferLen = sizeof(response_buf), .getTime = now_ms};
     if (HTTPClient_Send(t, &h, NULL, 0, r, 0) != HTTPSuccess || r->statusCode != 206) {
         return -1;
     }

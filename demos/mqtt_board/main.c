@@ -50,12 +50,12 @@ static MQTTPubAckInfo_t out_records[RECORDS], in_records[RECORDS];
 
 /* The demo's state; the command callback writes it, the demo loop acts on it. */
 static struct {
-    uint32_t period;      /* ticks between telemetry messages */
-    uint32_t published;   /* telemetry messages sent */
-    uint32_t commands;    /* commands understood */
-    int reschedule;       /* the period changed: recompute the next deadline */
-    int stop;             /* a stop command came */
-    int fetch;            /* a fetch command came for fetch_path */
+    uint32_t period;    /* ticks between telemetry messages */
+    uint32_t published; /* telemetry messages sent */
+    uint32_t commands;  /* commands understood */
+    int reschedule;     /* the period changed: recompute the next deadline */
+    int stop;           /* a stop command came */
+    int fetch;          /* a fetch command came for fetch_path */
     char fetch_path[96];
     uint16_t last_event_id; /* the packet id of the last event published, and whether acked */
     int last_event_acked;
@@ -96,9 +96,8 @@ static void handle_command(const char *doc, size_t len)
         atol(arg) >= 10 && atol(arg) <= 60000) {
         demo.period = (uint32_t)pdMS_TO_TICKS((uint32_t)atol(arg));
         demo.reschedule = 1;
-    } else if (strcmp(cmd, "fetch") == 0 &&
-               command_value(doc, len, LIT("path"), demo.fetch_path, sizeof(demo.fetch_path)) ==
-                   0) {
+    } else if (strcmp(cmd, "fetch") == 0 && command_value(doc, len, LIT("path"), demo.fetch_path,
+                                                          sizeof(demo.fetch_path)) == 0) {
         demo.fetch = 1;
     } else if (strcmp(cmd, "stop") == 0) {
         demo.stop = 1;
@@ -120,7 +119,8 @@ static void on_packet(MQTTContext_t *ctx, MQTTPacketInfo_t *pkt, MQTTDeserialize
             memcmp(pub->pTopicName, TOPIC_COMMAND, pub->topicNameLength) == 0) {
             handle_command(pub->pPayload, pub->payloadLength);
         }
-    } else if (pkt->type == MQTT_PACKET_TYPE_PUBACK && info->packetIdentifier == demo.last_event_id) {
+    } else if (pkt->type == MQTT_PACKET_TYPE_PUBACK &&
+               info->packetIdentifier == demo.last_event_id) {
         demo.last_event_acked = 1;
     }
 }
@@ -131,8 +131,10 @@ static uint16_t publish_json(const char *topic, const char *fmt, ...)
     char json[192];
     va_list ap;
     uint16_t id = MQTT_GetPacketId(&mqtt);
-    MQTTPublishInfo_t pub = {.qos = MQTTQoS1, .pTopicName = topic,
-                             .topicNameLength = (uint16_t)strlen(topic), .pPayload = json};
+    MQTTPublishInfo_t pub = {.qos = MQTTQoS1,
+                             .pTopicName = topic,
+                             .topicNameLength = (uint16_t)strlen(topic),
+                             .pPayload = json};
 
     va_start(ap, fmt);
     pub.payloadLength = (size_t)vsnprintf(json, sizeof(json), fmt, ap);
@@ -143,7 +145,8 @@ static uint16_t publish_json(const char *topic, const char *fmt, ...)
 /* TCP, MQTT (clean session) and the command subscription, retried with backoff until done. */
 static void connect_with_backoff(void)
 {
-    MQTTConnectInfo_t ci = {.cleanSession = true, .keepAliveIntervalSec = 30,
+    MQTTConnectInfo_t ci = {.cleanSession = true,
+                            .keepAliveIntervalSec = 30,
                             .pClientIdentifier = CLIENT_ID,
                             .clientIdentifierLength = sizeof(CLIENT_ID) - 1u};
     MQTTSubscribeInfo_t sub = {MQTTQoS1, TOPIC_COMMAND, sizeof(TOPIC_COMMAND) - 1u};
@@ -180,8 +183,9 @@ static void fetch_and_report(void)
     }
     printf("demo: fetched %s: %lu bytes in %u parts, crc32 %08lx\n", demo.fetch_path,
            (unsigned long)r.bytes, r.parts, (unsigned long)r.crc32);
-    (void)publish_json(TOPIC_EVENT, "{\"event\":\"fetched\",\"path\":\"%s\",\"bytes\":%lu,"
-                                    "\"crc32\":%lu}",
+    (void)publish_json(TOPIC_EVENT,
+                       "{\"event\":\"fetched\",\"path\":\"%s\",\"bytes\":%lu,"
+                       "\"crc32\":%lu}",
                        demo.fetch_path, (unsigned long)r.bytes, (unsigned long)r.crc32);
 }
 
@@ -238,8 +242,8 @@ static void demo_task(void *arg)
     report_stopped();
     (void)MQTT_Disconnect(&mqtt);
     transport_lwip_disconnect(&net);
-    printf("demo_mqtt_board: %lu telemetry messages, %lu commands\n",
-           (unsigned long)demo.published, (unsigned long)demo.commands);
+    printf("demo_mqtt_board: %lu telemetry messages, %lu commands\n", (unsigned long)demo.published,
+           (unsigned long)demo.commands);
     exit(0);
 }
 

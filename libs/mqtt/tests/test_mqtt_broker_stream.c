@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test_mqtt_broker_stream.c: long streams through a real Mosquitto broker: STREAM_MAX messages
- * (10,000 on the host, a few hundred on a board) at QoS 1 and at QoS 2 from one client to another with none lost and none duplicated (at QoS 1 a
- * repeat is tolerated only if it carries the DUP flag; at QoS 2 none at all), and a QoS 1 stream
+ * (10,000 on the host, a few hundred on a board) at QoS 1 and at QoS 2 from one client to
+ * another with none lost and none duplicated (at QoS 1 a repeat is tolerated only if it
+ * carries the DUP flag; at QoS 2 none at all), and a QoS 1 stream
  * across a broker restart (the driver stops and restarts Mosquitto when the test prints
  * "@@broker:restart"): both clients see the connection fail, reconnect with backoffAlgorithm
  * delays, resume their sessions, the publisher resends what was unacknowledged, and every
@@ -20,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Messages per stream; a board build sets fewer (its link is emulated, one instruction at a time). */
+/* Messages per stream; a board build sets fewer (its network is emulated). */
 #ifndef STREAM_MAX
 #define STREAM_MAX 10000u
 #endif

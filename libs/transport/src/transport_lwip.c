@@ -59,8 +59,8 @@ static TransportLwipStatus_t wait_connected(int s, TickType_t timeout)
             return TRANSPORT_LWIP_TIMEOUT;
         }
         /* lwip_poll's timeout is in ms; a slice of at most a second keeps the sum exact. */
-        TickType_t slice = timeout - waited < pdMS_TO_TICKS(1000) ? timeout - waited
-                                                                   : pdMS_TO_TICKS(1000);
+        TickType_t slice =
+            timeout - waited < pdMS_TO_TICKS(1000) ? timeout - waited : pdMS_TO_TICKS(1000);
         int ready = lwip_poll(&p, 1, (int)(slice * portTICK_PERIOD_MS));
         if (ready < 0) {
             return TRANSPORT_LWIP_CONNECT_FAILURE;

@@ -14,8 +14,8 @@ static size_t run_count;
 
 bool test_service_connect(NetworkContext_t *ctx, const struct test_service *service)
 {
-    return transport_lwip_connect(ctx, BOARD_NET_HOST, service->guest_port,
-                                  pdMS_TO_TICKS(5000)) == TRANSPORT_LWIP_SUCCESS;
+    return transport_lwip_connect(ctx, BOARD_NET_HOST, service->guest_port, pdMS_TO_TICKS(5000)) ==
+           TRANSPORT_LWIP_SUCCESS;
 }
 
 void test_service_disconnect(NetworkContext_t *ctx)

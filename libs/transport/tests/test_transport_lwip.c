@@ -22,8 +22,7 @@ static NetworkContext_t contexts[2] = {{-1}, {-1}};
 
 static int lwip_connect_ctx(NetworkContext_t *ctx, const char *host, uint16_t port)
 {
-    return transport_lwip_connect(ctx, host, port, pdMS_TO_TICKS(5000)) ==
-                   TRANSPORT_LWIP_SUCCESS
+    return transport_lwip_connect(ctx, host, port, pdMS_TO_TICKS(5000)) == TRANSPORT_LWIP_SUCCESS
                ? 0
                : -1;
 }
