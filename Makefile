@@ -8,7 +8,7 @@ JOBS ?= $(shell nproc)
 
 CMAKE_CONFIGURE = cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug
 
-.PHONY: all setup configure build run run-net debug test coverage bench clean
+.PHONY: all setup configure build run run-net run-mqtt debug test coverage bench clean
 
 all: build
 
@@ -54,6 +54,15 @@ run-net: configure
 	cmake --build $(BUILD)/boards/$(BOARD) --target demo_net -j $(JOBS)
 	python3 demos/net/net_demo_driver.py --board $(BOARD) --serve $(NET_PORT) \
 	    $(BUILD)/boards/$(BOARD)/demos/net/demo_net.elf
+
+# The board MQTT demo (demos/mqtt_board) on qemu-mps2-an385 against a private Mosquitto and
+# nginx on 127.0.0.1 (at most 5 minutes: run_nginx.py's limit); it prints how to send commands.
+MQTT_DEMO_IMAGE = $(BUILD)/boards/qemu-mps2-an385/demos/mqtt_board/demo_mqtt_board.elf
+run-mqtt: configure
+	cmake --build $(BUILD) --target board_qemu-mps2-an385-configure
+	cmake --build $(BUILD)/boards/qemu-mps2-an385 --target demo_mqtt_board -j $(JOBS)
+	python3 libs/http/tests/live/run_nginx.py python3 libs/mqtt/tests/mqtt_broker_driver.py \
+	    demos/mqtt_board/run.sh $(MQTT_DEMO_IMAGE)
 
 # The full demo halted in QEMU's GDB server, with gdb-multiarch attached and stopped at main.
 debug: configure

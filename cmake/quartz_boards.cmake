@@ -46,6 +46,7 @@ function(quartz_add_board board)
         CMAKE_ARGS
             -DCMAKE_TOOLCHAIN_FILE=${QUARTZ_ROOT}/cmake/toolchain-${toolchain}.cmake
             -DQUARTZ_BOARD=${board}
+            -DQUARTZ_HOST_BINARY_DIR=${CMAKE_BINARY_DIR} # host tools the board tests run
             ${net_args}
         BUILD_ALWAYS TRUE
         INSTALL_COMMAND ""

@@ -22,4 +22,6 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/arm_common)
 # Networking (libs/net/boards): QEMU's lan9118 NIC and lwIP options sized for the board.
 set(QUARTZ_BOARD_NET_DRIVER lan9118)
+# The protocol libraries' board tests (libs/boards) run here, for every board with this driver.
+set(QUARTZ_BOARD_PROTOCOL_TESTS ON)
 set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/../../libs/net/port/lwipopts_board.h)

@@ -27,6 +27,8 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
 # Networking (libs/net/boards): a virtio-net device on a virtio-mmio slot (tools/qemu-run --net
 # adds -netdev ... -device virtio-net-device) and the boards' shared lwIP options.
 set(QUARTZ_BOARD_NET_DRIVER virtio_net)
+# The protocol libraries' board tests (libs/boards) run here, for every board with this driver.
+set(QUARTZ_BOARD_PROTOCOL_TESTS ON)
 set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/../../libs/net/port/lwipopts_board.h)
 set(QUARTZ_BOARD_QEMU_NIC_DEVICE virtio-net-device)
 # QEMU's virtio-mmio is legacy (version 1) unless told otherwise: test the modern one too.

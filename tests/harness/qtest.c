@@ -230,6 +230,44 @@ static size_t heap_free(void)
     return xPortGetFreeHeapSize ? xPortGetFreeHeapSize() : 0;
 }
 
+/* Clears the per-case state and hooks before case c runs. */
+static void case_begin(const struct qtest_case *c)
+{
+    current_case = c;
+    failures = 0;
+    case_ticks = 0;
+    qtest_tick_hook = NULL;
+    qtest_idle_hook = NULL;
+    qtest_stack_overflow_hook = NULL;
+#if configUSE_TIMERS && configUSE_DAEMON_TASK_STARTUP_HOOK
+    qtest_daemon_startups = 0;
+    qtest_daemon_startup_task = NULL;
+#endif
+    qtest_malloc_failures = 0;
+    qtest_stack_overflows = 0;
+}
+
+/* Prints the verdict of the case that just ran and counts it. */
+static void case_end(const struct qtest_case *c, unsigned *passed, unsigned *failed)
+{
+    if (failures == 0) {
+        (*passed)++;
+        printf("ok   %s\n", c->name);
+    } else {
+        (*failed)++;
+        printf("FAIL %s\n", c->name);
+    }
+}
+
+static int summary(unsigned passed, unsigned failed)
+{
+    if (skipped_checks != 0) {
+        printf("%u configASSERT checks skipped (no fork on this target)\n", skipped_checks);
+    }
+    printf("%u passed, %u failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
+
 int qtest_run(const struct qtest_case *cases, size_t count)
 {
     unsigned passed = 0, failed = 0;
@@ -239,18 +277,7 @@ int qtest_run(const struct qtest_case *cases, size_t count)
         const struct qtest_case *c = &cases[i];
         size_t heap_before = heap_free();
 
-        current_case = c;
-        failures = 0;
-        case_ticks = 0;
-        qtest_tick_hook = NULL;
-        qtest_idle_hook = NULL;
-        qtest_stack_overflow_hook = NULL;
-#if configUSE_TIMERS && configUSE_DAEMON_TASK_STARTUP_HOOK
-        qtest_daemon_startups = 0;
-        qtest_daemon_startup_task = NULL;
-#endif
-        qtest_malloc_failures = 0;
-        qtest_stack_overflows = 0;
+        case_begin(c);
         if (c->flags & QTEST_NO_SCHEDULER) {
             c->fn();
         } else {
@@ -263,17 +290,22 @@ int qtest_run(const struct qtest_case *cases, size_t count)
                            (unsigned long)heap_before, (unsigned long)heap_free());
             }
         }
-        if (failures == 0) {
-            passed++;
-            printf("ok   %s\n", c->name);
-        } else {
-            failed++;
-            printf("FAIL %s\n", c->name);
+        case_end(c, &passed, &failed);
+    }
+    return summary(passed, failed);
+}
+
+int qtest_run_in_task(const struct qtest_case *cases, size_t count)
+{
+    unsigned passed = 0, failed = 0;
+
+    for (size_t i = 0; i < count; i++) {
+        case_begin(&cases[i]);
+        cases[i].fn();
+        if (cases[i].teardown != NULL) {
+            cases[i].teardown();
         }
+        case_end(&cases[i], &passed, &failed);
     }
-    if (skipped_checks != 0) {
-        printf("%u configASSERT checks skipped (no fork on this target)\n", skipped_checks);
-    }
-    printf("%u passed, %u failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
+    return summary(passed, failed);
 }

@@ -135,6 +135,12 @@ struct qtest_case {
 
 /* Run the cases in order; returns the process exit status (0 when all passed). */
 int qtest_run(const struct qtest_case *cases, size_t count);
+/*
+ * Run the cases in order in the calling task, with the scheduler already running and without
+ * restarting it between cases, for programs whose state cannot be restarted (lwIP): cases
+ * share the kernel, so there is no heap-leak check. Flags are ignored. Returns as qtest_run.
+ */
+int qtest_run_in_task(const struct qtest_case *cases, size_t count);
 #define QTEST_MAIN(...)                                                                            \
     int main(void)                                                                                 \
     {                                                                                              \

@@ -57,6 +57,13 @@ static HTTPStatus_t send_all(const TransportInterface_t *t, HTTPClient_GetCurren
     return HTTPSuccess;
 }
 
+/* Whether a length needs more than 32 bits: a function, so that on a 32-bit target the
+ * size_t comparison is not a constant (-Wtype-limits). */
+static bool beyond_u32(uint64_t length)
+{
+    return length > UINT32_MAX;
+}
+
 HTTPStatus_t HTTPClient_SendHttpHeaders(const TransportInterface_t *pTransport,
                                         HTTPClient_GetCurrentTimeFunc_t getTimestampMs,
                                         HTTPRequestHeaders_t *pRequestHeaders, size_t reqBodyLen,
@@ -65,7 +72,7 @@ HTTPStatus_t HTTPClient_SendHttpHeaders(const TransportInterface_t *pTransport,
     HTTPStatus_t st;
 
     if (!transport_valid(pTransport) || !request_headers_valid(pRequestHeaders) ||
-        (uint64_t)reqBodyLen > UINT32_MAX) {
+        beyond_u32(reqBodyLen)) {
         return HTTPInvalidParameter;
     }
     if (reqBodyLen > 0 && (sendFlags & HTTP_SEND_DISABLE_CONTENT_LENGTH_FLAG) == 0) {

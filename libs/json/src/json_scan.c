@@ -400,7 +400,7 @@ JSONStatus_t json_skip_value(const char *buf, size_t max, size_t *pos, JSONTypes
     size_t i = *pos;
     bool done = false;
     JSONStatus_t st = JSONSuccess;
-    JSONTypes_t scalar;
+    JSONTypes_t scalar = JSONInvalid; /* skip_scalar leaves it alone when it fails */
 
     if (i >= max) {
         return JSONPartial;

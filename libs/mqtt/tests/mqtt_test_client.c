@@ -10,26 +10,9 @@
 
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-static uint16_t broker_port;
-static long process_id;
-
-uint16_t test_broker_port_init(void)
-{
-    const char *s = getenv("MQTT_BROKER_PORT");
-
-    process_id = (long)getpid();
-    broker_port = s != NULL ? (uint16_t)atoi(s) : 0;
-    return broker_port;
-}
-
-uint16_t test_broker_port(void)
-{
-    return broker_port;
-}
+const struct test_service test_broker = {"MQTT_BROKER_PORT", 1883};
 
 uint32_t test_time_ms(void)
 {
@@ -61,7 +44,7 @@ void test_client_init(struct test_client *c)
 
     memset(c, 0, sizeof(*c));
     c->net.socket = -1;
-    transport_posix_interface(&c->transport, &c->net);
+    test_service_interface(&c->transport, &c->net);
     buffer.pBuffer = c->buffer;
     buffer.size = sizeof(c->buffer);
     (void)MQTT_Init(&c->mqtt, &c->transport, test_time_ms, event_callback, &buffer);
@@ -78,10 +61,9 @@ MQTTStatus_t test_client_connect(struct test_client *c, const char *id, bool cle
     MQTTStatus_t status;
     bool sp = false;
 
-    snprintf(client_id, sizeof(client_id), "quartz-%ld-%s", process_id, id);
-    transport_posix_disconnect(&c->net);
-    if (transport_posix_connect(&c->net, "127.0.0.1", broker_port, pdMS_TO_TICKS(5000)) !=
-        TRANSPORT_POSIX_SUCCESS) {
+    snprintf(client_id, sizeof(client_id), "quartz-%ld-%s", test_run_id(), id);
+    test_service_disconnect(&c->net);
+    if (!test_service_connect(&c->net, &test_broker)) {
         return MQTTSendFailed;
     }
     ci.cleanSession = clean;
@@ -93,21 +75,21 @@ MQTTStatus_t test_client_connect(struct test_client *c, const char *id, bool cle
         *sessionPresent = sp;
     }
     if (status != MQTTSuccess) {
-        transport_posix_disconnect(&c->net);
+        test_service_disconnect(&c->net);
     }
     return status;
 }
 
 void test_client_drop(struct test_client *c)
 {
-    transport_posix_disconnect(&c->net);
+    test_service_disconnect(&c->net);
     (void)MQTT_Disconnect(&c->mqtt); /* marks the context; the send fails harmlessly */
 }
 
 void test_client_close(struct test_client *c)
 {
     (void)MQTT_Disconnect(&c->mqtt);
-    transport_posix_disconnect(&c->net);
+    test_service_disconnect(&c->net);
 }
 
 struct suback_wait {
@@ -194,6 +176,6 @@ const char *test_topic(const char *suffix)
     static unsigned next;
     char *t = ring[next++ % 8];
 
-    snprintf(t, sizeof(ring[0]), "quartz/%ld/%s", process_id, suffix);
+    snprintf(t, sizeof(ring[0]), "quartz/%ld/%s", test_run_id(), suffix);
     return t;
 }

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * mqtt_test_client.h: an MQTT client for the broker tests: a coreMQTT context over the POSIX
- * transport with its own buffers and records, plus hooks the test sets for incoming publishes
- * and acks. The broker's port comes from MQTT_BROKER_PORT (set by mqtt_broker_driver.py).
+ * mqtt_test_client.h: an MQTT client for the broker tests: a coreMQTT context over the
+ * platform's transport (test_service.h: host sockets, or lwIP on a board) with its own buffers
+ * and records, plus hooks the test sets for incoming publishes and acks.
  * Everything runs in the calling task; waits are vTaskDelay(1) polls bounded in ticks.
  */
 #ifndef MQTT_TEST_CLIENT_H
 #define MQTT_TEST_CLIENT_H
 
 #include "core_mqtt.h"
-#include "transport_posix.h"
+#include "test_service.h"
 
 #define TEST_CLIENT_BUFFER 4096
 #define TEST_CLIENT_RECORDS 32
@@ -34,12 +34,11 @@ struct test_client {
     unsigned events; /* callbacks so far: a cheap progress indicator */
 };
 
-/* The broker's port (0 when MQTT_BROKER_PORT is not set). Call from main. */
-uint16_t test_broker_port_init(void);
-uint16_t test_broker_port(void);
-
 /* Milliseconds from the tick count (the MQTT_Init clock). */
 uint32_t test_time_ms(void);
+
+/* The broker: $MQTT_BROKER_PORT on the host (mqtt_broker_driver.py), port 1883 on a board. */
+extern const struct test_service test_broker;
 
 /* Prepare a client (no connection yet). */
 void test_client_init(struct test_client *c);
@@ -69,7 +68,7 @@ int test_client_subscribe(struct test_client *c, const char *filter, MQTTQoS_t q
 int test_clients_run(struct test_client *a, struct test_client *b, int (*done)(void *arg),
                      void *arg, TickType_t timeout_ticks, MQTTStatus_t *err);
 
-/* A topic under this process's own prefix ("quartz/<pid>/<suffix>"), in a static buffer ring. */
+/* A topic under this run's own prefix ("quartz/<run id>/<suffix>"), in a static buffer ring. */
 const char *test_topic(const char *suffix);
 
 #endif /* MQTT_TEST_CLIENT_H */

@@ -4,9 +4,13 @@
  * task owns the connection; three publisher tasks publish concurrently through it (QoS 1, 1
  * and 2) and wait for each completion; the same connection's subscription receives every
  * message, with no loss and no duplicate (QoS 1 repeats only with DUP). Then unsubscribe, ping,
- * full command pool and bad arguments, and DISCONNECT ending the agent's loop.
+ * full command pool and bad arguments, and DISCONNECT ending the agent's loop. Last, a QoS 1
+ * stream through the agent across a broker restart (mqtt_broker_driver.py restarts Mosquitto
+ * on "@@broker:restart"): the agent task reconnects with backoff and resumes its persistent
+ * session, and the subscriber gets every message.
  * Real-time configuration, against the Mosquitto broker the driver starts.
  */
+#include "backoff_algorithm.h"
 #include "core_mqtt_agent.h"
 #include "freertos_agent_message.h"
 #include "freertos_command_pool.h"
@@ -43,6 +47,9 @@ static volatile MQTTStatus_t loop_result;
 static volatile unsigned loop_finished;
 static volatile unsigned publishers_finished;
 static TaskHandle_t agent_task_handle;
+static MQTTConnectInfo_t agent_ci;
+static char agent_id[64];
+static volatile unsigned agent_reconnects;
 
 /* Written only by the agent task (incoming callback); read after the publishers finish. */
 static uint8_t seen[PUBLISHERS][PER_PUBLISHER];
@@ -97,10 +104,35 @@ static MQTTAgentCommandInfo_t command_info(MQTTAgentCommandContext_t *c)
     return info;
 }
 
+/* Reconnects the agent's connection with backoff and resumes its session; 0 on success. */
+static int agent_reconnect(void)
+{
+    BackoffAlgorithmContext_t backoff;
+    uint16_t delay;
+    bool sp = false;
+
+    BackoffAlgorithm_InitializeParams(&backoff, 20, 500, 40);
+    for (;;) {
+        test_service_disconnect(&agent_net);
+        if (test_service_connect(&agent_net, &test_broker) &&
+            MQTT_Connect(&agent.mqttContext, &agent_ci, NULL, 5000, &sp) == MQTTSuccess) {
+            agent_reconnects++;
+            return MQTTAgent_ResumeSession(&agent, sp) == MQTTSuccess ? 0 : -1;
+        }
+        if (BackoffAlgorithm_GetNextBackoff(&backoff, (uint32_t)xTaskGetTickCount() * 2654435761u,
+                                            &delay) != BackoffAlgorithmSuccess) {
+            return -1;
+        }
+        vTaskDelay(pdMS_TO_TICKS(delay) + 1);
+    }
+}
+
+/* The agent task: runs commands until DISCONNECT, reconnecting when the connection fails. */
 static void agent_task(void *arg)
 {
     (void)arg;
-    loop_result = MQTTAgent_CommandLoop(&agent);
+    while ((loop_result = MQTTAgent_CommandLoop(&agent)) != MQTTSuccess && agent_reconnect() == 0) {
+    }
     loop_finished = 1;
     vTaskDelete(NULL);
 }
@@ -151,30 +183,29 @@ static int wait_flag(volatile unsigned *value, unsigned target)
     return 1;
 }
 
-static int agent_start(const char *client_id)
+static int agent_start(const char *client_id, bool clean)
 {
     MQTTAgentMessageInterface_t iface = {&agent_queue, Agent_MessageSend, Agent_MessageReceive,
                                          Agent_GetCommand, Agent_ReleaseCommand};
     MQTTFixedBuffer_t buffer = {agent_buffer, sizeof(agent_buffer)};
-    MQTTConnectInfo_t ci = {.cleanSession = true, .keepAliveIntervalSec = 60};
-    char id[64];
     bool sp;
 
     agent_queue.queue = xQueueCreateStatic(QUEUE_LENGTH, sizeof(MQTTAgentCommand_t *),
                                            queue_items, &queue_storage);
     Agent_InitializePool();
-    transport_posix_interface(&agent_transport, &agent_net);
+    test_service_interface(&agent_transport, &agent_net);
     if (MQTTAgent_Init(&agent, &iface, &buffer, &agent_transport, test_time_ms, incoming, NULL) !=
             MQTTSuccess ||
-        transport_posix_connect(&agent_net, "127.0.0.1", test_broker_port(),
-                                pdMS_TO_TICKS(5000)) != TRANSPORT_POSIX_SUCCESS) {
+        !test_service_connect(&agent_net, &test_broker)) {
         return 0;
     }
-    snprintf(id, sizeof(id), "quartz-agent-%s", client_id);
-    ci.pClientIdentifier = id;
-    ci.clientIdentifierLength = (uint16_t)strlen(id);
+    snprintf(agent_id, sizeof(agent_id), "quartz-agent-%ld-%s", test_run_id(), client_id);
+    agent_ci = (MQTTConnectInfo_t){.cleanSession = clean, .keepAliveIntervalSec = 60,
+                                   .pClientIdentifier = agent_id,
+                                   .clientIdentifierLength = (uint16_t)strlen(agent_id)};
+    agent_reconnects = 0;
     /* Before the loop runs, the test task may use the context directly. */
-    if (MQTT_Connect(&agent.mqttContext, &ci, NULL, 5000, &sp) != MQTTSuccess) {
+    if (MQTT_Connect(&agent.mqttContext, &agent_ci, NULL, 5000, &sp) != MQTTSuccess) {
         return 0;
     }
     loop_result = MQTTBadParameter;
@@ -193,7 +224,7 @@ static void agent_stop(void)
     QT_EQ(wait_done(&c), MQTTSuccess);
     QT_ASSERT(wait_flag(&loop_finished, 1));
     QT_EQ(loop_result, MQTTSuccess);
-    transport_posix_disconnect(&agent_net);
+    test_service_disconnect(&agent_net);
     vQueueDelete(agent_queue.queue);
 }
 
@@ -224,7 +255,7 @@ static void test_mqtt_agent_three_tasks_publish_concurrently(void)
     received = repeats_without_dup = bad = 0;
     publishers_finished = 0;
     sub.topicFilterLength = (uint16_t)strlen(sub.pTopicFilter);
-    QT_ASSERT(agent_start("three"));
+    QT_ASSERT(agent_start("three", true));
     QT_EQ(agent_subscribe(&sub, 1, &code), MQTTSuccess);
     QT_EQ(code, MQTTSubAckSuccessQos2);
     for (unsigned i = 0; i < PUBLISHERS; i++) {
@@ -262,7 +293,7 @@ static void test_mqtt_agent_unsubscribe_ping_and_processloop(void)
 
     subs[0].topicFilterLength = (uint16_t)strlen(subs[0].pTopicFilter);
     subs[1].topicFilterLength = (uint16_t)strlen(subs[1].pTopicFilter);
-    QT_ASSERT(agent_start("misc"));
+    QT_ASSERT(agent_start("misc", true));
     QT_EQ(agent_subscribe(subs, 2, &code), MQTTSuccess);
     QT_EQ(code, MQTTSubAckSuccessQos1);
     info = command_info(&c);
@@ -277,6 +308,114 @@ static void test_mqtt_agent_unsubscribe_ping_and_processloop(void)
     agent_stop();
 }
 
+/* ---- A broker restart mid-stream ------------------------------------------------------- */
+
+#define RESTART_MESSAGES 400u
+#define RESTART_TRIES 20 /* attempts per message: failed ones are published again */
+
+static struct test_client restart_sub;
+static uint8_t restart_seen[RESTART_MESSAGES];
+static volatile unsigned restart_received, restart_publisher_done, restart_failed, restart_retries;
+
+static void on_restart_publish(struct test_client *c, const MQTTPublishInfo_t *pub, uint16_t id)
+{
+    char text[16];
+    size_t n = pub->payloadLength < sizeof(text) - 1 ? pub->payloadLength : sizeof(text) - 1;
+    unsigned seq;
+
+    (void)c;
+    (void)id;
+    memcpy(text, pub->pPayload, n);
+    text[n] = '\0';
+    if (sscanf(text, "r:%u", &seq) == 1 && seq < RESTART_MESSAGES && !restart_seen[seq]) {
+        restart_seen[seq] = 1;
+        restart_received++;
+    }
+}
+
+/* Publishes every message at QoS 1 through the agent, again until one attempt completes. */
+static void restart_publisher(void *arg)
+{
+    const char *topic = arg;
+    MQTTAgentCommandContext_t c;
+    char text[16];
+    MQTTPublishInfo_t pub = {.qos = MQTTQoS1, .pTopicName = topic,
+                             .topicNameLength = (uint16_t)strlen(topic), .pPayload = text};
+
+    for (unsigned seq = 0; seq < RESTART_MESSAGES; seq++) {
+        int tries = 0, ok = 0;
+
+        pub.payloadLength = (size_t)snprintf(text, sizeof(text), "r:%u", seq);
+        while (!ok && tries++ < RESTART_TRIES) {
+            MQTTAgentCommandInfo_t info = command_info(&c);
+
+            pub.dup = false;
+            ok = MQTTAgent_Publish(&agent, &pub, &info) == MQTTSuccess &&
+                 wait_done(&c) == MQTTSuccess;
+            restart_retries += ok ? 0u : 1u;
+        }
+        restart_failed += ok ? 0u : 1u;
+        if (seq == RESTART_MESSAGES / 2) {
+            logging_printf("@@broker:restart after %u messages", seq);
+        }
+    }
+    restart_publisher_done = 1;
+    vTaskDelete(NULL);
+}
+
+static int restart_done(void *arg)
+{
+    (void)arg;
+    return restart_publisher_done && restart_received >= RESTART_MESSAGES;
+}
+
+/* Connects the subscriber (persistent session), again and again while the broker is down. */
+static int restart_sub_connect(void)
+{
+    for (int tries = 0; tries < 100; tries++) {
+        if (test_client_connect(&restart_sub, "agent-restart-sub", false, NULL, 60, NULL) ==
+            MQTTSuccess) {
+            return 1;
+        }
+        vTaskDelay(pdMS_TO_TICKS(100));
+    }
+    return 0;
+}
+
+static void test_mqtt_agent_broker_restart_none_lost_at_qos1(void)
+{
+    static char topic[96];
+    MQTTStatus_t err = MQTTSuccess;
+
+    memset(restart_seen, 0, sizeof(restart_seen));
+    restart_received = restart_publisher_done = restart_failed = restart_retries = 0;
+    strcpy(topic, test_topic("agent/restart"));
+    test_client_init(&restart_sub);
+    QT_EQ(test_client_connect(&restart_sub, "agent-restart-sub", true, NULL, 60, NULL),
+          MQTTSuccess); /* no old session */
+    test_client_close(&restart_sub);
+    restart_sub.on_publish = on_restart_publish;
+    QT_ASSERT(restart_sub_connect());
+    QT_EQ(test_client_subscribe(&restart_sub, topic, MQTTQoS1), MQTTSubAckSuccessQos1);
+    QT_ASSERT(agent_start("restart", false));
+    QT_EQ(xTaskCreate(restart_publisher, "publisher", configMINIMAL_STACK_SIZE * 2, topic,
+                      tskIDLE_PRIORITY + 1, NULL),
+          pdPASS);
+    /* The subscriber runs here; when the broker drops it, it connects again. */
+    while (!test_clients_run(&restart_sub, NULL, restart_done, NULL, pdMS_TO_TICKS(WAIT_MS),
+                             &err) &&
+           err != MQTTSuccess && restart_sub_connect()) {
+        err = MQTTSuccess;
+    }
+    QT_EQ(restart_failed, 0);
+    QT_EQ(restart_received, RESTART_MESSAGES);
+    QT_ASSERT(agent_reconnects >= 1);
+    logging_printf("agent restart: %u reconnects, %u publishes retried", agent_reconnects,
+                   restart_retries);
+    agent_stop();
+    test_client_close(&restart_sub);
+}
+
 /* Bad input last: invalid arguments are refused before anything is queued. */
 static void test_mqtt_agent_bad_arguments(void)
 {
@@ -285,7 +424,7 @@ static void test_mqtt_agent_bad_arguments(void)
     MQTTPublishInfo_t pub = {.qos = MQTTQoS1};
     MQTTAgentSubscribeArgs_t args = {NULL, 0};
 
-    QT_ASSERT(agent_start("bad"));
+    QT_ASSERT(agent_start("bad", true));
     info = command_info(&c);
     QT_EQ(MQTTAgent_Publish(&agent, &pub, &info), MQTTBadParameter); /* no topic */
     QT_EQ(MQTTAgent_Publish(&agent, NULL, &info), MQTTBadParameter);
@@ -298,17 +437,7 @@ static void test_mqtt_agent_bad_arguments(void)
     agent_stop();
 }
 
-int main(void)
-{
-    static const struct qtest_case cases[] = {
-        QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
-        QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
-        QTEST_CASE(test_mqtt_agent_bad_arguments),
-    };
-
-    if (test_broker_port_init() == 0) {
-        printf("MQTT_BROKER_PORT is not set: run this under mqtt_broker_driver.py\n");
-        return 1;
-    }
-    return qtest_run(cases, sizeof(cases) / sizeof(cases[0]));
-}
+TEST_SERVICE_MAIN(QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
+                  QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
+                  QTEST_CASE(test_mqtt_agent_broker_restart_none_lost_at_qos1),
+                  QTEST_CASE(test_mqtt_agent_bad_arguments))

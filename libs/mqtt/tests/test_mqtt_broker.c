@@ -325,20 +325,9 @@ static void test_mqtt_broker_keep_alive_pings(void)
     QT_EQ(MQTT_CheckConnectStatus(&a.mqtt), MQTTStatusNotConnected);
 }
 
-int main(void)
-{
-    static const struct qtest_case cases[] = {
-        QTEST_CASE(test_mqtt_broker_publish_receive_qos0_1_2),
-        QTEST_CASE(test_mqtt_broker_retained_message),
-        QTEST_CASE(test_mqtt_broker_last_will_on_abrupt_disconnect),
-        QTEST_CASE(test_mqtt_broker_persistent_session_gets_queued_qos1),
-        QTEST_CASE(test_mqtt_broker_unacked_qos2_resent_after_reconnect_once),
-        QTEST_CASE(test_mqtt_broker_keep_alive_pings),
-    };
-
-    if (test_broker_port_init() == 0) {
-        printf("MQTT_BROKER_PORT is not set: run this under mqtt_broker_driver.py\n");
-        return 1;
-    }
-    return qtest_run(cases, sizeof(cases) / sizeof(cases[0]));
-}
+TEST_SERVICE_MAIN(QTEST_CASE(test_mqtt_broker_publish_receive_qos0_1_2),
+                  QTEST_CASE(test_mqtt_broker_retained_message),
+                  QTEST_CASE(test_mqtt_broker_last_will_on_abrupt_disconnect),
+                  QTEST_CASE(test_mqtt_broker_persistent_session_gets_queued_qos1),
+                  QTEST_CASE(test_mqtt_broker_unacked_qos2_resent_after_reconnect_once),
+                  QTEST_CASE(test_mqtt_broker_keep_alive_pings))

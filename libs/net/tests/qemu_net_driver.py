@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 """Boots a Quartz board network test under QEMU user networking and plays the host's part.
 
-    qemu_net_driver.py [--board NAME] [--timeout SECONDS] [--qemu-args ARGS] <image.elf>
+    qemu_net_driver.py [--board NAME] [--timeout SECONDS] [--qemu-args ARGS]
+                       [--forward PORT=TARGET ...] <image.elf>
 
 QEMU runs the command line tools/qemu-run prints (--print) for
     --net user,id=net0,mac=52:54:00:51:91:18,restrict=on,
@@ -24,6 +25,17 @@ Host peers (test_net_board.c names the guest's side):
      guest's MAC, through a filter-redirector on net0's output (a Unix socket chardev, each
      frame as a 32-bit big-endian length and the bytes): the NIC receives them from "the wire".
   on "net: unplug the cable" / "net: plug the cable": QMP set_link net0 down / up.
+With --forward (repeatable), the driver plays none of the peers above and runs the image with
+only the forwards asked for, for applications (the protocol libraries' board tests, demos)
+whose peers are host services started by an outer driver (mqtt_broker_driver.py, run_nginx.py):
+    --forward PORT=TARGET   the guest's 10.0.2.100:PORT reaches 127.0.0.1:TARGET, where TARGET
+                            is a port number or the name of an environment variable holding one
+Each such forward is `guestfwd=tcp:10.0.2.100:PORT-cmd:socat ... TCP:127.0.0.1:TARGET`: slirp starts
+one socat per guest connection, so every connection of the guest is its own connection on the
+host, and a close on either side reaches the other (a chardev guestfwd, as peer E uses, joins
+all of the guest's connections into one host stream). Connections to any other guest-side port
+of 10.0.2.100 are reset by slirp, like a refused connection.
+
 The console is copied to stdout. Exit status: QEMU's (the guest's), 124 if the run did not end
 within --timeout seconds (a hang guard, like qemu-run's), or 1 if a host check failed. Nothing
 here measures time otherwise; socket timeouts only bound a hung peer.
@@ -32,6 +44,7 @@ import argparse
 import json
 import os
 import shlex
+import shutil
 import socket
 import struct
 import subprocess
@@ -40,6 +53,7 @@ import tempfile
 import threading
 
 PATTERN_BYTES = 1 << 20
+GUEST_HOST = "10.0.2.100"  # where the guest reaches the host's services (guestfwd)
 READY = "net: echo server ready"
 GUEST_MAC = "52:54:00:51:91:18"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -130,16 +144,21 @@ class Qmp:
             # anything else is an asynchronous event: skip it
 
 
-def qemu_command(args, net, qmp_path):
-    """tools/qemu-run's command line for this run, with the QMP socket added."""
+def qemu_command(args, net, extra=()):
+    """tools/qemu-run's command line for this run, with `extra` options added."""
     printed = subprocess.run(
         [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--net", net,
          "--print", args.image], check=True, capture_output=True, text=True).stdout
-    inject_path = os.path.join(os.path.dirname(qmp_path), "inject.sock")
-    return (shlex.split(printed) + shlex.split(args.qemu_args) +
-            ["-qmp", f"unix:{qmp_path},server=on,wait=off",
-             "-chardev", f"socket,id=inject,path={inject_path},server=on,wait=off",
-             "-object", "filter-redirector,id=inject0,netdev=net0,queue=tx,indev=inject"])
+    return shlex.split(printed) + shlex.split(args.qemu_args) + list(extra)
+
+
+def peer_options(tmpdir):
+    """The board test's QMP socket (to pull the cable) and frame injector (a Unix socket
+    chardev feeding a filter-redirector on net0's output)."""
+    return ["-qmp", f"unix:{os.path.join(tmpdir, 'qmp.sock')},server=on,wait=off",
+            "-chardev", f"socket,id=inject,path={os.path.join(tmpdir, 'inject.sock')},"
+            "server=on,wait=off",
+            "-object", "filter-redirector,id=inject0,netdev=net0,queue=tx,indev=inject"]
 
 
 def bad_frames():
@@ -163,6 +182,26 @@ def inject(path, frames, failures):
         failures.append(f"inject: {e}")
 
 
+def boot(command, timeout, on_line=None):
+    """Runs QEMU, copying its console to stdout line by line (and to on_line); returns its
+    exit status, or 124 when it had to be killed after `timeout` seconds."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                          errors="replace") as qemu:
+        guard = threading.Timer(float(timeout), qemu.kill)
+        guard.start()
+        for line in qemu.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            if on_line is not None:
+                on_line(line)
+        status = qemu.wait()
+        if not guard.is_alive():
+            log(f"the run did not finish within {timeout} s")
+            status = 124
+        guard.cancel()
+    return status
+
+
 def set_link(qmp_path, up, failures):
     try:
         Qmp(qmp_path).execute("set_link", name="net0", up=up)
@@ -171,14 +210,44 @@ def set_link(qmp_path, up, failures):
         failures.append(f"set_link: {e}")
 
 
+def forward_spec(forward):
+    """PORT=TARGET (a number or an environment variable's name) as a per-connection guestfwd."""
+    port, _, target = forward.partition("=")
+    host_port = target if target.isdigit() else os.environ.get(target, "")
+    if not port.isdigit() or not host_port.isdigit():
+        raise ValueError(f"--forward {forward}: want PORT=TARGET, TARGET a port or a set "
+                         "environment variable")
+    # socat's stderr is the guest's connection too: its messages go to /dev/null, not into the
+    # guest's byte stream.
+    return (f"guestfwd=tcp:{GUEST_HOST}:{port}-cmd:socat -lf /dev/null - "
+            f"TCP:127.0.0.1:{host_port}")
+
+
+def run_forward_only(args):
+    """Boots the image with only the --forward services reachable; returns its exit status."""
+    if shutil.which("socat") is None:
+        log("socat is missing (tools/setup installs it)")
+        return 2
+    try:
+        forwards = [forward_spec(f) for f in args.forward]
+    except ValueError as e:
+        log(str(e))
+        return 2
+    net = ",".join([f"user,id=net0,mac={GUEST_MAC},restrict=on"] + forwards)
+    return boot(qemu_command(args, net), args.timeout)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--board", default="qemu-mps2-an385")
     parser.add_argument("--timeout", default="240")
     parser.add_argument("--qemu-args", default="")
+    parser.add_argument("--forward", action="append", default=[])
     parser.add_argument("image")
     args = parser.parse_args()
 
+    if args.forward:
+        return run_forward_only(args)
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(4)
@@ -194,31 +263,23 @@ def main():
     tmp = tempfile.TemporaryDirectory(prefix="quartz-net-")
     qmp_path = os.path.join(tmp.name, "qmp.sock")
     failures = []
-    client = None
-    with subprocess.Popen(qemu_command(args, net, qmp_path), stdout=subprocess.PIPE,
-                          stdin=subprocess.DEVNULL, text=True, errors="replace") as qemu:
-        guard = threading.Timer(float(args.timeout), qemu.kill)
-        guard.start()
-        for line in qemu.stdout:
-            sys.stdout.write(line)
-            sys.stdout.flush()
-            if READY in line and client is None:
-                client = threading.Thread(target=echo_client, args=(fwd_port, failures))
-                client.start()
-            elif "net: inject bad frames" in line:
-                inject(os.path.join(tmp.name, "inject.sock"), bad_frames(), failures)
-            elif "net: unplug the cable" in line:
-                set_link(qmp_path, False, failures)
-            elif "net: plug the cable" in line:
-                set_link(qmp_path, True, failures)
-        status = qemu.wait()
-        if not guard.is_alive():
-            log(f"the run did not finish within {args.timeout} s")
-            status = 124
-        guard.cancel()
+    peers = {}
+
+    def on_line(line):
+        if READY in line and "client" not in peers:
+            peers["client"] = threading.Thread(target=echo_client, args=(fwd_port, failures))
+            peers["client"].start()
+        elif "net: inject bad frames" in line:
+            inject(os.path.join(tmp.name, "inject.sock"), bad_frames(), failures)
+        elif "net: unplug the cable" in line:
+            set_link(qmp_path, False, failures)
+        elif "net: plug the cable" in line:
+            set_link(qmp_path, True, failures)
+
+    status = boot(qemu_command(args, net, peer_options(tmp.name)), args.timeout, on_line)
     tmp.cleanup()
-    if client is not None:
-        client.join()
+    if "client" in peers:
+        peers["client"].join()
     else:
         failures.append("the guest never said its echo server was ready")
     listener.close()

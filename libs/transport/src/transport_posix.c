@@ -23,6 +23,8 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "transport_gather.h"
+
 /* Most vectors passed to one sendmsg; a longer list is sent in several calls by the caller. */
 #define WRITEV_MAX_VECTORS 16
 
@@ -204,28 +206,6 @@ int32_t transport_posix_send(NetworkContext_t *pNetworkContext, const void *pBuf
     return io_result(r);
 }
 
-/* Copies up to WRITEV_MAX_VECTORS vectors, at most INT32_MAX bytes in all; returns the count. */
-static size_t gather(struct iovec *iov, const TransportOutVector_t *vec, size_t count)
-{
-    size_t n = 0, total = 0;
-
-    for (size_t i = 0; i < count && n < WRITEV_MAX_VECTORS && total < INT32_MAX; i++) {
-        size_t len = vec[i].iov_len;
-
-        if (len > INT32_MAX - total) {
-            len = INT32_MAX - total;
-        }
-        if (len == 0) {
-            continue;
-        }
-        iov[n].iov_base = (void *)vec[i].iov_base; /* sendmsg only reads it */
-        iov[n].iov_len = len;
-        total += len;
-        n++;
-    }
-    return n;
-}
-
 int32_t transport_posix_writev(NetworkContext_t *pNetworkContext, TransportOutVector_t *pIoVec,
                                size_t ioVecCount)
 {
@@ -237,7 +217,7 @@ int32_t transport_posix_writev(NetworkContext_t *pNetworkContext, TransportOutVe
         return -1;
     }
     msg.msg_iov = iov;
-    msg.msg_iovlen = gather(iov, pIoVec, ioVecCount);
+    msg.msg_iovlen = transport_gather(iov, WRITEV_MAX_VECTORS, pIoVec, ioVecCount);
     if (msg.msg_iovlen == 0) {
         return 0;
     }

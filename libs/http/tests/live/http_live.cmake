@@ -8,9 +8,11 @@ set(live_dir ${CMAKE_CURRENT_LIST_DIR})
 set(json_dir ${QUARTZ_ROOT}/libs/json)
 if(QUARTZ_PYTHON3)
     quartz_lib_test(NAME http_live
-        SOURCES ${live_dir}/test_http_live.c ${HTTP_SOURCES} ${json_dir}/src/json_scan.c
+        SOURCES ${live_dir}/test_http_live.c ${HTTP_SOURCES}
+            ${QUARTZ_ROOT}/libs/transport/tests/test_service_posix.c ${json_dir}/src/json_scan.c
             ${json_dir}/src/json_iterate.c ${json_dir}/src/json_search.c
         INCLUDES ${live_dir}/config ${HTTP_DIR}/include ${json_dir}/include
+            ${QUARTZ_ROOT}/libs/transport/tests
         LINK transport_posix quartz_logging
         LABELS http
         TIMEOUT 300

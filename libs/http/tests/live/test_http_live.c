@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test_http_live.c: the HTTP client against a real nginx on 127.0.0.1, from Quartz tasks on
- * the POSIX port in real-time mode, over libs/transport's host sockets. run_nginx.py starts
- * the server (QUARTZ_HTTP_PORT) and lays out its files (QUARTZ_HTTP_ROOT): GET, HEAD, PUT,
+ * the POSIX port in real-time mode over host sockets, or on a QEMU board over lwIP
+ * (test_service.h: there nginx is the guest's 10.0.2.100:80). run_nginx.py starts the
+ * server (QUARTZ_HTTP_PORT) and lays out its files (QUARTZ_HTTP_ROOT): GET, HEAD, PUT,
  * a chunked (SSI-composed) page, several requests on one kept-alive connection, a 1 MiB file
  * fetched in ranges and checked byte for byte, a JSON document searched with libs/json.
  * Assertions are on data only, never on durations.
  */
 #include "core_http_client.h"
 #include "core_json.h"
-#include "transport_posix.h"
+#include "test_service.h"
 
 #include "qtest.h"
 #include "task.h"
@@ -22,9 +23,10 @@
 #define RANGE_SIZE (16u * 1024u)
 #define LIT(s) (s), (sizeof(s) - 1)
 
-static uint16_t port;
+/* nginx: $QUARTZ_HTTP_PORT on the host (run_nginx.py), port 80 on a board (test_service.h). */
+static const struct test_service http_server = {"QUARTZ_HTTP_PORT", 80};
 static NetworkContext_t net = {-1};
-static TransportInterface_t transport;
+static TransportInterface_t plain, transport; /* the platform's, and it made patient */
 static uint8_t req_buf[1024];
 static uint8_t resp_buf[128 * 1024];
 static uint8_t file_copy[FILE_SIZE];
@@ -41,10 +43,10 @@ static uint32_t now_ms(void)
     return (uint32_t)(xTaskGetTickCount() * portTICK_PERIOD_MS);
 }
 
-/* The POSIX transport never blocks; give other tasks the CPU while the server is busy. */
+/* The transport never blocks; give other tasks the CPU while the server is busy. */
 static int32_t patient_recv(NetworkContext_t *ctx, void *buf, size_t n)
 {
-    int32_t r = transport_posix_recv(ctx, buf, n);
+    int32_t r = plain.recv(ctx, buf, n);
     if (r == 0) {
         vTaskDelay(1);
     }
@@ -53,7 +55,7 @@ static int32_t patient_recv(NetworkContext_t *ctx, void *buf, size_t n)
 
 static int32_t patient_send(NetworkContext_t *ctx, const void *buf, size_t n)
 {
-    int32_t r = transport_posix_send(ctx, buf, n);
+    int32_t r = plain.send(ctx, buf, n);
     if (r == 0) {
         vTaskDelay(1);
     }
@@ -62,25 +64,18 @@ static int32_t patient_send(NetworkContext_t *ctx, const void *buf, size_t n)
 
 static bool connect_server(void)
 {
-    const char *p = getenv("QUARTZ_HTTP_PORT");
-
-    port = (p != NULL) ? (uint16_t)atoi(p) : 0;
-    if (port == 0) {
-        qtest_fail(__FILE__, __LINE__, "QUARTZ_HTTP_PORT not set: run through run_nginx.py");
+    if (!test_service_connect(&net, &http_server)) {
+        qtest_fail(__FILE__, __LINE__, "cannot connect to nginx");
         return false;
     }
-    if (transport_posix_connect(&net, "127.0.0.1", port, pdMS_TO_TICKS(5000)) !=
-        TRANSPORT_POSIX_SUCCESS) {
-        qtest_fail(__FILE__, __LINE__, "cannot connect to nginx on port %u", port);
-        return false;
-    }
+    test_service_interface(&plain, &net);
     transport = (TransportInterface_t){patient_recv, patient_send, NULL, &net};
     return true;
 }
 
 static void disconnect_server(void)
 {
-    transport_posix_disconnect(&net);
+    test_service_disconnect(&net);
 }
 
 /* One request on the open connection; range_start == INT32_MIN means no Range header. */
@@ -162,17 +157,21 @@ static void test_HTTPClient_Send_live_head(void)
     disconnect_server();
 }
 
-/* PUT creates (201) then replaces (204) a file; GET and the file on disk give it back. */
+/* The first body the PUT case sends; the second differs in byte 0. */
+static void put_body(uint8_t *body, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        body[k] = (uint8_t)(k * 7u + 3u);
+    }
+}
+
+/* PUT creates (201) then replaces (204) a file; GET gives it back. */
 static void test_HTTPClient_Send_live_put(void)
 {
     static uint8_t body[5000];
-    char path[512];
     HTTPResponse_t r;
-    const char *root = getenv("QUARTZ_HTTP_ROOT");
 
-    for (size_t k = 0; k < sizeof(body); k++) {
-        body[k] = (uint8_t)(k * 7u + 3u);
-    }
+    put_body(body, sizeof(body));
     if (!connect_server()) {
         return;
     }
@@ -189,7 +188,18 @@ static void test_HTTPClient_Send_live_put(void)
     QT_EQ(r.statusCode, 200);
     QT_ASSERT(r.bodyLen == sizeof(body) && memcmp(r.pBody, body, sizeof(body)) == 0);
     disconnect_server();
+}
 
+#if !defined(TEST_SERVICE_LWIP)
+/* The file the PUT case left is on nginx's disk, byte for byte (on the host: a board has none). */
+static void test_HTTPClient_Send_live_put_on_disk(void)
+{
+    uint8_t body[5000];
+    char path[512];
+    const char *root = getenv("QUARTZ_HTTP_ROOT");
+
+    put_body(body, sizeof(body));
+    body[0] ^= 0xFF;
     snprintf(path, sizeof(path), "%s/upload/dir/put.bin", root ? root : ".");
     FILE *f = fopen(path, "rb");
     QT_ASSERT(f != NULL);
@@ -200,6 +210,7 @@ static void test_HTTPClient_Send_live_put(void)
         QT_ASSERT(n == sizeof(body) && memcmp(disk, body, n) == 0);
     }
 }
+#endif /* !TEST_SERVICE_LWIP */
 
 /* nginx sends an SSI-composed page chunked: decoded, it is the 3000 lines in order. */
 static void test_HTTPClient_Send_live_chunked(void)
@@ -297,11 +308,13 @@ static void test_HTTPClient_Send_live_range_download(void)
         HTTPStatus_t st =
             request(HTTP_METHOD_GET, "/data/1mib.bin", HTTP_REQUEST_KEEP_ALIVE_FLAG, (int32_t)at,
                     (int32_t)(at + RANGE_SIZE - 1), NULL, 0, &r, RANGE_SIZE + 1024);
-        snprintf(want, sizeof(want), "bytes %u-%u/%u", at, at + RANGE_SIZE - 1, FILE_SIZE);
+        snprintf(want, sizeof(want), "bytes %lu-%lu/%lu", (unsigned long)at,
+                 (unsigned long)(at + RANGE_SIZE - 1), (unsigned long)FILE_SIZE);
         if (st != HTTPSuccess || r.statusCode != 206 || r.bodyLen != RANGE_SIZE ||
             !header_is(&r, "Content-Range", want)) {
-            qtest_fail(__FILE__, __LINE__, "range at %u: %s, status %u, %zu bytes", at,
-                       HTTPClient_strerror(st), r.statusCode, r.bodyLen);
+            qtest_fail(__FILE__, __LINE__, "range at %lu: %s, status %u, %zu bytes",
+                       (unsigned long)at, HTTPClient_strerror(st), (unsigned)r.statusCode,
+                       r.bodyLen);
             break;
         }
         memcpy(&file_copy[at], r.pBody, RANGE_SIZE);
@@ -364,10 +377,15 @@ static void test_HTTPClient_Send_live_response_too_large(void)
     disconnect_server(); /* the rest of the body is still in flight: this connection is done */
 }
 
-QTEST_MAIN(QTEST_CASE(test_HTTPClient_Send_live_get), QTEST_CASE(test_HTTPClient_Send_live_head),
-           QTEST_CASE(test_HTTPClient_Send_live_put), QTEST_CASE(test_HTTPClient_Send_live_chunked),
-           QTEST_CASE(test_HTTPClient_Send_live_keep_alive),
-           QTEST_CASE(test_HTTPClient_Send_live_connection_close),
-           QTEST_CASE(test_HTTPClient_Send_live_range_download),
-           QTEST_CASE(test_HTTPClient_Send_live_json_document),
-           QTEST_CASE(test_HTTPClient_Send_live_response_too_large))
+TEST_SERVICE_MAIN(QTEST_CASE(test_HTTPClient_Send_live_get),
+                  QTEST_CASE(test_HTTPClient_Send_live_head),
+                  QTEST_CASE(test_HTTPClient_Send_live_put),
+#if !defined(TEST_SERVICE_LWIP)
+                  QTEST_CASE(test_HTTPClient_Send_live_put_on_disk),
+#endif /* !TEST_SERVICE_LWIP */
+                  QTEST_CASE(test_HTTPClient_Send_live_chunked),
+                  QTEST_CASE(test_HTTPClient_Send_live_keep_alive),
+                  QTEST_CASE(test_HTTPClient_Send_live_connection_close),
+                  QTEST_CASE(test_HTTPClient_Send_live_range_download),
+                  QTEST_CASE(test_HTTPClient_Send_live_json_document),
+                  QTEST_CASE(test_HTTPClient_Send_live_response_too_large))
