@@ -260,9 +260,10 @@ BaseType_t xTaskResumeAll(void)
 {
     traceENTER_xTaskResumeAll();
     BaseType_t yielded = pdFALSE;
+    const UBaseType_t depth = sched.suspend_depth; /* only this task changes it */
 
-    configASSERT(sched.suspend_depth > 0);
-    if (sched.suspend_depth == 1 && sched.running) {
+    configASSERT(depth > 0);
+    if (depth == 1 && sched.running) {
         /*
          * The outermost resume needs no lock to end the suspension: interrupts never change
          * suspend_depth, and whatever they held back while it was non-zero (a tick, a switch)
@@ -276,8 +277,9 @@ BaseType_t xTaskResumeAll(void)
             yielded = resume_catch_up_locked();
             taskEXIT_CRITICAL();
         }
-    } else if (sched.suspend_depth > 0) {
-        sched.suspend_depth--; /* nested (the outermost resume catches up), or not started */
+    } else if (depth > 0) {
+        /* Nested (the outermost resume catches up), or not started (nothing to catch up). */
+        sched.suspend_depth = depth - 1;
     }
     traceRETURN_xTaskResumeAll(yielded);
     return yielded;

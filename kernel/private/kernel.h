@@ -279,10 +279,15 @@ void mutex_release_all_locked(tcb_t *t);
 #endif
 
 /*
- * A blocking slow path kept out of its caller, so that the caller's fast path (no wait) does not
- * save and restore the registers the wait loop needs.
+ * A blocking slow path kept out of its caller in speed builds, so that the caller's fast path
+ * (no wait) does not save and restore the registers the wait loop needs. -Os builds inline it
+ * into its one caller, which is smaller.
  */
+#ifdef __OPTIMIZE_SIZE__
+#define KERNEL_SLOW_PATH
+#else
 #define KERNEL_SLOW_PATH __attribute__((noinline, cold))
+#endif
 
 /* Functions that read stack memory the sanitizer may consider out of bounds. */
 #if defined(__SANITIZE_ADDRESS__)

@@ -134,5 +134,7 @@ __attribute__((naked)) void xPortPendSVHandler(void)
 #endif
         "   msr psp, r0                       \n"
         "   isb                               \n"
-        "   bx lr                             \n" ::[ceiling] "i"(configMAX_SYSCALL_INTERRUPT_PRIORITY));
+        "   bx lr                             \n"
+        :
+        : [ceiling] "i"(configMAX_SYSCALL_INTERRUPT_PRIORITY));
 }
