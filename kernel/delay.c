@@ -63,7 +63,7 @@ BaseType_t xTaskAbortDelay(TaskHandle_t task)
 
     configASSERT(t != NULL);
     taskENTER_CRITICAL();
-    if (eTaskGetState(t) == eBlocked) {
+    if (task_state_locked(t) == eBlocked) {
         BaseType_t preempt;
 
         t->flags |= TCB_DELAY_ABORTED;

@@ -71,7 +71,7 @@ static inline bool condition_met(EventBits_t bits, EventBits_t want, bool all)
 static inline void assert_may_block(TickType_t ticks)
 {
     configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || xTaskGetSchedulerState() != taskSCHEDULER_SUSPENDED);
+    configASSERT(ticks == 0 || !sched_is_suspended());
     (void)ticks;
 }
 

@@ -116,7 +116,7 @@ void mutex_detach_locked(queue_t *m)
 /* ---- Take and give (task context) ---- */
 
 /* m is held by another task (locked): wait for it to be handed over. Returns unlocked. */
-static BaseType_t take_wait(queue_t *m, TickType_t ticks)
+KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;

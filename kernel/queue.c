@@ -206,7 +206,8 @@ static inline void check_position(const queue_t *q, BaseType_t pos)
 /* ---- Sending ---- */
 
 /* The queue is full (locked): wait for a receiver to take the item. Returns unlocked. */
-static BaseType_t send_wait(queue_t *q, const void *item, TickType_t ticks, BaseType_t pos)
+KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickType_t ticks,
+                                              BaseType_t pos)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;
@@ -357,7 +358,7 @@ static inline void trace_receive_failed(queue_t *q, bool peek)
 }
 
 /* The queue is empty (locked): wait for a sender to hand an item over. Returns unlocked. */
-static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool peek)
+KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool peek)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;

@@ -5,7 +5,7 @@
  *
  * Invariants (all under the kernel lock):
  * - A ready task's state_item is on ready[priority]; the running task is ready.
- * - With optimised selection, bit p of ready_bits is set exactly when ready[p]
+ * - With SCHED_READY_BITS, bit p of ready_bits is set exactly when ready[p]
  *   is non-empty; otherwise top_ready is >= the highest non-empty priority and
  *   is tightened lazily when a task is chosen.
  * - A blocked task's state_item is on a delayed list (or the suspended list
@@ -16,6 +16,7 @@
  *   sched_switch_context() only records yield_pending.
  */
 #include "kernel.h"
+#include "list_impl.h"
 
 struct sched_state sched;
 tcb_t *volatile sched_current;
@@ -43,21 +44,21 @@ void sched_init_once(void)
 void sched_ready_add_locked(tcb_t *t)
 {
     traceMOVED_TASK_TO_READY_STATE(t);
-#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+#if SCHED_READY_BITS
     sched.ready_bits |= 1UL << t->priority;
 #else
     if (t->priority > sched.top_ready) {
         sched.top_ready = t->priority;
     }
 #endif
-    vListInsertEnd(&sched.ready[t->priority], &t->state_item);
+    list_insert_end(&sched.ready[t->priority], &t->state_item);
     tracePOST_MOVED_TASK_TO_READY_STATE(t);
 }
 
 void sched_ready_remove_locked(tcb_t *t)
 {
-    if (uxListRemove(&t->state_item) == 0) {
-#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+    if (list_remove(&t->state_item) == 0) {
+#if SCHED_READY_BITS
         sched.ready_bits &= ~(1UL << t->priority);
 #endif
     }
@@ -65,7 +66,7 @@ void sched_ready_remove_locked(tcb_t *t)
 
 UBaseType_t sched_top_ready_priority_locked(void)
 {
-#if configUSE_PORT_OPTIMISED_TASK_SELECTION
+#if SCHED_READY_BITS
     configASSERT(sched.ready_bits != 0);
     return (UBaseType_t)(31 - __builtin_clz(sched.ready_bits));
 #else
@@ -87,7 +88,9 @@ static bool is_ready(const tcb_t *t)
 
 void sched_switch_context(void)
 {
-    tcb_t *next;
+    tcb_t *const out = sched_current;
+    List_t *ready;
+    ListItem_t *next;
 
     if (sched.suspend_depth != 0) {
         sched.yield_pending = pdTRUE;
@@ -96,13 +99,19 @@ void sched_switch_context(void)
     sched.yield_pending = pdFALSE;
     traceTASK_SWITCHED_OUT();
 #if configGENERATE_RUN_TIME_STATS
-    stats_switch_out_locked(sched_current);
+    stats_switch_out_locked(out);
 #endif
-    if (configCHECK_FOR_STACK_OVERFLOW > 0 && sched_current != NULL) {
-        stack_check_overflow(sched_current);
+    if (configCHECK_FOR_STACK_OVERFLOW > 0 && out != NULL) {
+        stack_check_overflow(out);
     }
-    listGET_OWNER_OF_NEXT_ENTRY(next, &sched.ready[sched_top_ready_priority_locked()]);
-    sched_current = next;
+    /* Round robin within the top priority: the task after the cursor, skipping the end marker. */
+    ready = &sched.ready[sched_top_ready_priority_locked()];
+    next = ready->index->next;
+    if (next == (ListItem_t *)&ready->end) {
+        next = next->next;
+    }
+    ready->index = next;
+    sched_current = listGET_LIST_ITEM_OWNER(next);
     traceTASK_SWITCHED_IN();
 }
 
@@ -117,10 +126,10 @@ static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wai
     sched_ready_remove_locked(t);
     if (waiters != NULL) {
         listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(t->priority));
-        vListInsert(waiters, &t->event_item);
+        list_insert_sorted(waiters, &t->event_item);
     }
     if (can_wait_forever && ticks == portMAX_DELAY && INCLUDE_vTaskSuspend) {
-        vListInsertEnd(&sched.suspended, &t->state_item);
+        list_insert_end(&sched.suspended, &t->state_item);
     } else {
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
@@ -142,7 +151,7 @@ void sched_delay_locked(TickType_t ticks)
 static void unlink_event_locked(tcb_t *t)
 {
     if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL) {
-        (void)uxListRemove(&t->event_item);
+        (void)list_remove(&t->event_item);
     }
 #if configUSE_MUTEXES
     struct QueueDefinition *const m = task_wait_mutex(t);
@@ -159,15 +168,22 @@ void sched_unlink_locked(tcb_t *t)
     if (is_ready(t)) {
         sched_ready_remove_locked(t);
     } else if (listLIST_ITEM_CONTAINER(&t->state_item) != NULL) {
-        (void)uxListRemove(&t->state_item);
+        (void)list_remove(&t->state_item);
     }
     unlink_event_locked(t);
 }
 
+#ifdef __OPTIMIZE_SIZE__
+void sched_yield_if_locked(BaseType_t preempt)
+{
+    sched_yield_if_inline(preempt);
+}
+#endif
+
 BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
 {
     unlink_event_locked(t);
-    (void)uxListRemove(&t->state_item);
+    (void)list_remove(&t->state_item);
     t->wait_result = (uint8_t)result;
     sched_ready_add_locked(t);
     if (sched_current != NULL && t->priority > sched_current->priority) {
@@ -175,13 +191,6 @@ BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
         return pdTRUE;
     }
     return pdFALSE;
-}
-
-void sched_yield_if_locked(BaseType_t preempt)
-{
-    if (configUSE_PREEMPTION && sched.running && (preempt || sched.yield_pending)) {
-        portYIELD_WITHIN_API();
-    }
 }
 
 void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)
@@ -212,8 +221,8 @@ void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)
     }
     listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(priority));
     if (waiters != NULL) {
-        (void)uxListRemove(&t->event_item);
-        vListInsert(waiters, &t->event_item);
+        (void)list_remove(&t->event_item);
+        list_insert_sorted(waiters, &t->event_item);
     }
 #if configUSE_MUTEXES
     if (task_wait_mutex(t) != NULL) {
@@ -231,27 +240,47 @@ void vTaskSuspendAll(void)
     traceRETURN_vTaskSuspendAll();
 }
 
+/* The scheduler runs unsuspended again (locked): the ticks it missed, then any held-back switch. */
+static BaseType_t resume_catch_up_locked(void)
+{
+    while (sched.pended_ticks > 0) {
+        if (tick_advance_locked()) {
+            sched.yield_pending = pdTRUE;
+        }
+        sched.pended_ticks--;
+    }
+    if (sched.yield_pending && configUSE_PREEMPTION) {
+        portYIELD_WITHIN_API();
+        return pdTRUE;
+    }
+    return pdFALSE;
+}
+
 BaseType_t xTaskResumeAll(void)
 {
     traceENTER_xTaskResumeAll();
     BaseType_t yielded = pdFALSE;
+    const UBaseType_t depth = sched.suspend_depth; /* only this task changes it */
 
-    taskENTER_CRITICAL();
-    configASSERT(sched.suspend_depth > 0);
-    sched.suspend_depth--;
-    if (sched.suspend_depth == 0 && sched.running) {
-        while (sched.pended_ticks > 0) {
-            if (tick_advance_locked()) {
-                sched.yield_pending = pdTRUE;
-            }
-            sched.pended_ticks--;
+    configASSERT(depth > 0);
+    if (depth == 1 && sched.running) {
+        /*
+         * The outermost resume needs no lock to end the suspension: interrupts never change
+         * suspend_depth, and whatever they held back while it was non-zero (a tick, a switch)
+         * is in pended_ticks or yield_pending by the time they see it 0. Checking those after
+         * the store misses nothing, so the lock is taken only when there is catching up to do.
+         */
+        sched.suspend_depth = 0;
+        portMEMORY_BARRIER();
+        if (sched.pended_ticks != 0 || sched.yield_pending) {
+            taskENTER_CRITICAL();
+            yielded = resume_catch_up_locked();
+            taskEXIT_CRITICAL();
         }
-        if (sched.yield_pending && configUSE_PREEMPTION) {
-            yielded = pdTRUE;
-            portYIELD_WITHIN_API();
-        }
+    } else if (depth > 0) {
+        /* Nested (the outermost resume catches up), or not started (nothing to catch up). */
+        sched.suspend_depth = depth - 1;
     }
-    taskEXIT_CRITICAL();
     traceRETURN_xTaskResumeAll(yielded);
     return yielded;
 }

@@ -318,7 +318,7 @@ static void wait_locked(sb_t *sb, bool receive, TickType_t ticks)
 static inline void assert_may_block(TickType_t ticks)
 {
     configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || xTaskGetSchedulerState() != taskSCHEDULER_SUSPENDED);
+    configASSERT(ticks == 0 || !sched_is_suspended());
     (void)ticks;
 }
 

@@ -97,7 +97,7 @@ static bool is_suspended_locked(const tcb_t *t)
         return false;
     }
     /* On the suspended list but waiting without timeout: blocked, not suspended. */
-    return eTaskGetState((TaskHandle_t)t) == eSuspended;
+    return task_state_locked(t) == eSuspended;
 }
 
 void vTaskSuspend(TaskHandle_t task)
@@ -108,7 +108,7 @@ void vTaskSuspend(TaskHandle_t task)
     taskENTER_CRITICAL();
     t = task_or_self(task);
     traceTASK_SUSPEND(t);
-    if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL || eTaskGetState(t) == eBlocked) {
+    if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL || task_state_locked(t) == eBlocked) {
         t->wait_result = WAIT_RETRY;
     }
     sched_unlink_locked(t);

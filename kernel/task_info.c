@@ -27,31 +27,39 @@ static bool waits_for_notification(const tcb_t *t)
     return false;
 }
 
+eTaskState task_state_locked(const tcb_t *t)
+{
+    const List_t *const list = listLIST_ITEM_CONTAINER(&t->state_item);
+
+    if (t == sched_current) {
+        return eRunning;
+    }
+    if (list == sched.delayed_now || list == sched.delayed_overflow) {
+        return eBlocked;
+    }
+    if (list == &sched.suspended) {
+        bool waiting = listLIST_ITEM_CONTAINER(&t->event_item) != NULL || waits_for_notification(t);
+        return waiting ? eBlocked : eSuspended;
+    }
+    if (list == &sched.deleted || list == NULL) {
+        return eDeleted;
+    }
+    return eReady;
+}
+
 eTaskState eTaskGetState(TaskHandle_t task)
 {
     traceENTER_eTaskGetState(task);
-    const tcb_t *t = task;
-    const List_t *list;
     eTaskState state = eRunning;
     UBaseType_t mask;
 
-    configASSERT(t != NULL);
-    if (t == sched_current) {
+    configASSERT(task != NULL);
+    if (task == sched_current) {
         goto out;
     }
     /* The FromISR mask, not a critical section: xTaskResumeFromISR asks from an interrupt. */
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    list = listLIST_ITEM_CONTAINER(&t->state_item);
-    if (list == sched.delayed_now || list == sched.delayed_overflow) {
-        state = eBlocked;
-    } else if (list == &sched.suspended) {
-        bool waiting = listLIST_ITEM_CONTAINER(&t->event_item) != NULL || waits_for_notification(t);
-        state = waiting ? eBlocked : eSuspended;
-    } else if (list == &sched.deleted || list == NULL) {
-        state = eDeleted;
-    } else {
-        state = eReady;
-    }
+    state = task_state_locked(task);
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
 out:
     traceRETURN_eTaskGetState(state);

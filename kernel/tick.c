@@ -9,6 +9,7 @@
  * that a tick on which nothing wakes costs one comparison.
  */
 #include "kernel.h"
+#include "list_impl.h"
 
 static void update_next_unblock_locked(void)
 {
@@ -23,9 +24,9 @@ void tick_delay_add_locked(tcb_t *t, TickType_t wake)
 {
     listSET_LIST_ITEM_VALUE(&t->state_item, wake);
     if (wake < sched.tick_count) {
-        vListInsert(sched.delayed_overflow, &t->state_item);
+        list_insert_sorted(sched.delayed_overflow, &t->state_item);
     } else {
-        vListInsert(sched.delayed_now, &t->state_item);
+        list_insert_sorted(sched.delayed_now, &t->state_item);
         if (wake < sched.next_unblock) {
             sched.next_unblock = wake;
         }

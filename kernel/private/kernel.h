@@ -97,6 +97,18 @@ struct tskTaskControlBlock {
     char name[configMAX_TASK_NAME_LEN];
 };
 
+/*
+ * Ready priorities as a bitmap, the top one found by CLZ: when the application asks for it
+ * (configUSE_PORT_OPTIMISED_TASK_SELECTION), or when the port's CLZ is one instruction
+ * (portHAS_CLZ_INSTRUCTION, a Quartz port macro) and the priorities fit in a word.
+ */
+#if configUSE_PORT_OPTIMISED_TASK_SELECTION ||                                                     \
+    (defined(portHAS_CLZ_INSTRUCTION) && configMAX_PRIORITIES <= 32)
+#define SCHED_READY_BITS 1
+#else
+#define SCHED_READY_BITS 0
+#endif
+
 /* Scheduler state (sched.c). */
 struct sched_state {
     List_t ready[configMAX_PRIORITIES];
@@ -113,8 +125,8 @@ struct sched_state {
     volatile BaseType_t yield_pending;
     volatile BaseType_t running;
     volatile UBaseType_t top_ready; /* highest priority that may have a ready task */
-#if configUSE_PORT_OPTIMISED_TASK_SELECTION
-    volatile uint32_t ready_bits; /* bit p set: ready[p] is not empty */
+#if SCHED_READY_BITS
+    uint32_t ready_bits; /* bit p set: ready[p] is not empty (read and written locked only) */
 #endif
     volatile UBaseType_t task_count;
     tcb_t *idle;
@@ -126,6 +138,12 @@ struct sched_state {
 
 extern struct sched_state sched;
 extern tcb_t *volatile sched_current;
+
+/* xTaskGetSchedulerState() == taskSCHEDULER_SUSPENDED, without the call (asserted on blocking). */
+static inline bool sched_is_suspended(void)
+{
+    return sched.running && sched.suspend_depth != 0;
+}
 
 /* ---- Ready list (sched.c) ---- */
 void sched_ready_add_locked(tcb_t *t);
@@ -158,7 +176,18 @@ static inline tcb_t *sched_first_waiter(const List_t *waiters)
 }
 
 /* Task context: yield now if `preempt`, or as soon as the scheduler resumes. */
+static inline void sched_yield_if_inline(BaseType_t preempt)
+{
+    if (configUSE_PREEMPTION && sched.running && (preempt || sched.yield_pending)) {
+        portYIELD_WITHIN_API();
+    }
+}
+/* Inline where speed counts; -Os builds (__OPTIMIZE_SIZE__) share sched.c's one copy. */
+#ifdef __OPTIMIZE_SIZE__
 void sched_yield_if_locked(BaseType_t preempt);
+#else
+#define sched_yield_if_locked(preempt) sched_yield_if_inline(preempt)
+#endif
 
 /* Change t's effective priority, keeping every list it is on in order. */
 void sched_set_priority_locked(tcb_t *t, UBaseType_t priority);
@@ -202,11 +231,12 @@ void sched_init_once(void);
 /* Highest priority with a ready task (tightening the generic bound). */
 UBaseType_t sched_top_ready_priority_locked(void);
 
+/* eTaskGetState(t) for a caller that holds the lock (task_info.c). */
+eTaskState task_state_locked(const tcb_t *t);
+
 /* Take t off whatever lists it is on (ready/delayed/suspended, and its waiter list). */
 void sched_unlink_locked(tcb_t *t);
 
-/* Stack checks (stack.c). */
-void stack_check_overflow(tcb_t *t);
 
 /* ---- Software timers (timers.c) ---- */
 #if configUSE_TIMERS
@@ -248,6 +278,17 @@ UBaseType_t mutex_needed_priority_locked(const tcb_t *t);
 void mutex_release_all_locked(tcb_t *t);
 #endif
 
+/*
+ * A blocking slow path kept out of its caller in speed builds, so that the caller's fast path
+ * (no wait) does not save and restore the registers the wait loop needs. -Os builds inline it
+ * into its one caller, which is smaller.
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define KERNEL_SLOW_PATH
+#else
+#define KERNEL_SLOW_PATH __attribute__((noinline, cold))
+#endif
+
 /* Functions that read stack memory the sanitizer may consider out of bounds. */
 #if defined(__SANITIZE_ADDRESS__)
 #define KERNEL_NO_ASAN __attribute__((no_sanitize_address))
@@ -256,19 +297,52 @@ void mutex_release_all_locked(tcb_t *t);
 #define KERNEL_NO_ASAN __attribute__((no_sanitize_address))
 #endif
 #endif
-#ifndef KERNEL_NO_ASAN
-#define KERNEL_NO_ASAN
-#endif
-
-/* ---- Interrupt-context detection for configASSERT ---- */
-#ifndef portIS_INSIDE_INTERRUPT
-#define portIS_INSIDE_INTERRUPT() 0
-#endif
-
 /* Application hooks. */
 void vApplicationIdleHook(void);
 void vApplicationTickHook(void);
 void vApplicationMallocFailedHook(void);
 void vApplicationStackOverflowHook(TaskHandle_t task, char *name);
+
+#ifndef KERNEL_NO_ASAN
+#define KERNEL_NO_ASAN
+#endif
+
+/*
+ * Stack-overflow check at every switch-out (configCHECK_FOR_STACK_OVERFLOW):
+ * method 1 compares the saved stack pointer with the stack's limit, method 2
+ * also requires the 16 bytes at the limit to hold the creation fill. Inline
+ * and branch-light because it runs on every switch; only the report is a call.
+ */
+#define STACK_GUARD_WORDS (16u / sizeof(StackType_t))
+/* TASK_STACK_FILL_BYTE in every byte of a stack word: the fill of a new stack. */
+#define STACK_GUARD_WORD ((StackType_t)(~(StackType_t)0 / 0xffu * TASK_STACK_FILL_BYTE))
+
+KERNEL_NO_ASAN static inline void stack_check_overflow(tcb_t *t)
+{
+#if portSTACK_GROWTH < 0
+    const StackType_t *g = t->stack;
+    bool overflow = t->top_of_stack <= t->stack;
+#else
+    const StackType_t *g = t->stack_end + 1 - STACK_GUARD_WORDS;
+    bool overflow = t->top_of_stack >= t->stack_end;
+#endif
+    if (configCHECK_FOR_STACK_OVERFLOW > 1) {
+        StackType_t diff = 0;
+
+#pragma GCC unroll 16
+        for (unsigned i = 0; i < STACK_GUARD_WORDS; i++) {
+            diff |= g[i] ^ STACK_GUARD_WORD;
+        }
+        overflow = overflow || diff != 0;
+    }
+    if (__builtin_expect(overflow, 0)) {
+        vApplicationStackOverflowHook(t, t->name);
+    }
+}
+
+/* ---- Interrupt-context detection for configASSERT ---- */
+#ifndef portIS_INSIDE_INTERRUPT
+#define portIS_INSIDE_INTERRUPT() 0
+#endif
 
 #endif /* QUARTZ_KERNEL_H */

@@ -10,10 +10,20 @@
  * vPortValidateInterruptPriority() (portASSERT_IF_INTERRUPT_PRIORITY_INVALID,
  * called by every FromISR function) catches that in the act and names the
  * interrupt; arm_port_check_ceiling() checks the configuration once at start.
+ * The check runs on every FromISR call, so its common case (an external
+ * interrupt at or below the ceiling, grouping already known good) is a few
+ * loads and compares; everything else, and every report, takes the slow path.
  */
 #include "arm_port_private.h"
 
 #define CEILING ((uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY))
+
+/*
+ * The largest AIRCR value (PRIGROUP field only) that prigroup_ok accepts, once it has accepted
+ * one: the fast path compares the register with it. 0 until then, which sends any non-zero
+ * grouping through the slow path.
+ */
+static uint32_t prigroup_limit;
 
 /* Priority grouping must leave no implemented bit to sub-priority. */
 static uint32_t prigroup_ok(uint8_t mask)
@@ -23,6 +33,7 @@ static uint32_t prigroup_ok(uint8_t mask)
 
     /* PRIGROUP g makes bits [g:0] sub-priority; with 8 bits implemented, 0 is the best there is. */
     if (prigroup == 0u || prigroup < unimplemented) {
+        prigroup_limit = (unimplemented > 0u ? unimplemented - 1u : 0u) << ARM_AIRCR_PRIGROUP_SHIFT;
         return 1u;
     }
     arm_port_reportf("priority grouping AIRCR.PRIGROUP is %u: it makes implemented priority bits "
@@ -68,15 +79,12 @@ static const char *exception_name(uint32_t exception)
     return names[exception & 15u];
 }
 
-void vPortValidateInterruptPriority(void)
+/* Every check of vPortValidateInterruptPriority, with its reports (kept out of its fast path). */
+__attribute__((noinline, cold)) static void validate_slow(uint32_t exception)
 {
-    const uint32_t exception = arm_ipsr();
     uint32_t grouping_ok;
     uint8_t prio;
 
-    if (exception == 0u) {
-        return; /* a task may call FromISR functions */
-    }
     if (exception < ARM_EXC_MEMMANAGE) {
         arm_port_reportf("%s (exception %u) has a fixed priority above the syscall ceiling %x "
                          "and must not call FromISR functions",
@@ -103,4 +111,19 @@ void vPortValidateInterruptPriority(void)
     grouping_ok = prigroup_ok(arm_port_lowest_priority());
     configASSERT(grouping_ok);
     (void)grouping_ok;
+}
+
+void vPortValidateInterruptPriority(void)
+{
+    const uint32_t exception = arm_ipsr();
+
+    /* Byte access to the NVIC priorities: every core with BASEPRI has it. */
+    if (exception >= ARM_EXC_IRQ0 &&
+        *(volatile const uint8_t *)(ARM_NVIC_IPR_BASE + exception - ARM_EXC_IRQ0) >= CEILING &&
+        (ARM_AIRCR & ARM_AIRCR_PRIGROUP_MASK) <= prigroup_limit) {
+        return;
+    }
+    if (exception != 0u) { /* a task may call FromISR functions */
+        validate_slow(exception);
+    }
 }

@@ -21,33 +21,23 @@
 
 #define NESTING_STOPPED 0xAAAAAAAAu
 
-static volatile UBaseType_t nesting = NESTING_STOPPED;
+volatile UBaseType_t arm_port_nesting = NESTING_STOPPED;
 static struct arm_main_context main_context;
 static uint8_t priority_mask; /* implemented priority bits; 0 until probed */
 
 void vPortEnterCritical(void)
 {
-    portDISABLE_INTERRUPTS();
-    nesting++;
-    /* Handlers use portSET_INTERRUPT_MASK_FROM_ISR: the count belongs to the running task. */
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    ARM_PORT_ENTER_CRITICAL();
 }
 
 void vPortExitCritical(void)
 {
-    configASSERT(nesting > 0); /* more exits than entries */
-    if (nesting == 0) {
-        return;
-    }
-    nesting--;
-    if (nesting == 0) {
-        portENABLE_INTERRUPTS();
-    }
+    ARM_PORT_EXIT_CRITICAL();
 }
 
 void arm_port_reset_nesting(void)
 {
-    nesting = 0;
+    arm_port_nesting = 0;
 }
 
 uint8_t arm_port_lowest_priority(void)
@@ -124,10 +114,10 @@ BaseType_t xPortStartScheduler(void)
 #endif
     vPortSetupTimerInterrupt();
     arm_port_arch_start();
-    nesting = 0;
+    arm_port_nesting = 0;
     arm_port_start_first_task(&main_context);
     /* vPortEndScheduler brought us back, on the main stack with the kernel lock held. */
-    nesting = NESTING_STOPPED;
+    arm_port_nesting = NESTING_STOPPED;
     return pdFALSE;
 }
 

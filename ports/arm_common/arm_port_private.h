@@ -83,8 +83,9 @@ void arm_port_reset_nesting(void);
 
 /*
  * ARMv7-M and ARMv8-M Mainline (arm_mainline.c, which also provides arm_port_start_first_task
- * and arm_port_resume_main for them): the C side of PendSV, sched_switch_context() under the
- * kernel lock; and turning on lazy FP stacking when the build uses the FPU.
+ * and arm_port_resume_main for them): the C side of ARMv8-M's PendSV, sched_switch_context()
+ * under the kernel lock (ARMv7-M's PendSV takes the lock itself); and turning on lazy FP
+ * stacking when the build uses the FPU.
  */
 void arm_mainline_switch_context(void);
 void arm_mainline_enable_lazy_fp(void);

@@ -99,15 +99,14 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 /* ---- Critical sections and interrupt masking ---- */
 #define portDISABLE_INTERRUPTS() vPortRaiseBASEPRI()
 #define portENABLE_INTERRUPTS() vPortSetBASEPRI(0)
-#define portENTER_CRITICAL() vPortEnterCritical()
-#define portEXIT_CRITICAL() vPortExitCritical()
 #define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulPortRaiseBASEPRI())
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vPortSetBASEPRI((uint32_t)(x))
-#define portCRITICAL_NESTING_IN_TCB 0
 
 #define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() vPortValidateInterruptPriority()
 
 /* ---- Optimised task selection: the kernel uses CLZ (__builtin_clz) itself ---- */
+/* Quartz: CLZ is one instruction here, so the kernel keeps a ready bitmap whatever the option. */
+#define portHAS_CLZ_INSTRUCTION 1
 #define portRECORD_READY_PRIORITY(priority, ready) (ready) |= (1UL << (priority))
 #define portRESET_READY_PRIORITY(priority, ready) (ready) &= ~(1UL << (priority))
 #define portGET_HIGHEST_PRIORITY(top, ready) (top) = (31UL - (uint32_t)__builtin_clz(ready))

@@ -38,6 +38,45 @@ typedef unsigned long UBaseType_t;
 #define portTASK_FUNCTION_PROTO(fn, params) void fn(void *params)
 #define portTASK_FUNCTION(fn, params) void fn(void *params)
 
+/* ---- Critical sections: the kernel lock plus the running task's nesting count ---- */
+/*
+ * The count lives in ports/arm_common/arm_port.c; a switch only happens at nesting 0, so one
+ * global serves every task. Each portmacro.h defines portDISABLE_INTERRUPTS and
+ * portENABLE_INTERRUPTS (BASEPRI or PRIMASK); these macros expand where they are used, after
+ * it has. Inline in optimised-for-speed builds (a call and return per section is a third of
+ * the cost of a short one); -Os builds call vPortEnterCritical/vPortExitCritical, which are
+ * these same macros, to keep the kernel small. Handlers use portSET_INTERRUPT_MASK_FROM_ISR
+ * instead: the count belongs to the running task, so entering from a handler is asserted.
+ */
+extern volatile UBaseType_t arm_port_nesting;
+
+#define ARM_PORT_ENTER_CRITICAL()                                                                  \
+    do {                                                                                           \
+        portDISABLE_INTERRUPTS();                                                                  \
+        arm_port_nesting++;                                                                        \
+        configASSERT(!portIS_INSIDE_INTERRUPT());                                                  \
+    } while (0)
+/* Unbalanced exits trip the assertion and, if it returns, leave the count at 0. */
+#define ARM_PORT_EXIT_CRITICAL()                                                                   \
+    do {                                                                                           \
+        UBaseType_t arm_nesting_ = arm_port_nesting;                                               \
+        configASSERT(arm_nesting_ > 0);                                                            \
+        if (arm_nesting_ != 0) {                                                                   \
+            arm_port_nesting = --arm_nesting_;                                                     \
+            if (arm_nesting_ == 0) {                                                               \
+                portENABLE_INTERRUPTS();                                                           \
+            }                                                                                      \
+        }                                                                                          \
+    } while (0)
+#ifdef __OPTIMIZE_SIZE__
+#define portENTER_CRITICAL() vPortEnterCritical()
+#define portEXIT_CRITICAL() vPortExitCritical()
+#else
+#define portENTER_CRITICAL() ARM_PORT_ENTER_CRITICAL()
+#define portEXIT_CRITICAL() ARM_PORT_EXIT_CRITICAL()
+#endif
+#define portCRITICAL_NESTING_IN_TCB 0
+
 /* ---- Yield: pend PendSV; it runs as soon as the kernel lock and the active handlers allow ---- */
 #define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)
 #define portNVIC_PENDSVSET_BIT (1UL << 28UL)

@@ -85,11 +85,8 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 /* ---- Critical sections and interrupt masking ---- */
 #define portDISABLE_INTERRUPTS() __asm volatile("cpsid i" ::: "memory")
 #define portENABLE_INTERRUPTS() __asm volatile("cpsie i" ::: "memory")
-#define portENTER_CRITICAL() vPortEnterCritical()
-#define portEXIT_CRITICAL() vPortExitCritical()
 #define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulSetInterruptMask())
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vClearInterruptMask((uint32_t)(x))
-#define portCRITICAL_NESTING_IN_TCB 0
 
 #ifdef __cplusplus
 }
