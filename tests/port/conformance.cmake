@@ -50,7 +50,7 @@ function(quartz_conformance_executable exe kernel)
     endif()
     set_target_properties(${exe} PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
     if(QUARTZ_BOARD)
-        target_compile_options(${exe} PRIVATE ${QUARTZ_BOARD_TEST_COPTS})
+        target_compile_options(${exe} PRIVATE ${QUARTZ_BOARD_TEST_COPTS} ${C_COMPILE_OPTIONS})
         quartz_board_link(${exe} ${kernel})
     else()
         target_compile_options(${exe} PRIVATE ${QUARTZ_WARNINGS} -g -O1 ${C_COMPILE_OPTIONS})
@@ -71,8 +71,10 @@ endfunction()
 # quartz_conformance_negative(<variant> <wrapped symbol> <expected FAIL line regex>): the suite
 # linked with one fault (inject.c) must fail, and with the expected FAIL line.
 function(quartz_conformance_negative kernel where variant symbol expect)
+    cmake_parse_arguments(N "" "" "COMPILE_OPTIONS" ${ARGN})
     set(exe conformance_negative_${variant})
-    quartz_conformance_executable(${exe} ${kernel} INJECT ${variant} WRAP ${symbol})
+    quartz_conformance_executable(${exe} ${kernel} INJECT ${variant} WRAP ${symbol}
+        COMPILE_OPTIONS ${N_COMPILE_OPTIONS})
     quartz_conformance_command(${exe} 120 cmd)
     set(test ${where}/conformance_negative/${variant})
     add_test(NAME ${test} COMMAND ${CMAKE_COMMAND} "-DEXPECT=${expect}"
