@@ -109,6 +109,13 @@ void conf_arch_clock_stop(void)
     board_timer_stop(CLOCK);
 }
 
+/* The tickless build's sleep (config_tickless): interrupts are masked, so wait for one to pend. */
+void conf_arch_idle_wait(void)
+{
+    while ((ARM_ICSR & ARM_ICSR_VECTPENDING_MASK) == 0u) {
+    }
+}
+
 __attribute__((naked)) uintptr_t conf_arch_sp(void)
 {
     __asm volatile("mov r0, sp\n bx lr\n");
