@@ -7,8 +7,10 @@
  * allocate a command and queue it (thread-safe), and return at once. The agent task executes
  * commands in order, runs MQTT_ProcessLoop between them, and calls each command's completion
  * callback (in the agent task) when it is done: at once for QoS 0 publishes and pings, when the
- * PUBACK / PUBCOMP / SUBACK / UNSUBACK arrives otherwise. Everything a command points to (the
- * publish info, payload, subscription list) must stay valid until its callback runs.
+ * PUBACK / PUBCOMP / SUBACK / UNSUBACK arrives otherwise. A command that cannot be sent
+ * completes at once with the error (MQTTSendFailed for a failed send): the broker never got it,
+ * the agent keeps nothing of it, and the caller may send it again. Everything a command points
+ * to (the publish info, payload, subscription list) must stay valid until its callback runs.
  * Incoming publishes go to the incoming-publish callback, also in the agent task.
  *
  * The loop returns when a DISCONNECT or TERMINATE command ran (MQTTSuccess) or when the
@@ -124,8 +126,12 @@ MQTTStatus_t MQTTAgent_Init(MQTTAgentContext_t *pMqttAgentContext,
 MQTTStatus_t MQTTAgent_CommandLoop(MQTTAgentContext_t *pMqttAgentContext);
 
 /*
- * After a reconnect (agent task only): with a session, resend the publishes still awaiting
- * acks (dup set); without one, complete every pending command with MQTTRecvFailed.
+ * After a reconnect (agent task only). With a session: complete pending (un)subscribes with
+ * MQTTRecvFailed, and resend the publishes still awaiting PUBACK / PUBREC in the order first
+ * sent (dup set, same identifier; QoS 2 ones past PUBREC only needed the PUBREL MQTT_Connect
+ * resent); a failed resend returns its error and leaves it and the later ones pending for the
+ * next reconnect. Outgoing records no pending command holds (e.g. after MQTTAgent_CancelAll)
+ * are freed. Without a session: complete every pending command with MQTTRecvFailed.
  */
 MQTTStatus_t MQTTAgent_ResumeSession(MQTTAgentContext_t *pMqttAgentContext, bool sessionPresent);
 

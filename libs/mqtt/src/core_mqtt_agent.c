@@ -10,9 +10,13 @@
  *
  * A command that waits for an ack (QoS 1/2 publish, subscribe, unsubscribe) sits in
  * pPendingAcks under its packet identifier until the ack arrives through the MQTT event
- * callback; then its completion callback runs and the command is released.
+ * callback; then its completion callback runs and the command is released. A command is either
+ * pending there or completed: once its callback ran, the agent holds nothing of it, not even the
+ * MQTT library's outgoing record of a publish whose send failed, so records cannot leak.
  */
 #include "core_mqtt_agent.h"
+
+#include "core_mqtt_state.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -147,9 +151,19 @@ static MQTTStatus_t send_acked(MQTTAgentContext_t *ctx, MQTTAgentCommand_t *cmd,
     if (status == MQTTSuccess && needs_ack) {
         slot->packetId = id;
         slot->pOriginalCommand = cmd;
-    } else {
-        complete(ctx, cmd, status, NULL);
+        return status;
     }
+    if (status == MQTTSendFailed && needs_ack && cmd->commandType == PUBLISH) {
+        /*
+         * MQTT_Publish keeps the record of a publish whose send failed, for a resend after
+         * reconnecting. But the command completes here with the error, so its publish goes back
+         * to the caller (who may free it, or publish it again): nothing is left to resend, and
+         * the record must go. The broker never received the whole packet, so it holds no state
+         * for this identifier.
+         */
+        (void)MQTT_CancelCallback(&ctx->mqttContext, id);
+    }
+    complete(ctx, cmd, status, NULL);
     return status;
 }
 
@@ -242,37 +256,78 @@ MQTTStatus_t MQTTAgent_CommandLoop(MQTTAgentContext_t *pMqttAgentContext)
 
 /* ---- Session handling (agent task) ------------------------------------------------------ */
 
-MQTTStatus_t MQTTAgent_ResumeSession(MQTTAgentContext_t *pMqttAgentContext, bool sessionPresent)
+/* Completes the pending (un)subscribes: lost with the connection, the caller retries them. */
+static void pending_fail_topic_lists(MQTTAgentContext_t *ctx)
 {
-    MQTTAgentContext_t *ctx = pMqttAgentContext;
-    MQTTStatus_t status = MQTTSuccess;
-
-    if (ctx == NULL) {
-        return MQTTBadParameter;
-    }
-    if (!sessionPresent) {
-        pending_fail_all(ctx, MQTTRecvFailed);
-        return MQTTSuccess;
-    }
-    for (size_t i = 0; i < MQTT_AGENT_MAX_OUTSTANDING_ACKS && status == MQTTSuccess; i++) {
+    for (size_t i = 0; i < MQTT_AGENT_MAX_OUTSTANDING_ACKS; i++) {
         MQTTAgentAckInfo_t *ack = &ctx->pPendingAcks[i];
         MQTTAgentCommand_t *cmd = ack->pOriginalCommand;
 
-        if (ack->packetId == 0) {
-            continue;
-        }
-        if (cmd->commandType == PUBLISH) {
-            /* The broker may have it: resend under the same identifier, flagged. */
-            ((MQTTPublishInfo_t *)cmd->pArgs)->dup = true;
-            status = MQTT_Publish(&ctx->mqttContext, cmd->pArgs, ack->packetId);
-        } else {
-            /* A (un)subscribe lost with the connection: let the caller retry it. */
+        if (ack->packetId != 0 && cmd->commandType != PUBLISH) {
             ack->packetId = 0;
             ack->pOriginalCommand = NULL;
             complete(ctx, cmd, MQTTRecvFailed, NULL);
         }
     }
+}
+
+/*
+ * Frees the records of publishes awaiting a resend that no pending command holds (their
+ * commands were completed, e.g. by MQTTAgent_CancelAll): without the publish nothing can resend
+ * them, and kept they would hold their records for good. A removal shifts the later records,
+ * so the scan starts again after each one (a few tens of records at most).
+ */
+static void drop_orphan_records(MQTTAgentContext_t *ctx)
+{
+    size_t cursor = MQTT_STATE_CURSOR_INITIALIZER;
+    uint16_t id;
+
+    while ((id = MQTT_PublishToResend(&ctx->mqttContext, &cursor)) != MQTT_PACKET_ID_INVALID) {
+        if (pending_find(ctx, id) == NULL) {
+            LogWarn(("publish %u has no command to resend it: record dropped", (unsigned)id));
+            (void)MQTT_CancelCallback(&ctx->mqttContext, id);
+            cursor = MQTT_STATE_CURSOR_INITIALIZER;
+        }
+    }
+}
+
+/*
+ * Resends, with dup set and the same identifier, the publishes the broker has not acknowledged,
+ * in the order they were first sent (MQTT 3.1.1 section 4.6). QoS 2 publishes whose PUBREC
+ * arrived are not among them: MQTT_Connect resent their PUBREL. A failed resend leaves its
+ * command and the later ones pending, for the next reconnect.
+ */
+static MQTTStatus_t resend_publishes(MQTTAgentContext_t *ctx)
+{
+    size_t cursor = MQTT_STATE_CURSOR_INITIALIZER;
+    MQTTStatus_t status = MQTTSuccess;
+    uint16_t id;
+
+    while (status == MQTTSuccess &&
+           (id = MQTT_PublishToResend(&ctx->mqttContext, &cursor)) != MQTT_PACKET_ID_INVALID) {
+        MQTTPublishInfo_t *pub = pending_find(ctx, id)->pOriginalCommand->pArgs;
+
+        pub->dup = true;
+        status = MQTT_Publish(&ctx->mqttContext, pub, id);
+    }
     return status;
+}
+
+MQTTStatus_t MQTTAgent_ResumeSession(MQTTAgentContext_t *pMqttAgentContext, bool sessionPresent)
+{
+    MQTTAgentContext_t *ctx = pMqttAgentContext;
+
+    if (ctx == NULL) {
+        return MQTTBadParameter;
+    }
+    if (!sessionPresent) {
+        /* MQTT_Connect has cleared the records: the broker knows none of these publishes. */
+        pending_fail_all(ctx, MQTTRecvFailed);
+        return MQTTSuccess;
+    }
+    pending_fail_topic_lists(ctx);
+    drop_orphan_records(ctx);
+    return resend_publishes(ctx);
 }
 
 MQTTStatus_t MQTTAgent_CancelAll(MQTTAgentContext_t *pMqttAgentContext)

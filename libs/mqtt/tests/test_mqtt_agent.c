@@ -7,7 +7,9 @@
  * full command pool and bad arguments, and DISCONNECT ending the agent's loop. Last, a QoS 1
  * stream through the agent across a broker restart (mqtt_broker_driver.py restarts Mosquitto
  * on "@@broker:restart"): the agent task reconnects with backoff and resumes its persistent
- * session, and the subscriber gets every message.
+ * session, and the subscriber gets every message. And publishes whose send fails (the agent's
+ * transport fails on demand), more of them than there are outgoing records: each completes with
+ * MQTTSendFailed and is never delivered, and publishes after the reconnects still go through.
  * Real-time configuration, against the Mosquitto broker the driver starts.
  */
 #include "backoff_algorithm.h"
@@ -50,6 +52,9 @@ static TaskHandle_t agent_task_handle;
 static MQTTConnectInfo_t agent_ci;
 static char agent_id[64];
 static volatile unsigned agent_reconnects;
+static TransportSend_t real_send;
+static TransportWritev_t real_writev;
+static volatile unsigned sends_to_fail; /* the agent transport's next sends that fail */
 
 /* Written only by the agent task (incoming callback); read after the publishers finish. */
 static uint8_t seen[PUBLISHERS][PER_PUBLISHER];
@@ -183,6 +188,28 @@ static int wait_flag(volatile unsigned *value, unsigned target)
     return 1;
 }
 
+/* The agent's transport: the real one, unless a test asked for failures. */
+static int take_failure(void)
+{
+    int fail;
+
+    taskENTER_CRITICAL();
+    fail = sends_to_fail > 0;
+    sends_to_fail -= fail ? 1u : 0u;
+    taskEXIT_CRITICAL();
+    return fail;
+}
+
+static int32_t agent_send(NetworkContext_t *n, const void *buf, size_t len)
+{
+    return take_failure() ? -1 : real_send(n, buf, len);
+}
+
+static int32_t agent_writev(NetworkContext_t *n, TransportOutVector_t *vec, size_t count)
+{
+    return take_failure() ? -1 : real_writev(n, vec, count);
+}
+
 static int agent_start(const char *client_id, bool clean)
 {
     MQTTAgentMessageInterface_t iface = {&agent_queue, Agent_MessageSend, Agent_MessageReceive,
@@ -194,6 +221,11 @@ static int agent_start(const char *client_id, bool clean)
                                            queue_items, &queue_storage);
     Agent_InitializePool();
     test_service_interface(&agent_transport, &agent_net);
+    real_send = agent_transport.send;
+    real_writev = agent_transport.writev;
+    agent_transport.send = agent_send;
+    agent_transport.writev = real_writev != NULL ? agent_writev : NULL;
+    sends_to_fail = 0;
     if (MQTTAgent_Init(&agent, &iface, &buffer, &agent_transport, test_time_ms, incoming, NULL) !=
             MQTTSuccess ||
         !test_service_connect(&agent_net, &test_broker)) {
@@ -416,6 +448,54 @@ static void test_mqtt_agent_broker_restart_none_lost_at_qos1(void)
     test_client_close(&restart_sub);
 }
 
+/* ---- Publishes whose send fails ------------------------------------------------------- */
+
+#define FAILED_PUBLISHES (MQTT_AGENT_MAX_OUTSTANDING_ACKS + 5u)
+
+/* Publishes "t<task>:<seq>" through the agent and waits for its completion. */
+static MQTTStatus_t agent_publish(const char *topic, MQTTQoS_t qos, unsigned task, unsigned seq)
+{
+    MQTTAgentCommandContext_t c;
+    MQTTAgentCommandInfo_t info = command_info(&c);
+    char text[32];
+    MQTTPublishInfo_t pub = {.qos = qos, .pTopicName = topic,
+                             .topicNameLength = (uint16_t)strlen(topic), .pPayload = text};
+    MQTTStatus_t status;
+
+    pub.payloadLength = (size_t)snprintf(text, sizeof(text), "t%u:%u", task, seq);
+    status = MQTTAgent_Publish(&agent, &pub, &info);
+    return status == MQTTSuccess ? wait_done(&c) : status;
+}
+
+static void test_mqtt_agent_failed_sends_do_not_use_up_records(void)
+{
+    static char topic[96];
+    MQTTSubscribeInfo_t sub = {MQTTQoS2, NULL, 0};
+    uint8_t code = 0xFF;
+
+    memset(seen, 0, sizeof(seen));
+    received = repeats_without_dup = bad = 0;
+    strcpy(topic, test_topic("agent/fail"));
+    sub.pTopicFilter = topic;
+    sub.topicFilterLength = (uint16_t)strlen(topic);
+    QT_ASSERT(agent_start("fail", false)); /* a session: each failure resumes it */
+    QT_EQ(agent_subscribe(&sub, 1, &code), MQTTSuccess);
+    QT_EQ(code, MQTTSubAckSuccessQos2);
+    /* Each failed PUBLISH ends the agent's loop; its task reconnects and resumes the session. */
+    for (unsigned i = 0; i < FAILED_PUBLISHES; i++) {
+        sends_to_fail = 1;
+        QT_EQ(agent_publish(topic, i % 2 ? MQTTQoS2 : MQTTQoS1, 1, i), MQTTSendFailed);
+        QT_ASSERT(wait_flag(&agent_reconnects, i + 1));
+    }
+    QT_EQ(agent_publish(topic, MQTTQoS1, 0, 0), MQTTSuccess);
+    QT_EQ(agent_publish(topic, MQTTQoS2, 0, 1), MQTTSuccess);
+    QT_ASSERT(wait_flag(&received, 2));
+    QT_EQ(received, 2); /* only the two that succeeded: the failed ones were never sent */
+    QT_ASSERT(seen[0][0] && seen[0][1]);
+    QT_EQ(bad, 0);
+    agent_stop();
+}
+
 /* Bad input last: invalid arguments are refused before anything is queued. */
 static void test_mqtt_agent_bad_arguments(void)
 {
@@ -440,4 +520,5 @@ static void test_mqtt_agent_bad_arguments(void)
 TEST_SERVICE_MAIN(QTEST_CASE(test_mqtt_agent_three_tasks_publish_concurrently),
                   QTEST_CASE(test_mqtt_agent_unsubscribe_ping_and_processloop),
                   QTEST_CASE(test_mqtt_agent_broker_restart_none_lost_at_qos1),
+                  QTEST_CASE(test_mqtt_agent_failed_sends_do_not_use_up_records),
                   QTEST_CASE(test_mqtt_agent_bad_arguments))
