@@ -21,3 +21,7 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/arm_common)
 # Every kernel test runs here (QUARTZ_BOARD_OWN_PENDING_TESTS would list those that cannot).
+# Networking: the on-chip Ethernet controller (-nic, QEMU's stellaris_enet), with lwIP sized
+# for 64 KiB (lwipopts.h here, over the shared libs/net/port/lwipopts_board.h).
+set(QUARTZ_BOARD_NET_DRIVER stellaris_enet)
+set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/lwipopts.h)

@@ -29,8 +29,14 @@
  */
 #define BOARD_TIMER_COUNT 2u
 #define BOARD_TIMER_CLOCK_HZ 50000000u
-#define BOARD_TIMER_BASES {0x40030000u, 0x40031000u}
-#define BOARD_TIMER_IRQS {19u, 21u}
+#define BOARD_TIMER_BASES                                                                          \
+    {                                                                                              \
+        0x40030000u, 0x40031000u                                                                   \
+    }
+#define BOARD_TIMER_IRQS                                                                           \
+    {                                                                                              \
+        19u, 21u                                                                                   \
+    }
 #define BOARD_TIMER_READABLE 1u
 #define BOARD_WATCHDOG_BASE 0x40000000u
 
@@ -40,7 +46,14 @@
  * reserved line), 29 (flash controller). GPIO 0-4/30/31, UARTs 5/6/33, SSI 7, I2C 8/37, ADC
  * 14-17, watchdog 18, timers 19/21/23/35, system control 28 and Ethernet 42 are driven.
  */
-#define BOARD_SPARE_IRQS {9u, 10u, 11u, 12u, 13u, 20u, 22u, 24u, 25u, 26u, 27u, 29u}
+/* The Ethernet controller (QEMU: stellaris_enet; libs/net/port/stellaris_enet). */
+#define BOARD_ETH_BASE 0x40048000u
+#define BOARD_ETH_IRQ 42u
+
+#define BOARD_SPARE_IRQS                                                                           \
+    {                                                                                              \
+        9u, 10u, 11u, 12u, 13u, 20u, 22u, 24u, 25u, 26u, 27u, 29u                                  \
+    }
 #define BOARD_SPARE_IRQ_COUNT 12u
 
 #endif /* BOARD_DEFS_H */

@@ -60,6 +60,9 @@
 #define QTEST_HEAP_LARGEST 1000
 #define QTEST_HEAP_WORKER_BLOCK 300
 
+/* The board network test's tasks (libs/net/tests/test_net_board.c), in words. */
+#define QTEST_NET_TASK_STACK 512
+
 /* The trace_api test's log: its longest case logs 76 events. */
 #define QTEST_TRACE_EVENTS 96
 #define QTEST_TRACE_ARGS 160

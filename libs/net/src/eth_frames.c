@@ -50,6 +50,27 @@ void qnet_eth_input_copy(struct qnet_eth *eth, const void *frame, size_t len)
     qnet_eth_input(eth, p);
 }
 
+int qnet_eth_mac_unpack(uint8_t mac[6], uint32_t lo, uint32_t hi, const uint8_t fallback[6])
+{
+    for (unsigned i = 0; i < 4; i++) {
+        mac[i] = (uint8_t)(lo >> (8 * i));
+    }
+    mac[4] = (uint8_t)hi;
+    mac[5] = (uint8_t)(hi >> 8);
+    if ((lo == 0 && (hi & 0xffffu) == 0) || (mac[0] & 1u)) { /* none, or multicast */
+        memcpy(mac, fallback, ETH_HWADDR_LEN);
+        return 0;
+    }
+    return 1;
+}
+
+void qnet_eth_mac_pack(const uint8_t mac[6], uint32_t *lo, uint32_t *hi)
+{
+    *lo =
+        (uint32_t)mac[0] | (uint32_t)mac[1] << 8 | (uint32_t)mac[2] << 16 | (uint32_t)mac[3] << 24;
+    *hi = (uint32_t)mac[4] | (uint32_t)mac[5] << 8;
+}
+
 /* lwIP's linkoutput: p is one whole frame; the core lock is held. */
 static err_t eth_linkoutput(struct netif *netif, struct pbuf *p)
 {

@@ -157,6 +157,7 @@ err_t qnet_eth_add(struct qnet_eth *eth, const struct qnet_eth_ops *ops, void *d
     eth->ops = ops;
     eth->dev = dev;
     eth->config = *config;
+    eth->link_fixed = 0; /* until ops->start finds the hardware cannot tell */
     configASSERT(eth->ops != NULL && eth->ops->start != NULL && eth->ops->transmit != NULL &&
                  eth->ops->rx_drain != NULL && eth->ops->link_is_up != NULL);
     configASSERT(!config->use_dhcp || LWIP_DHCP);

@@ -44,7 +44,10 @@
 #define RX_PRIORITY (configMAX_PRIORITIES - 1)
 #define RUNNER_PRIORITY 4
 #define ECHO_PRIORITY 5
-#define TASK_STACK 2048u
+#ifndef QTEST_NET_TASK_STACK
+#define QTEST_NET_TASK_STACK 2048u /* words: the board's board_test_config.h may shrink it */
+#endif
+#define TASK_STACK QTEST_NET_TASK_STACK
 #define ECHO_PORT 7
 #define HOST_ECHO "10.0.2.100" /* guestfwd to qemu_net_driver.py's echo server */
 #define GUEST_IP "10.0.2.15"   /* slirp's first lease */
@@ -56,6 +59,7 @@ static struct qnet_eth eth;
 static volatile uint32_t echo_done_bytes; /* bytes echoed by the last finished connection */
 static volatile uint32_t echo_finished;   /* connections finished */
 static uint8_t io_buf[4096];
+static const char *skip_reason; /* set by a case that cannot run on this NIC */
 
 static uint8_t pattern_byte(size_t i)
 {
@@ -267,6 +271,10 @@ static void test_nic_link_down_and_up(void)
 {
     uint32_t changes = eth.stats.link_changes;
 
+    if (eth.link_fixed) {
+        skip_reason = "the NIC reports no link state";
+        return;
+    }
     printf("net: unplug the cable\n");
     QT_ASSERT(wait_for(link_down, WAIT_TICKS));
     QT_EQ(eth.stats.link_changes, changes + 1);
@@ -293,7 +301,6 @@ static struct pbuf *own_frame(uint16_t len)
 }
 
 static uint32_t malformed_before, frames_before;
-static const char *skip_reason; /* set by a case that cannot run on this NIC */
 
 static int loopback_seen(void)
 {

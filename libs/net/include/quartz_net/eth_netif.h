@@ -96,6 +96,7 @@ struct qnet_eth {
     const struct qnet_eth_ops *ops;
     void *dev;                     /* the driver's own state */
     uint8_t mac[6];                /* filled by ops->start */
+    int link_fixed;                /* set by ops->start: no link state to report, always up */
     TaskHandle_t rx_task;          /* the receive task */
     volatile uint32_t events;      /* QNET_ETH_EV_* waiting for the receive task */
     struct qnet_eth_config config; /* as given to qnet_eth_add() */
@@ -125,6 +126,16 @@ void qnet_eth_input(struct qnet_eth *eth, struct pbuf *p);
 
 /* Like qnet_eth_input() for a frame in the driver's memory: copies it into a pool pbuf. */
 void qnet_eth_input_copy(struct qnet_eth *eth, const void *frame, size_t len);
+
+/*
+ * For ops->start: the MAC address as controllers hold it, two little-endian register words
+ * (bytes 0-3 in lo, 4-5 in hi's low half). Returns 1 when it is a unicast address; otherwise
+ * mac is `fallback` (a locally administered one the driver then writes back) and 0.
+ */
+int qnet_eth_mac_unpack(uint8_t mac[6], uint32_t lo, uint32_t hi, const uint8_t fallback[6]);
+
+/* The inverse, to write an address back into the two words. */
+void qnet_eth_mac_pack(const uint8_t mac[6], uint32_t *lo, uint32_t *hi);
 
 /*
  * The netif init function lwIP calls from netif_add() (netif->state is the struct qnet_eth);

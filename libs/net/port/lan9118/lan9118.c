@@ -28,8 +28,6 @@
 
 #include "lwip/pbuf.h"
 
-#include <string.h>
-
 /* System control and status registers (byte offsets). */
 #define RX_DATA_FIFO 0x00u
 #define TX_DATA_FIFO 0x20u
@@ -208,19 +206,14 @@ static void lan9118_irq(void)
 /* Read the MAC address QEMU (or the EEPROM) loaded; a locally administered one if none. */
 static void read_mac(const struct lan9118 *dev, uint8_t mac[6])
 {
+    static const uint8_t fallback[6] = {0x02, 0x00, 0x51, 0x91, 0x18, 0x01};
     uint32_t lo = mac_read(dev, MAC_ADDRL);
     uint32_t hi = mac_read(dev, MAC_ADDRH);
 
-    for (unsigned i = 0; i < 4; i++) {
-        mac[i] = (uint8_t)(lo >> (8 * i));
-    }
-    mac[4] = (uint8_t)hi;
-    mac[5] = (uint8_t)(hi >> 8);
-    if ((lo == 0 && (hi & 0xffffu) == 0) || (mac[0] & 1u)) {
-        static const uint8_t fallback[6] = {0x02, 0x00, 0x51, 0x91, 0x18, 0x01};
-        memcpy(mac, fallback, sizeof(fallback));
-        mac_write(dev, MAC_ADDRL, 0x91510002u);
-        mac_write(dev, MAC_ADDRH, 0x0118u);
+    if (!qnet_eth_mac_unpack(mac, lo, hi, fallback)) {
+        qnet_eth_mac_pack(mac, &lo, &hi);
+        mac_write(dev, MAC_ADDRL, lo);
+        mac_write(dev, MAC_ADDRH, hi);
     }
 }
 
