@@ -79,3 +79,17 @@ function(quartz_net_library name)
     target_compile_options(${name} PRIVATE ${QUARTZ_WARNINGS} ${N_COMPILE_OPTIONS})
     set_target_properties(${name} PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
 endfunction()
+
+# quartz_net_board_library(<name> KERNEL <kernel>): lwIP as every networked board image builds
+# it, with the board's driver (every .c of libs/net/port/<QUARTZ_BOARD_NET_DRIVER>/, whose
+# directory also holds <driver>.h) and the board's options (QUARTZ_BOARD_LWIPOPTS).
+function(quartz_net_board_library name)
+    cmake_parse_arguments(N "" "KERNEL" "" ${ARGN})
+    set(driver_dir ${QUARTZ_NET_DIR}/port/${QUARTZ_BOARD_NET_DRIVER})
+    set(options_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}_lwipopts)
+    configure_file(${QUARTZ_BOARD_LWIPOPTS} ${options_dir}/lwipopts.h COPYONLY)
+    file(GLOB sources CONFIGURE_DEPENDS ${driver_dir}/*.c)
+    quartz_net_library(${name} KERNEL ${N_KERNEL} OPTIONS_DIR ${options_dir} SOURCES ${sources}
+        COMPILE_OPTIONS -g -O2 -ffunction-sections -fdata-sections)
+    target_include_directories(${name} PUBLIC ${driver_dir} ${QUARTZ_BOARD_INCLUDE_DIRS})
+endfunction()
