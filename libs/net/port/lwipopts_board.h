@@ -40,12 +40,12 @@
 /* 4 connections' windows of 4 segments, twice; ARP, ND, DHCP; virtio-net's 16 posted buffers */
 #define PBUF_POOL_SIZE 64
 #define MEMP_NUM_RAW_PCB 2
-#define MEMP_NUM_UDP_PCB 6 /* DHCP, DNS, SNTP and a few application sockets */
+#define MEMP_NUM_UDP_PCB 6  /* DHCP, DNS, SNTP and a few application sockets */
 #define MEMP_NUM_TCP_PCB 20 /* the TAP board test opens 16 connections at once */
 #define MEMP_NUM_TCP_PCB_LISTEN 4
 #define MEMP_NUM_TCP_SEG 64
 #define MEMP_NUM_NETBUF 16
-#define MEMP_NUM_NETCONN 24
+#define MEMP_NUM_NETCONN 24         /* sockets: those 16, a listener, UDP and DNS besides */
 #define MEMP_NUM_TCPIP_MSG_INPKT 32 /* = TCPIP_MBOX_SIZE */
 #define MEMP_NUM_TCPIP_MSG_API 8
 #define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 4)

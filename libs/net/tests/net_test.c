@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * net_test.c: the host network tests' runner (see net_test.h; the helpers are in net_util.c). The runner task
- * starts lwIP, attaches qtap0 with static IPv4 and IPv6 addresses, starts a TCP echo server
- * task (used by the loopback case and by the host's connections in), then runs the cases in
+ * net_test.c: the host network tests' runner (see net_test.h; the helpers are in net_util.c). The
+ * runner task starts lwIP, attaches qtap0 with static IPv4 and IPv6 addresses, starts a TCP echo
+ * server task (used by the loopback case and by the host's connections in), then runs the cases in
  * order. Only the runner prints, so no two tasks are ever inside printf at once (the POSIX
  * port's real-time mode may preempt a task anywhere).
  */

@@ -15,7 +15,8 @@
  * reports (the LAN9118's PHY, the virtio-net status field).
  *
  * Not here, because slirp's restrict=on mode drops them: UDP from the guest (all but DHCP and
- * TFTP), so no UDP echo or DNS; IPv6 UDP; ICMP echo to anything but slirp itself.
+ * TFTP), so no UDP echo or DNS (test_net_board_tap.c runs those on a TAP device); IPv6 UDP;
+ * ICMP echo to anything but slirp itself.
  *
  * As in net_test.c, lwIP cannot be restarted, so one task runs the cases in order after the
  * stack is up (no qtest_run); they use qtest's assertions. Only the runner prints. Timeouts are
