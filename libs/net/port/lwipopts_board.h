@@ -73,7 +73,7 @@
 #define MEMP_NUM_UDP_PCB 6 /* DHCP, DNS, SNTP and a few application sockets */
 #endif
 #ifndef MEMP_NUM_TCP_PCB
-#define MEMP_NUM_TCP_PCB 10
+#define MEMP_NUM_TCP_PCB 20 /* the TAP board test opens 16 connections at once */
 #endif
 #ifndef MEMP_NUM_TCP_PCB_LISTEN
 #define MEMP_NUM_TCP_PCB_LISTEN 4
@@ -85,7 +85,7 @@
 #define MEMP_NUM_NETBUF 16
 #endif
 #ifndef MEMP_NUM_NETCONN
-#define MEMP_NUM_NETCONN 16
+#define MEMP_NUM_NETCONN 24 /* sockets: those 16, a listener, UDP and DNS besides */
 #endif
 #ifndef MEMP_NUM_TCPIP_MSG_INPKT
 #define MEMP_NUM_TCPIP_MSG_INPKT TCPIP_MBOX_SIZE

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * net_test.h: the runner and helpers of the host network tests. netns_driver.py starts each
+ * net_test.h: the runner and helpers of the network tests (host, and the board test
+ * test_net_board_tap.c, which has its own runner). netns_driver.py starts each
  * test program inside a network namespace with TAP device qtap0 and the host peers; the
  * program attaches to qtap0 as 192.0.2.2 / fd00:51::2 and runs its cases.
  *
@@ -12,7 +13,9 @@
  * Time: the programs use the POSIX port's real-time mode (tests/configs/realtime), because
  * their peers are host processes running in real time. In simulated time the idle task would
  * advance the tick at once while a peer is still answering, so lwIP's retransmission and the
- * tests' timeouts would expire in no real time at all. Cases still measure in ticks.
+ * tests' timeouts would expire in no real time at all. Cases still measure in ticks. On a board
+ * QEMU's -icount runs with sleep=on when it has a network card, so an idle guest's time follows
+ * the host's for the same reason.
  */
 #ifndef NET_TEST_H
 #define NET_TEST_H
@@ -37,6 +40,14 @@
 #define NET_ECHO_PORT 7                   /* the program's own TCP echo server, any address */
 #define NET_TASK_STACK 4096u
 #define NET_WAIT_TICKS pdMS_TO_TICKS(20000) /* upper bound for any one exchange */
+/* Each of the 16 concurrent connections' bytes (a multiple of 512) and its task's stack in
+ * words: a board's build makes them smaller (libs/net/boards/CMakeLists.txt). */
+#ifndef NET_CONCURRENT_BYTES
+#define NET_CONCURRENT_BYTES (16u * 1024u)
+#endif
+#ifndef NET_CLIENT_STACK
+#define NET_CLIENT_STACK NET_TASK_STACK
+#endif
 
 struct net_case {
     const char *name;
@@ -77,7 +88,21 @@ int net_send_all(int sock, const void *buf, size_t len);
 /* Receive exactly len bytes; returns how many arrived before EOF or an error. */
 size_t net_recv_all(int sock, void *buf, size_t len);
 
+/* One UDP datagram of len bytes (up to 512) to the host's echo port and back; 0 when it came
+ * back intact. */
+int net_udp_echo(const char *host, size_t len);
+
 /* Wait (polling every tick) until cond() holds or `ticks` pass; returns cond()'s last value. */
 int net_wait_for(int (*cond)(void), TickType_t ticks);
+
+/* The cases shared by the host tests and the board test (net_cases.c). */
+void test_udp_echo_ipv4(void);
+void test_getaddrinfo_name_resolves(void);
+void test_getaddrinfo_unknown_name_fails(void);
+void test_tcp_sixteen_concurrent_connections(void);
+void test_connect_closed_port_refused(void);
+void test_recv_after_peer_reset_fails(void);
+void test_recv_timeout_expires(void);
+void test_connect_unreachable_times_out(void);
 
 #endif /* NET_TEST_H */

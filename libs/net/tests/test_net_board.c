@@ -15,7 +15,8 @@
  * reports (the LAN9118's PHY, the virtio-net status field).
  *
  * Not here, because slirp's restrict=on mode drops them: UDP from the guest (all but DHCP and
- * TFTP), so no UDP echo or DNS; IPv6 UDP; ICMP echo to anything but slirp itself.
+ * TFTP), so no UDP echo or DNS (test_net_board_tap.c runs those on a TAP device); IPv6 UDP;
+ * ICMP echo to anything but slirp itself.
  *
  * As in net_test.c, lwIP cannot be restarted, so one task runs the cases in order after the
  * stack is up (no qtest_run); they use qtest's assertions. Only the runner prints. Timeouts are
@@ -25,6 +26,7 @@
 #include "task.h"
 
 #include "board.h"
+#include "net_test.h" /* the helpers (net_util.c) */
 #include "qtest.h"
 #include "quartz_net/board_eth.h"
 #include "quartz_net/sys_net.h"
@@ -60,21 +62,6 @@ static volatile uint32_t echo_done_bytes; /* bytes echoed by the last finished c
 static volatile uint32_t echo_finished;   /* connections finished */
 static uint8_t io_buf[4096];
 static const char *skip_reason; /* set by a case that cannot run on this NIC */
-
-static uint8_t pattern_byte(size_t i)
-{
-    return (uint8_t)(i * 7u + i / 251u); /* as qemu_net_driver.py computes it */
-}
-
-static int wait_for(int (*cond)(void), TickType_t ticks)
-{
-    TickType_t start = xTaskGetTickCount();
-
-    while (!cond() && xTaskGetTickCount() - start < ticks) {
-        vTaskDelay(pdMS_TO_TICKS(10));
-    }
-    return cond();
-}
 
 static void echo_connection(int s)
 {
@@ -140,7 +127,7 @@ static void test_dhcp_lease_from_slirp(void)
 {
     ip4_addr_t want;
 
-    QT_ASSERT(wait_for(have_lease, WAIT_TICKS));
+    QT_ASSERT(net_wait_for(have_lease, WAIT_TICKS));
     ip4addr_aton(GUEST_IP, &want);
     QT_ASSERT(ip4_addr_cmp(netif_ip4_addr(&eth.netif), &want));
     ip4addr_aton("255.255.255.0", &want);
@@ -202,7 +189,7 @@ static int host_echo_finished(void)
 static void test_tcp_echo_server_reached_from_host(void)
 {
     printf("net: echo server ready\n");
-    QT_ASSERT(wait_for(host_echo_finished, 4 * WAIT_TICKS));
+    QT_ASSERT(net_wait_for(host_echo_finished, 4 * WAIT_TICKS));
     QT_EQ(echo_done_bytes, PATTERN_BYTES);
 }
 
@@ -221,7 +208,7 @@ static int exchange_pattern(int s, uint32_t *mismatch_at)
             size_t len = PATTERN_BYTES - sent < 1024u ? PATTERN_BYTES - sent : 1024u;
             uint8_t chunk[1024];
             for (size_t i = 0; i < len; i++) {
-                chunk[i] = pattern_byte(sent + i);
+                chunk[i] = net_pattern_byte(sent + i);
             }
             ssize_t n = lwip_send(s, chunk, len, MSG_DONTWAIT);
             sent += n > 0 ? (uint32_t)n : 0u;
@@ -232,7 +219,7 @@ static int exchange_pattern(int s, uint32_t *mismatch_at)
                 return -1;
             }
             for (ssize_t i = 0; i < n; i++, got++) {
-                if (io_buf[i] != pattern_byte(got)) {
+                if (io_buf[i] != net_pattern_byte(got)) {
                     *mismatch_at = got;
                     return -1;
                 }
@@ -276,10 +263,10 @@ static void test_nic_link_down_and_up(void)
         return;
     }
     printf("net: unplug the cable\n");
-    QT_ASSERT(wait_for(link_down, WAIT_TICKS));
+    QT_ASSERT(net_wait_for(link_down, WAIT_TICKS));
     QT_EQ(eth.stats.link_changes, changes + 1);
     printf("net: plug the cable\n");
-    QT_ASSERT(wait_for(link_up, WAIT_TICKS));
+    QT_ASSERT(net_wait_for(link_up, WAIT_TICKS));
     QT_EQ(eth.stats.link_changes, changes + 2);
     QT_EQ(ping_once(GATEWAY, 3), 0); /* frames flow again */
 }
@@ -331,7 +318,7 @@ static void test_nic_oversized_frame_dropped_and_counted(void)
     QT_EQ(eth.ops->transmit(&eth, big), ERR_OK);
     QT_EQ(eth.ops->transmit(&eth, ok), ERR_OK);
     UNLOCK_TCPIP_CORE();
-    QT_ASSERT(wait_for(loopback_seen, pdMS_TO_TICKS(5000)));
+    QT_ASSERT(net_wait_for(loopback_seen, pdMS_TO_TICKS(5000)));
     LOCK_TCPIP_CORE();
     eth.ops->set_loopback(&eth, 0);
     UNLOCK_TCPIP_CORE();
@@ -356,7 +343,7 @@ static void test_nic_bad_frames_from_wire_dropped_and_counted(void)
 {
     malformed_before = eth.stats.rx_malformed;
     printf("net: inject bad frames\n");
-    QT_ASSERT(wait_for(malformed_seen, pdMS_TO_TICKS(5000)));
+    QT_ASSERT(net_wait_for(malformed_seen, pdMS_TO_TICKS(5000)));
     vTaskDelay(pdMS_TO_TICKS(100)); /* the second one, if the device passes it on */
     printf("net: %lu of 2 bad frames reached the driver\n",
            (unsigned long)(eth.stats.rx_malformed - malformed_before));

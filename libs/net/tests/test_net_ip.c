@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test_net_ip.c: lwIP on Quartz below TCP, over the POSIX TAP driver against the host in a
- * network namespace (netns_driver.py): ICMP echo both ways, UDP echo over IPv4 and IPv6, DNS
- * success and failure, the loopback interface, link down/up, malformed frames and the
+ * network namespace (netns_driver.py): ICMP echo both ways, UDP echo over IPv4 and IPv6 and
+ * DNS success and failure (the IPv4 echo and DNS cases shared with the boards: net_cases.c),
+ * the loopback interface, link down/up, malformed frames and the
  * counters that record them, receive-ring overrun, SNTP.
  */
 #include "net_test.h"
@@ -13,7 +14,6 @@
 
 #include "lwip/apps/sntp.h"
 #include "lwip/inet_chksum.h"
-#include "lwip/netdb.h"
 #include "lwip/prot/icmp.h"
 #include "lwip/sockets.h"
 #include "lwip/stats.h"
@@ -21,47 +21,10 @@
 
 #include <string.h>
 
-/* One UDP datagram to the host's echo port and back; returns 0 when it came back intact. */
-static int udp_echo(int family, const char *host, size_t len)
-{
-    uint8_t out[512], in[512];
-    struct sockaddr_storage ss;
-    struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
-    int s = lwip_socket(family, SOCK_DGRAM, 0);
-    ssize_t n = -1;
-
-    memset(&ss, 0, sizeof(ss));
-    if (family == AF_INET) {
-        struct sockaddr_in *a = (struct sockaddr_in *)&ss;
-        a->sin_family = AF_INET;
-        a->sin_port = lwip_htons(7);
-        lwip_inet_pton(AF_INET, host, &a->sin_addr);
-    } else {
-        struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
-        a->sin6_family = AF_INET6;
-        a->sin6_port = lwip_htons(7);
-        lwip_inet_pton(AF_INET6, host, &a->sin6_addr);
-    }
-    net_pattern_fill(out, len, len);
-    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    if (lwip_sendto(s, out, len, 0, (struct sockaddr *)&ss, sizeof(ss)) == (ssize_t)len) {
-        n = lwip_recv(s, in, sizeof(in), 0);
-    }
-    lwip_close(s);
-    return n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
-}
-
-static void test_udp_echo_ipv4(void)
-{
-    for (size_t len = 1; len <= 500; len += 99) {
-        QT_EQ(udp_echo(AF_INET, NET_HOST4, len), 0);
-    }
-}
-
 static void test_udp_echo_ipv6(void)
 {
     for (size_t len = 1; len <= 500; len += 99) {
-        QT_EQ(udp_echo(AF_INET6, NET_HOST6, len), 0);
+        QT_EQ(net_udp_echo(NET_HOST6, len), 0);
     }
 }
 
@@ -129,33 +92,6 @@ static void test_icmp_echo_from_host(void)
     QT_ASSERT(strcmp(reply, "ok") == 0);
 }
 
-static void test_getaddrinfo_name_resolves(void)
-{
-    struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_STREAM};
-    struct addrinfo *res = NULL;
-
-    QT_EQ(lwip_getaddrinfo("echo.quartz.test", "7", &hints, &res), 0);
-    QT_ASSERT(res != NULL);
-    if (res != NULL) {
-        struct sockaddr_in *a = (struct sockaddr_in *)res->ai_addr;
-        char text[16];
-        QT_EQ(a->sin_family, AF_INET);
-        QT_EQ(lwip_ntohs(a->sin_port), 7);
-        lwip_inet_ntop(AF_INET, &a->sin_addr, text, sizeof(text));
-        QT_ASSERT(strcmp(text, NET_HOST4) == 0);
-        lwip_freeaddrinfo(res);
-    }
-}
-
-static void test_getaddrinfo_unknown_name_fails(void)
-{
-    struct addrinfo *res = NULL;
-
-    QT_EQ(lwip_getaddrinfo("missing.quartz.test", NULL, NULL, &res), EAI_FAIL);
-    QT_PTR_EQ(res, NULL);
-    QT_PTR_EQ(lwip_gethostbyname("missing.quartz.test"), NULL);
-}
-
 /* 127.0.0.1 reaches the program's own echo server through lwIP's loopback interface. */
 static void test_tcp_echo_over_loopback(void)
 {
@@ -204,7 +140,7 @@ static void test_link_down_then_up(void)
     QT_EQ(net_test_eth.stats.link_changes, changes + 2);
     QT_EQ(net_control("carrier", reply, sizeof(reply)), 0);
     QT_ASSERT(strcmp(reply, "1") == 0);
-    QT_EQ(udp_echo(AF_INET, NET_HOST4, 100), 0);
+    QT_EQ(net_udp_echo(NET_HOST4, 100), 0);
 }
 
 static int two_malformed(void)
@@ -233,7 +169,7 @@ static void test_rx_malformed_frames_dropped_and_counted(void)
     QT_ASSERT(net_wait_for(two_malformed, pdMS_TO_TICKS(2000)));
     QT_EQ(net_test_eth.stats.rx_malformed, 2);
     QT_ASSERT(net_test_eth.stats.rx_frames > frames); /* the control reply, at least */
-    QT_EQ(udp_echo(AF_INET, NET_HOST4, 64), 0);
+    QT_EQ(net_udp_echo(NET_HOST4, 64), 0);
 }
 
 static int clock_synced(void)
@@ -313,7 +249,7 @@ static void test_rx_ring_overrun_dropped_and_counted(void)
     QT_ASSERT(net_test_eth.stats.rx_overrun <= 600);
     QT_EQ(net_test_eth.stats.rx_nomem, 0);
     lwip_close(s);
-    QT_EQ(udp_echo(AF_INET, NET_HOST4, 64), 0);
+    QT_EQ(net_udp_echo(NET_HOST4, 64), 0);
 }
 
 NET_TEST_MAIN(NET_CASE(test_udp_echo_ipv4), NET_CASE(test_udp_echo_ipv6),

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * net_util.c: the network tests' helpers (net_test.h), used by the host tests and by the board
+ * test that runs their shared cases (net_cases.c): the test pattern, TCP connect/send/receive
+ * through lwIP's sockets, UDP echo, the host driver's control port. Portable: lwIP's socket API
+ * and the kernel only.
+ */
+#include "net_test.h"
+
+#include "quartz_net/sys_net.h"
+
+#include "lwip/sockets.h"
+
+#include <string.h>
+
+#define CONTROL_PORT 5000
+
+uint8_t net_pattern_byte(size_t i)
+{
+    return (uint8_t)(i * 7u + i / 251u);
+}
+
+void net_pattern_fill(uint8_t *buf, size_t offset, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        buf[i] = net_pattern_byte(offset + i);
+    }
+}
+
+size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != net_pattern_byte(offset + i)) {
+            return i;
+        }
+    }
+    return len;
+}
+
+/* Fills a socket address for an IPv4 or IPv6 literal; returns its length, 0 if not literal. */
+static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss)
+{
+    struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
+
+    memset(ss, 0, sizeof(*ss));
+    if (lwip_inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
+        in4->sin_family = AF_INET;
+        in4->sin_port = lwip_htons(port);
+        return sizeof(*in4);
+    }
+    if (lwip_inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = lwip_htons(port);
+        return sizeof(*in6);
+    }
+    return 0;
+}
+
+int net_tcp_connect(const char *addr, uint16_t port)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = make_addr(addr, port, &ss);
+    int s = lwip_socket(ss.ss_family, SOCK_STREAM, 0);
+
+    if (s < 0) {
+        return -1;
+    }
+    if (lwip_connect(s, (struct sockaddr *)&ss, len) != 0) {
+        int err = qnet_errno();
+        lwip_close(s);
+        qnet_set_errno(err);
+        return -1;
+    }
+    return s;
+}
+
+int net_send_all(int sock, const void *buf, size_t len)
+{
+    const uint8_t *p = buf;
+
+    while (len > 0) {
+        ssize_t n = lwip_send(sock, p, len, 0);
+        if (n <= 0) {
+            return -1;
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+size_t net_recv_all(int sock, void *buf, size_t len)
+{
+    uint8_t *p = buf;
+    size_t got = 0;
+
+    while (got < len) {
+        ssize_t n = lwip_recv(sock, p + got, len - got, 0);
+        if (n <= 0) {
+            break;
+        }
+        got += (size_t)n;
+    }
+    return got;
+}
+
+int net_control(const char *command, char *reply, size_t capacity)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = make_addr(NET_HOST4, CONTROL_PORT, &ss);
+    struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
+    int s = lwip_socket(AF_INET, SOCK_DGRAM, 0);
+    ssize_t n = -1;
+
+    if (s < 0) {
+        return -1;
+    }
+    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    if (lwip_sendto(s, command, strlen(command), 0, (struct sockaddr *)&ss, len) >= 0) {
+        n = lwip_recv(s, reply, capacity - 1, 0);
+    }
+    lwip_close(s);
+    reply[n > 0 ? n : 0] = '\0';
+    return n > 0 ? 0 : -1;
+}
+
+int net_wait_for(int (*cond)(void), TickType_t ticks)
+{
+    TickType_t start = xTaskGetTickCount();
+
+    while (!cond() && xTaskGetTickCount() - start < ticks) {
+        vTaskDelay(1);
+    }
+    return cond();
+}
+
+int net_udp_echo(const char *host, size_t len)
+{
+    uint8_t out[512], in[512];
+    struct sockaddr_storage ss;
+    socklen_t addr_len = make_addr(host, 7, &ss);
+    struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
+    int s = lwip_socket(ss.ss_family, SOCK_DGRAM, 0);
+    ssize_t n = -1;
+
+    net_pattern_fill(out, len, len);
+    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    if (lwip_sendto(s, out, len, 0, (struct sockaddr *)&ss, addr_len) == (ssize_t)len) {
+        n = lwip_recv(s, in, sizeof(in), 0);
+    }
+    lwip_close(s);
+    return n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+}
