@@ -18,15 +18,6 @@
 
 static struct qnet_eth eth;
 
-static int have_lease(void)
-{
-    int ok;
-
-    LOCK_TCPIP_CORE();
-    ok = dhcp_supplied_address(&eth.netif);
-    UNLOCK_TCPIP_CORE();
-    return ok;
-}
 
 int board_net_up(UBaseType_t rx_priority, TickType_t lease_ticks)
 {
@@ -42,7 +33,7 @@ int board_net_up(UBaseType_t rx_priority, TickType_t lease_ticks)
         printf("net: the board's network controller did not start\n");
         return -1;
     }
-    while (!have_lease()) {
+    while (!qnet_eth_has_lease(&eth)) {
         if (xTaskGetTickCount() - start >= lease_ticks) {
             printf("net: no DHCP lease\n");
             return -1;

@@ -82,6 +82,20 @@ static void rx_task(void *arg)
     }
 }
 
+int qnet_eth_has_lease(struct qnet_eth *eth)
+{
+    int leased = 0;
+
+#if LWIP_DHCP
+    LOCK_TCPIP_CORE();
+    leased = dhcp_supplied_address(&eth->netif);
+    UNLOCK_TCPIP_CORE();
+#else
+    (void)eth;
+#endif
+    return leased;
+}
+
 #if LWIP_DHCP
 /* tcpip thread: DHCP has had config.dhcp_fallback_ms; without a lease, use the static address. */
 static void dhcp_fallback(void *arg)

@@ -105,12 +105,7 @@ static void echo_server(void *arg)
 
 static int have_lease(void)
 {
-    int ok;
-
-    LOCK_TCPIP_CORE();
-    ok = dhcp_supplied_address(&eth.netif);
-    UNLOCK_TCPIP_CORE();
-    return ok;
+    return qnet_eth_has_lease(&eth);
 }
 
 static void test_nic_link_up_at_start(void)

@@ -41,12 +41,7 @@ static size_t run_count;
 
 static int have_lease(void)
 {
-    int ok;
-
-    LOCK_TCPIP_CORE();
-    ok = dhcp_supplied_address(&net_test_eth.netif);
-    UNLOCK_TCPIP_CORE();
-    return ok;
+    return qnet_eth_has_lease(&net_test_eth);
 }
 
 /* The lease the namespace's DHCP server gives, with the DNS server the DNS cases need. */

@@ -24,12 +24,7 @@ static struct qnet_eth second; /* qtap1 */
 
 static int has_lease(void)
 {
-    int leased;
-
-    LOCK_TCPIP_CORE();
-    leased = dhcp_supplied_address(&net_test_eth.netif);
-    UNLOCK_TCPIP_CORE();
-    return leased;
+    return qnet_eth_has_lease(&net_test_eth);
 }
 
 /* One UDP datagram to host:7 and back, from whichever interface routes there. */

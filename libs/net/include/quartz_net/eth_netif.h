@@ -127,6 +127,9 @@ void qnet_eth_input(struct qnet_eth *eth, struct pbuf *p);
 /* Like qnet_eth_input() for a frame in the driver's memory: copies it into a pool pbuf. */
 void qnet_eth_input_copy(struct qnet_eth *eth, const void *frame, size_t len);
 
+/* From a task: 1 when the interface holds a DHCP lease (0 without one, or without DHCP). */
+int qnet_eth_has_lease(struct qnet_eth *eth);
+
 /*
  * For ops->start: the MAC address as controllers hold it, two little-endian register words
  * (bytes 0-3 in lo, 4-5 in hi's low half). Returns 1 when it is a unicast address; otherwise
