@@ -32,7 +32,9 @@
 
 #define RX_PRIORITY (configMAX_PRIORITIES - 1)
 #define RUNNER_PRIORITY 4
-#define RUNNER_STACK 2048u /* words */
+/* In words; the runner uses about 450 on the Cortex-M boards, the receive task under 100. */
+#define RUNNER_STACK 1024u
+#define RX_STACK 512u
 
 struct qnet_eth net_test_eth;
 
@@ -64,7 +66,7 @@ static void runner(void *arg)
     struct qnet_eth_config config = {.use_dhcp = 1,
                                      .make_default = 1,
                                      .rx_priority = RX_PRIORITY,
-                                     .rx_stack_words = 1024,
+                                     .rx_stack_words = RX_STACK,
                                      .name = {'e', 'n'}};
     unsigned passed = 0, failed = 0;
 
@@ -108,7 +110,7 @@ int net_test_run(const struct net_case *cases, size_t count, unsigned flags)
 NET_TEST_MAIN(NET_CASE(test_dhcp_lease_on_tap), NET_CASE(test_udp_echo_ipv4),
               NET_CASE(test_getaddrinfo_name_resolves),
               NET_CASE(test_getaddrinfo_unknown_name_fails),
-              NET_CASE(test_tcp_sixteen_concurrent_connections),
+              NET_CASE(test_tcp_concurrent_connections),
               NET_CASE(test_connect_closed_port_refused),
               NET_CASE(test_recv_after_peer_reset_fails), NET_CASE(test_recv_timeout_expires),
               NET_CASE(test_connect_unreachable_times_out))
