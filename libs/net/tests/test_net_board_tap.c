@@ -36,7 +36,7 @@
 
 #define RX_PRIORITY (configMAX_PRIORITIES - 1)
 #define RUNNER_PRIORITY 4
-/* In words; the runner uses about 450 on the Cortex-M boards, the receive task under 100. */
+/* In words; the runner uses about 500 (Cortex-M and RV32), the receive task about 100. */
 #define RUNNER_STACK 1024u
 #define RX_STACK 512u
 
