@@ -178,8 +178,9 @@ static void rx_discard(const struct stellaris_enet *dev, uint32_t words)
 /*
  * One frame: its first word (length and two bytes) is already read. The frame goes a word at
  * a time into a heap pbuf of its size behind the 2 length bytes, which are then dropped from
- * the pbuf (so the IP header lands word aligned); the FCS stays behind and is discarded. qnet_eth_input()
- * judges frames too short; those too long to buffer are dropped and counted here.
+ * the pbuf (so the IP header lands word aligned); the FCS stays behind and is discarded.
+ * qnet_eth_input() judges frames too short; those too long to buffer are dropped and counted
+ * here.
  */
 static void rx_frame(struct qnet_eth *eth, const struct stellaris_enet *dev, uint32_t first)
 {
