@@ -20,10 +20,7 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
     ${CMAKE_CURRENT_LIST_DIR}/include
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m
     ${CMAKE_CURRENT_LIST_DIR}/../../ports/arm_common)
-# Tests that do not pass here yet (cmake/quartz_board_tests.cmake): "<regex>=<why>". Every
-# kernel test runs.
-set(QUARTZ_BOARD_OWN_PENDING_TESTS
-    "^net_tap$=with 16 (or even 4) concurrent TCP client tasks the Stellaris Ethernet link stalls and later connections fail (EHOSTUNREACH), while the other net_tap cases pass: not yet investigated")
+# Every kernel test runs here (QUARTZ_BOARD_OWN_PENDING_TESTS would list those that cannot).
 # Networking: the on-chip Ethernet controller (-nic, QEMU's stellaris_enet), with lwIP sized
 # for 64 KiB (lwipopts.h here, over the shared libs/net/port/lwipopts_board.h).
 set(QUARTZ_BOARD_NET_DRIVER stellaris_enet)

@@ -9,7 +9,8 @@
  * 40 KiB heap instead of each reserving its worst case. lwIP allocates in task context only
  * (the receive task, the tcpip thread, socket calls), where pvPortMalloc is safe. The MEMP_NUM_*
  * limits do not apply then; what bounds memory in flight is the windows below (2 segments
- * each way per connection) and the tcpip mailbox.
+ * each way per connection) and the tcpip mailbox. The Stellaris driver receives into heap
+ * pbufs of each frame's size (no pool pbufs), so an ACK still gets in when the heap is low.
  */
 #ifndef QUARTZ_BOARD_LWIPOPTS_H
 #define QUARTZ_BOARD_LWIPOPTS_H
@@ -29,8 +30,6 @@ void vPortFree(void *block);
 #define TCPIP_MBOX_SIZE 16
 #define DEFAULT_TCP_RECVMBOX_SIZE 8
 #define DEFAULT_ACCEPTMBOX_SIZE 4
-/* A whole frame behind the stellaris_enet FIFO's 2 length bytes, rounded up to a word. */
-#define PBUF_POOL_BUFSIZE 1520
 #define IP_REASS_MAX_PBUFS 4
 #define TCP_WND (2 * TCP_MSS)
 #define TCP_SND_BUF (2 * TCP_MSS)

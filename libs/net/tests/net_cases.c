@@ -2,29 +2,131 @@
 /*
  * net_cases.c: network test cases that run both on the host (test_net_ip.c, test_net_tcp.c,
  * over the POSIX TAP driver) and on every networked board (test_net_board_tap.c, the board's
- * NIC on a TAP device): UDP echo, DNS success and failure, 16 TCP connections at once,
- * each echoed and checked byte for byte, and the refused, reset and timeout errors. The
- * peers are netns_driver.py's, on 192.0.2.1 in the namespace; only lwIP's socket API and the
- * kernel are used, so the same code runs on both. Times are in ticks.
+ * NIC on a TAP device): UDP echo and ICMP echo both ways over IPv4 and IPv6, DNS success and
+ * failure, 1 MiB each way over both checked byte for byte, 16 TCP connections at once
+ * (NET_CONCURRENT: fewer on a board too small for 16), each echoed and checked byte for byte,
+ * and the refused, reset and timeout errors. The peers are netns_driver.py's, on 192.0.2.1 in
+ * the namespace; only lwIP's socket API and the kernel are used, so the same code runs on
+ * both. Times are in ticks.
  */
 #include "net_test.h"
 
 #include "quartz_net/sys_net.h"
 
+#include "lwip/inet_chksum.h"
 #include "lwip/netdb.h"
+#include "lwip/prot/icmp.h"
+#include "lwip/prot/icmp6.h"
+#include "lwip/prot/ip4.h"
+#include "lwip/prot/ip6.h"
 #include "lwip/sockets.h"
+#include "lwip/tcpip.h"
 
 #include "semphr.h"
 
+#include <stdio.h>
 #include <string.h>
 
-#define NET_CONCURRENT 16
+#define ECHO_ID 0x5141
+#define ECHO_PAYLOAD 56
 
 void test_udp_echo_ipv4(void)
 {
     for (size_t len = 1; len <= 500; len += 99) {
         QT_EQ(net_udp_echo(NET_HOST4, len), 0);
     }
+}
+
+void test_udp_echo_ipv6(void)
+{
+    for (size_t len = 1; len <= 500; len += 99) {
+        QT_EQ(net_udp_echo(NET_HOST6, len), 0);
+    }
+}
+
+/*
+ * An echo reply from a raw socket's next messages: lwIP hands raw sockets the IP header too
+ * (IPv4's of IHL words, IPv6's 40 bytes: the host sends no extension headers), and an ICMPv6
+ * socket also sees neighbour discovery and MLD, which are skipped. 1 when one matched.
+ */
+static int icmp_reply_matches(int s, int v6, const uint8_t *payload)
+{
+    uint8_t reply[160];
+    ssize_t n;
+
+    while ((n = lwip_recv(s, reply, sizeof(reply), 0)) > 0) {
+        size_t ip = v6 ? IP6_HLEN : (size_t)IPH_HL_BYTES((struct ip_hdr *)reply);
+        const struct icmp_echo_hdr *got = (const struct icmp_echo_hdr *)(reply + ip);
+
+        if ((size_t)n != ip + sizeof(*got) + ECHO_PAYLOAD ||
+            got->type != (v6 ? ICMP6_TYPE_EREP : ICMP_ER) || lwip_ntohs(got->id) != ECHO_ID) {
+            continue;
+        }
+        return memcmp(got + 1, payload, ECHO_PAYLOAD) == 0;
+    }
+    return 0;
+}
+
+/* Quartz pings the host with a raw ICMP or ICMPv6 socket; the host's kernel answers. */
+static void icmp_echo_to_host(const char *host)
+{
+    struct sockaddr_storage to;
+    socklen_t to_len = net_make_addr(host, 0, &to);
+    int v6 = to.ss_family == AF_INET6;
+    struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
+    uint8_t packet[sizeof(struct icmp_echo_hdr) + ECHO_PAYLOAD];
+    struct icmp_echo_hdr *echo = (struct icmp_echo_hdr *)packet;
+    int s = lwip_socket(to.ss_family, SOCK_RAW, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+
+    QT_ASSERT(s >= 0);
+    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    memset(packet, 0, sizeof(packet));
+    net_pattern_fill(packet + sizeof(*echo), 0, ECHO_PAYLOAD);
+    echo->type = v6 ? ICMP6_TYPE_EREQ : ICMP_ECHO;
+    echo->id = lwip_htons(ECHO_ID);
+    echo->seqno = lwip_htons(1);
+    if (!v6) {
+        echo->chksum = inet_chksum(packet, sizeof(packet)); /* ICMPv6's lwIP computes */
+    }
+    QT_EQ(lwip_sendto(s, packet, sizeof(packet), 0, (struct sockaddr *)&to, to_len),
+          sizeof(packet));
+    QT_ASSERT(icmp_reply_matches(s, v6, packet + sizeof(*echo)));
+    lwip_close(s);
+}
+
+void test_icmp_echo_to_host(void)
+{
+    icmp_echo_to_host(NET_HOST4);
+}
+
+void test_icmp6_echo_to_host(void)
+{
+    icmp_echo_to_host(NET_HOST6);
+}
+
+/* The host pings Quartz: lwIP's ICMP layer answers without any task's help. */
+static void icmp_echo_from_host(const char *addr)
+{
+    char command[64], reply[64];
+
+    snprintf(command, sizeof(command), "ping %s", addr);
+    QT_EQ(net_control(command, reply, sizeof(reply)), 0);
+    QT_ASSERT(strcmp(reply, "ok") == 0);
+}
+
+void test_icmp_echo_from_host(void)
+{
+    char addr[IP4ADDR_STRLEN_MAX];
+
+    LOCK_TCPIP_CORE(); /* static, or the board's lease */
+    ip4addr_ntoa_r(netif_ip4_addr(&net_test_eth.netif), addr, sizeof(addr));
+    UNLOCK_TCPIP_CORE();
+    icmp_echo_from_host(addr);
+}
+
+void test_icmp6_echo_from_host(void)
+{
+    icmp_echo_from_host(NET_QUARTZ6);
 }
 
 void test_getaddrinfo_name_resolves(void)
@@ -54,6 +156,71 @@ void test_getaddrinfo_unknown_name_fails(void)
     QT_PTR_EQ(lwip_gethostbyname("missing.quartz.test"), NULL);
 }
 
+static uint8_t bulk[NET_BULK_CHUNK]; /* one bulk transfer at a time */
+
+/* NET_PATTERN_BYTES to the host's sink, which answers how many arrived intact. */
+static void send_1mib_to_host(const char *host)
+{
+    char reply[64];
+    int s = net_tcp_connect(host, 9);
+    size_t n;
+
+    QT_ASSERT(s >= 0);
+    for (size_t off = 0; off < NET_PATTERN_BYTES; off += sizeof(bulk)) {
+        net_pattern_fill(bulk, off, sizeof(bulk));
+        if (net_send_all(s, bulk, sizeof(bulk)) != 0) {
+            QT_ASSERT(!"send failed");
+            break;
+        }
+    }
+    QT_EQ(lwip_shutdown(s, SHUT_WR), 0);
+    n = net_recv_all(s, reply, sizeof(reply) - 1);
+    reply[n] = '\0';
+    QT_ASSERT(strcmp(reply, "OK 1048576\n") == 0);
+    lwip_close(s);
+}
+
+/* NET_PATTERN_BYTES from the host's source, checked byte for byte up to its close. */
+static void receive_1mib_from_host(const char *host)
+{
+    size_t total = 0, bad = SIZE_MAX;
+    int s = net_tcp_connect(host, 19);
+    ssize_t n;
+
+    QT_ASSERT(s >= 0);
+    while ((n = lwip_recv(s, bulk, sizeof(bulk), 0)) > 0) {
+        size_t at = net_pattern_mismatch(bulk, total, (size_t)n);
+        if (at != (size_t)n && bad == SIZE_MAX) {
+            bad = total + at;
+        }
+        total += (size_t)n;
+    }
+    QT_EQ(n, 0); /* an orderly end of stream */
+    QT_EQ(total, NET_PATTERN_BYTES);
+    QT_EQ(bad, SIZE_MAX);
+    lwip_close(s);
+}
+
+void test_tcp_send_1mib_to_host(void)
+{
+    send_1mib_to_host(NET_HOST4);
+}
+
+void test_tcp_send_1mib_to_host_ipv6(void)
+{
+    send_1mib_to_host(NET_HOST6);
+}
+
+void test_tcp_receive_1mib_from_host(void)
+{
+    receive_1mib_from_host(NET_HOST4);
+}
+
+void test_tcp_receive_1mib_from_host_ipv6(void)
+{
+    receive_1mib_from_host(NET_HOST6);
+}
+
 struct concurrent_run {
     SemaphoreHandle_t done;
     volatile unsigned ok;
@@ -63,7 +230,7 @@ static struct concurrent_run *concurrent; /* the running case's, set before its 
 /*
  * One of NET_CONCURRENT connections, each with its own slice of the pattern: it sends all of
  * its bytes, then reads the echo back and checks every byte. Chunks on the stack, so a board's
- * sixteen tasks stay small; the host's echo server buffers far more than one slice.
+ * tasks stay small; the host's echo server buffers far more than one slice.
  */
 static void concurrent_client(void *arg)
 {
@@ -91,7 +258,7 @@ static void concurrent_client(void *arg)
     vTaskSuspend(NULL); /* the case deletes it */
 }
 
-void test_tcp_sixteen_concurrent_connections(void)
+void test_tcp_concurrent_connections(void)
 {
     struct concurrent_run run = {.done = xSemaphoreCreateCounting(NET_CONCURRENT, 0), .ok = 0};
     TaskHandle_t tasks[NET_CONCURRENT];

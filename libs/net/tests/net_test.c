@@ -64,16 +64,6 @@ static void echo_server(void *arg)
     }
 }
 
-static int ip6_ready(void)
-{
-    int ready;
-
-    LOCK_TCPIP_CORE();
-    ready = ip6_addr_isvalid(netif_ip6_addr_state(&net_test_eth.netif, 1));
-    UNLOCK_TCPIP_CORE();
-    return ready;
-}
-
 /* qtap0 with 192.0.2.2/24 or DHCP (gateway and DNS server: the host) and fd00:51::2/64. */
 static int bring_up(void)
 {
@@ -84,8 +74,7 @@ static int bring_up(void)
                                      .rx_priority = RX_PRIORITY,
                                      .rx_stack_words = NET_TASK_STACK,
                                      .name = {'t', 'p'}};
-    ip_addr_t dns, ip6;
-    s8_t index;
+    ip_addr_t dns;
 
     ip4addr_aton(NET_QUARTZ4, &config.ip);
     ip4addr_aton("255.255.255.0", &config.netmask);
@@ -93,17 +82,14 @@ static int bring_up(void)
     if (qnet_tap_add(&net_test_eth, "qtap0", TAP_IRQ, mac, &config) != ERR_OK) {
         return -1;
     }
-    ipaddr_aton(NET_QUARTZ6, &ip6);
     ipaddr_aton(NET_HOST4, &dns);
-    LOCK_TCPIP_CORE();
-    (void)netif_add_ip6_address(&net_test_eth.netif, ip_2_ip6(&ip6), &index);
     if (!config.use_dhcp) {
+        LOCK_TCPIP_CORE();
         dns_setserver(0, &dns); /* with DHCP, the lease names it */
+        UNLOCK_TCPIP_CORE();
     }
-    UNLOCK_TCPIP_CORE();
-    /* Duplicate address detection takes a second or two; the IPv6 cases need the address. */
-    if (index != 1 || !net_wait_for(ip6_ready, pdMS_TO_TICKS(10000))) {
-        printf("fd00:51::2 did not become valid\n");
+    if (net_add_quartz6(&net_test_eth.netif) != 0) {
+        printf(NET_QUARTZ6 " did not become valid\n");
         return -1;
     }
     return 0;

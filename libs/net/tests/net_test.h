@@ -26,6 +26,8 @@
 #include "qtest.h"
 #include "quartz_net/eth_netif.h"
 
+#include "lwip/sockets.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,10 +42,28 @@
 #define NET_ECHO_PORT 7                   /* the program's own TCP echo server, any address */
 #define NET_TASK_STACK 4096u
 #define NET_WAIT_TICKS pdMS_TO_TICKS(20000) /* upper bound for any one exchange */
-/* Each of the 16 concurrent connections' bytes (a multiple of 512) and its task's stack in
- * words: a board's build makes them smaller (libs/net/boards/CMakeLists.txt). */
+/*
+ * The concurrent case: NET_CONCURRENT connections at once, each NET_CONCURRENT_BYTES (a multiple
+ * of 512) on a task of NET_CLIENT_STACK words. A board's build makes the bytes and stacks
+ * smaller (libs/net/boards/CMakeLists.txt); a board whose RAM cannot hold 16 connections sets
+ * fewer, and their stacks, in its board_test_config.h (QTEST_NET_CONCURRENT,
+ * QTEST_NET_CLIENT_STACK; the LM3S6965's says why).
+ */
+/* The bulk transfers' buffer: a board's build makes it smaller. */
+#ifndef NET_BULK_CHUNK
+#define NET_BULK_CHUNK 8192u
+#endif
 #ifndef NET_CONCURRENT_BYTES
 #define NET_CONCURRENT_BYTES (16u * 1024u)
+#endif
+#ifdef QTEST_NET_CONCURRENT
+#define NET_CONCURRENT QTEST_NET_CONCURRENT
+#else
+#define NET_CONCURRENT 16u
+#endif
+#ifdef QTEST_NET_CLIENT_STACK /* the board's own size, over its build's default */
+#undef NET_CLIENT_STACK
+#define NET_CLIENT_STACK QTEST_NET_CLIENT_STACK
 #endif
 #ifndef NET_CLIENT_STACK
 #define NET_CLIENT_STACK NET_TASK_STACK
@@ -82,6 +102,13 @@ size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len);
 /* Send one command to the driver's control port and wait for its reply (NUL-terminated). */
 int net_control(const char *command, char *reply, size_t capacity);
 
+/* A socket address for an IPv4 or IPv6 literal and port; its length, 0 if not a literal. */
+socklen_t net_make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss);
+
+/* Add NET_QUARTZ6/64 to netif (address slot 1: slot 0 is the link-local address) and wait for
+ * duplicate address detection to pass; 0 once the address is valid. */
+int net_add_quartz6(struct netif *netif);
+
 /* Connected TCP socket to addr:port (IPv4 or IPv6 literal), or -1 with qnet_errno() set. */
 int net_tcp_connect(const char *addr, uint16_t port);
 int net_send_all(int sock, const void *buf, size_t len);
@@ -97,9 +124,18 @@ int net_wait_for(int (*cond)(void), TickType_t ticks);
 
 /* The cases shared by the host tests and the board test (net_cases.c). */
 void test_udp_echo_ipv4(void);
+void test_udp_echo_ipv6(void);
+void test_icmp_echo_to_host(void);
+void test_icmp6_echo_to_host(void);
+void test_icmp_echo_from_host(void);
+void test_icmp6_echo_from_host(void);
 void test_getaddrinfo_name_resolves(void);
 void test_getaddrinfo_unknown_name_fails(void);
-void test_tcp_sixteen_concurrent_connections(void);
+void test_tcp_send_1mib_to_host(void);
+void test_tcp_send_1mib_to_host_ipv6(void);
+void test_tcp_receive_1mib_from_host(void);
+void test_tcp_receive_1mib_from_host_ipv6(void);
+void test_tcp_concurrent_connections(void);
 void test_connect_closed_port_refused(void);
 void test_recv_after_peer_reset_fails(void);
 void test_recv_timeout_expires(void);

@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * net_util.c: the network tests' helpers (net_test.h), used by the host tests and by the board
- * test that runs their shared cases (net_cases.c): the test pattern, TCP connect/send/receive
- * through lwIP's sockets, UDP echo, the host driver's control port. Portable: lwIP's socket API
+ * test that runs their shared cases (net_cases.c): the test pattern, addresses, TCP
+ * connect/send/receive through lwIP's sockets, UDP echo, the host driver's control port,
+ * qtap0's static IPv6 address. Portable: lwIP's socket API
  * and the kernel only.
  */
 #include "net_test.h"
 
 #include "quartz_net/sys_net.h"
 
+#include "lwip/netif.h"
 #include "lwip/sockets.h"
+#include "lwip/tcpip.h"
 
 #include <string.h>
 
@@ -37,8 +40,7 @@ size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len)
     return len;
 }
 
-/* Fills a socket address for an IPv4 or IPv6 literal; returns its length, 0 if not literal. */
-static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss)
+socklen_t net_make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss)
 {
     struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
     struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
@@ -60,7 +62,7 @@ static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_stor
 int net_tcp_connect(const char *addr, uint16_t port)
 {
     struct sockaddr_storage ss;
-    socklen_t len = make_addr(addr, port, &ss);
+    socklen_t len = net_make_addr(addr, port, &ss);
     int s = lwip_socket(ss.ss_family, SOCK_STREAM, 0);
 
     if (s < 0) {
@@ -108,7 +110,7 @@ size_t net_recv_all(int sock, void *buf, size_t len)
 int net_control(const char *command, char *reply, size_t capacity)
 {
     struct sockaddr_storage ss;
-    socklen_t len = make_addr(NET_HOST4, CONTROL_PORT, &ss);
+    socklen_t len = net_make_addr(NET_HOST4, CONTROL_PORT, &ss);
     struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
     int s = lwip_socket(AF_INET, SOCK_DGRAM, 0);
     ssize_t n = -1;
@@ -139,7 +141,7 @@ int net_udp_echo(const char *host, size_t len)
 {
     uint8_t out[512], in[512];
     struct sockaddr_storage ss;
-    socklen_t addr_len = make_addr(host, 7, &ss);
+    socklen_t addr_len = net_make_addr(host, 7, &ss);
     struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
     int s = lwip_socket(ss.ss_family, SOCK_DGRAM, 0);
     ssize_t n = -1;
@@ -151,4 +153,30 @@ int net_udp_echo(const char *host, size_t len)
     }
     lwip_close(s);
     return n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+}
+
+static struct netif *quartz6_netif; /* net_add_quartz6()'s, for its wait */
+
+static int quartz6_valid(void)
+{
+    int valid;
+
+    LOCK_TCPIP_CORE();
+    valid = ip6_addr_isvalid(netif_ip6_addr_state(quartz6_netif, 1));
+    UNLOCK_TCPIP_CORE();
+    return valid;
+}
+
+int net_add_quartz6(struct netif *netif)
+{
+    ip_addr_t ip6;
+    s8_t index = -1;
+
+    ipaddr_aton(NET_QUARTZ6, &ip6);
+    quartz6_netif = netif;
+    LOCK_TCPIP_CORE();
+    (void)netif_add_ip6_address(netif, ip_2_ip6(&ip6), &index);
+    UNLOCK_TCPIP_CORE();
+    /* Duplicate address detection takes a second or two; the IPv6 cases need the address. */
+    return index == 1 && net_wait_for(quartz6_valid, pdMS_TO_TICKS(10000)) ? 0 : -1;
 }

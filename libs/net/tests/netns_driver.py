@@ -26,7 +26,7 @@ Peers (IPv4 and IPv6, on 192.0.2.1 / fd00:51::1; the echo services on every addr
   UDP 123 SNTP: always 2026-01-01T00:00:00.5Z
   UDP 67  DHCP on qtap0 only: leases 192.0.2.50/24, router and DNS server 192.0.2.1
   UDP 5000 control, one command per datagram, answered with one datagram:
-     "ping <addr>"          host pings <addr> 3 times: "ok" or "fail ..."
+     "ping <addr>"          host pings <addr> (IPv4 or IPv6) 3 times: "ok" or "fail ..."
      "tcpecho <addr> <port> <bytes>"  host connects, sends the pattern, checks the echo
      "carrier"              "1" when qtap0 has carrier, else "0"
      "bigframe"             sends a 1700-byte frame to the test: "ok"
@@ -238,20 +238,34 @@ def icmp_checksum(data):
 
 
 def host_ping(addr):
-    sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+    """ICMP echo (type 8, reply 0) or, to an IPv6 address, ICMPv6 echo (128, reply 129). An
+    ICMPv6 raw socket gets no IP header, and Linux computes its checksum. The neighbour cache
+    is flushed first, so the host resolves addr afresh: by an ARP broadcast, or by a
+    neighbour solicitation to addr's solicited-node multicast group, which reaches the guest
+    only through its NIC's multicast filter."""
+    run("ip", "neigh", "flush", "dev", TAP)
+    v6 = ":" in addr
+    family = socket.AF_INET6 if v6 else socket.AF_INET
+    request, answer = (128, 129) if v6 else (8, 0)
+    sock = socket.socket(family, socket.SOCK_RAW,
+                         socket.IPPROTO_ICMPV6 if v6 else socket.IPPROTO_ICMP)
     sock.settimeout(2.0)
     ident = os.getpid() & 0xFFFF
+    want = socket.inet_pton(family, addr)
     for seq in range(3):
         payload = pattern(seq, 56)
-        hdr = struct.pack("!BBHHH", 8, 0, 0, ident, seq)
-        sock.sendto(struct.pack("!BBHHH", 8, 0, icmp_checksum(hdr + payload), ident, seq)
-                    + payload, (addr, 0))
+        hdr = struct.pack("!BBHHH", request, 0, 0, ident, seq)
+        chksum = 0 if v6 else icmp_checksum(hdr + payload)
+        sock.sendto(struct.pack("!BBHHH", request, 0, chksum, ident, seq) + payload, (addr, 0))
         while True:
             data, peer = sock.recvfrom(2048)
-            ihl = (data[0] & 0xF) * 4
-            typ, _, _, rid, rseq = struct.unpack("!BBHHH", data[ihl:ihl + 8])
-            if peer[0] == addr and typ == 0 and rid == ident and rseq == seq:
-                if data[ihl + 8:] != payload:
+            ip = 0 if v6 else (data[0] & 0xF) * 4
+            if len(data) < ip + 8:
+                continue
+            typ, _, _, rid, rseq = struct.unpack("!BBHHH", data[ip:ip + 8])
+            if (socket.inet_pton(family, peer[0]) == want and typ == answer and rid == ident
+                    and rseq == seq):
+                if data[ip + 8:] != payload:
                     return b"fail payload"
                 break
     return b"ok"

@@ -20,6 +20,13 @@
  * - The MII registers are used by start (before the interface exists) and then only with the
  *   core lock held (link_is_up), so one PHY access runs at a time.
  * - MACIM is read-modified-written by the handler and by tasks (inside a critical section).
+ *
+ * Receive buffers are lwIP heap pbufs (PBUF_RAM) of each frame's own size, not pool pbufs: the
+ * LM3S6965's lwIP takes its pools from the kernel heap (its lwipopts.h), where a pool pbuf is a
+ * whole 1.5 KiB frame even for a 60-byte ACK. With several connections' send and receive data
+ * holding most of that heap, pool-sized receive buffers could not be had at all, so no ACK got
+ * in to release the unacknowledged data holding the memory: every connection stalled for good.
+ * A frame-sized buffer still fits when only a few hundred bytes are left.
  */
 #include "stellaris_enet.h"
 #include "quartz_net/board_eth.h"
@@ -71,9 +78,6 @@
 #define RX_FIFO_BYTES 2048u   /* no length beyond it is real: resynchronise */
 #define POLL_LIMIT 100000u    /* register polls before a busy bit counts as stuck */
 
-/* A legal frame behind the 2 length bytes, rounded up to a word, fits one pool pbuf. */
-_Static_assert(PBUF_POOL_BUFSIZE >= ((QNET_ETH_MAX_FRAME + 2u + 3u) & ~3u),
-               "lwipopts.h: PBUF_POOL_BUFSIZE must hold a whole frame and 2 bytes, in words");
 _Static_assert(MEM_ALIGNMENT % 4 == 0, "lwipopts.h: pbuf payloads must be word aligned");
 
 struct stellaris_enet {
@@ -173,9 +177,10 @@ static void rx_discard(const struct stellaris_enet *dev, uint32_t words)
 
 /*
  * One frame: its first word (length and two bytes) is already read. The frame goes a word at
- * a time into a pool pbuf behind the 2 length bytes, which are then dropped from the pbuf (so
- * the IP header lands word aligned); the FCS stays behind and is discarded. qnet_eth_input()
- * judges frames too short; those too long to buffer are dropped and counted here.
+ * a time into a heap pbuf of its size behind the 2 length bytes, which are then dropped from
+ * the pbuf (so the IP header lands word aligned); the FCS stays behind and is discarded.
+ * qnet_eth_input() judges frames too short; those too long to buffer are dropped and counted
+ * here.
  */
 static void rx_frame(struct qnet_eth *eth, const struct stellaris_enet *dev, uint32_t first)
 {
@@ -197,13 +202,13 @@ static void rx_frame(struct qnet_eth *eth, const struct stellaris_enet *dev, uin
         rx_discard(dev, words - 1u);
         return;
     }
-    p = pbuf_alloc(PBUF_RAW, (u16_t)(data_words * 4u), PBUF_POOL);
+    p = pbuf_alloc(PBUF_RAW, (u16_t)(data_words * 4u), PBUF_RAM);
     if (p == NULL) {
         eth->stats.rx_nomem++;
         rx_discard(dev, words - 1u);
         return;
     }
-    dst = p->payload; /* one pbuf (asserted above), word aligned */
+    dst = p->payload; /* PBUF_RAM: one buffer, its payload aligned to MEM_ALIGNMENT */
     dst[0] = first;
     for (uint32_t i = 1; i < data_words; i++) {
         dst[i] = rd(dev, MACDATA);
