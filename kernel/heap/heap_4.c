@@ -12,7 +12,7 @@
  *
  * The heap takes shape on first use (any call below) and again after
  * vPortHeapResetState(). pvPortMalloc(0) returns NULL without calling the
- * malloc-failed hook. Locking: vTaskSuspendAll(), see heap_freelist.h.
+ * malloc-failed hook. Locking: heap_lock(), see heap_freelist.h.
  */
 #include "heap_freelist.h"
 
@@ -22,6 +22,7 @@ extern uint8_t ucHeap[configTOTAL_HEAP_SIZE];
 static uint8_t ucHeap[configTOTAL_HEAP_SIZE] HEAP_ARRAY_ALIGNED;
 #endif /* configAPPLICATION_ALLOCATED_HEAP */
 
+/* All zero until first use: its empty [lo, hi) makes vPortFree reject every pointer then. */
 static struct heap_freelist heap;
 static bool heap_ready;
 
@@ -32,13 +33,13 @@ static bool heap_ready;
 static struct heap_freelist *heap_get(void)
 {
     if (!heap_ready) {
-        vTaskSuspendAll();
+        heap_lock();
         if (!heap_ready) {
             heap = (struct heap_freelist){0};
             fl_add_span(&heap, ucHeap, sizeof(ucHeap));
             heap_ready = true;
         }
-        (void)xTaskResumeAll();
+        heap_unlock();
     }
     return &heap;
 }
@@ -62,7 +63,7 @@ void *pvPortCalloc(size_t num, size_t size)
 void vPortFree(void *pv)
 {
     traceENTER_vPortFree(pv);
-    heap_fl_free(heap_get(), pv);
+    heap_fl_free(&heap, pv); /* nothing to free before first use: no set-up */
     traceRETURN_vPortFree();
 }
 
@@ -87,9 +88,9 @@ void xPortResetHeapMinimumEverFreeHeapSize(void)
     traceENTER_xPortResetHeapMinimumEverFreeHeapSize();
     struct heap_freelist *fl = heap_get();
 
-    vTaskSuspendAll();
+    heap_lock();
     fl->min_free = fl->free_bytes;
-    (void)xTaskResumeAll();
+    heap_unlock();
     traceRETURN_xPortResetHeapMinimumEverFreeHeapSize();
 }
 
@@ -111,8 +112,9 @@ void vPortInitialiseBlocks(void)
 void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
-    vTaskSuspendAll();
+    heap_lock();
+    heap = (struct heap_freelist){0};
     heap_ready = false;
-    (void)xTaskResumeAll();
+    heap_unlock();
     traceRETURN_vPortHeapResetState();
 }

@@ -14,7 +14,7 @@
  * NULL when configASSERT is off). pvPortMalloc(0) returns NULL without
  * calling the malloc-failed hook. vPortHeapResetState() forgets the regions:
  * define them again before the next allocation.
- * Locking: vTaskSuspendAll(), see heap_freelist.h.
+ * Locking: heap_lock(), see heap_freelist.h.
  */
 #include "heap_freelist.h"
 
@@ -51,13 +51,13 @@ void vPortDefineHeapRegions(const HeapRegion_t *const regions)
 
     configASSERT(regions != NULL);
     configASSERT(!regions_defined); /* once, or again after vPortHeapResetState() */
-    vTaskSuspendAll();
+    heap_lock();
     heap = (struct heap_freelist){0};
     for (const HeapRegion_t *r = regions; r->xSizeInBytes != 0; r++) {
         end = add_region(r, end);
     }
     regions_defined = heap.free_bytes != 0;
-    (void)xTaskResumeAll();
+    heap_unlock();
     configASSERT(regions_defined); /* no region was large enough to hold a block */
     traceRETURN_vPortDefineHeapRegions();
 }
@@ -105,9 +105,9 @@ size_t xPortGetMinimumEverFreeHeapSize(void)
 void xPortResetHeapMinimumEverFreeHeapSize(void)
 {
     traceENTER_xPortResetHeapMinimumEverFreeHeapSize();
-    vTaskSuspendAll();
+    heap_lock();
     heap.min_free = heap.free_bytes;
-    (void)xTaskResumeAll();
+    heap_unlock();
     traceRETURN_xPortResetHeapMinimumEverFreeHeapSize();
 }
 
@@ -129,9 +129,9 @@ void vPortInitialiseBlocks(void)
 void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
-    vTaskSuspendAll();
+    heap_lock();
     heap = (struct heap_freelist){0};
     regions_defined = false;
-    (void)xTaskResumeAll();
+    heap_unlock();
     traceRETURN_vPortHeapResetState();
 }

@@ -16,7 +16,7 @@
  *    min_free the smallest value free_bytes has had since the last reset.
  *
  * Locking: heap_fl_malloc/heap_fl_free/heap_fl_stats take the heap lock
- * (vTaskSuspendAll); the fl_* helpers expect it held.
+ * (heap_lock, scheduler suspension); the fl_* helpers expect it held.
  */
 #ifndef QUARTZ_HEAP_FREELIST_H
 #define QUARTZ_HEAP_FREELIST_H
@@ -128,7 +128,7 @@ static inline void *heap_fl_malloc(struct heap_freelist *fl, size_t wanted)
     size_t need = heap_block_size_for(wanted);
     void *p = NULL;
 
-    vTaskSuspendAll();
+    heap_lock();
     if (need != 0) {
         struct heap_block *b = fl_take_locked(fl, need);
 
@@ -139,7 +139,7 @@ static inline void *heap_fl_malloc(struct heap_freelist *fl, size_t wanted)
         }
     }
     traceMALLOC(p, need);
-    (void)xTaskResumeAll();
+    heap_unlock();
     if (p == NULL && wanted != 0) {
         heap_malloc_failed();
     }
@@ -159,7 +159,7 @@ static inline void heap_fl_free(struct heap_freelist *fl, void *pv)
         return;
     }
     b = heap_block_of(pv);
-    vTaskSuspendAll();
+    heap_lock();
     size = heap_check_allocated(b, blk_read(b), fl->hi);
     configASSERT(size != 0); /* freed twice, or never allocated */
     if (size != 0) {
@@ -171,14 +171,14 @@ static inline void heap_fl_free(struct heap_freelist *fl, void *pv)
         fl->free_bytes += size;
         fl->frees++;
     }
-    (void)xTaskResumeAll();
+    heap_unlock();
 }
 
 static inline void heap_fl_stats(struct heap_freelist *fl, HeapStats_t *stats)
 {
     size_t count = 0, largest = 0, smallest = 0;
 
-    vTaskSuspendAll();
+    heap_lock();
     for (struct heap_block *b = fl->first; b != NULL;) {
         struct heap_block h = blk_read(b);
 
@@ -194,7 +194,7 @@ static inline void heap_fl_stats(struct heap_freelist *fl, HeapStats_t *stats)
     stats->xMinimumEverFreeBytesRemaining = fl->min_free;
     stats->xNumberOfSuccessfulAllocations = fl->allocs;
     stats->xNumberOfSuccessfulFrees = fl->frees;
-    (void)xTaskResumeAll();
+    heap_unlock();
 }
 
 #endif /* QUARTZ_HEAP_FREELIST_H */
