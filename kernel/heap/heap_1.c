@@ -89,9 +89,9 @@ void vPortInitialiseBlocks(void)
 void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
-    heap_lock();
+    vTaskSuspendAll();
     used = 0;
     poisoned = false;
-    heap_unlock();
+    (void)xTaskResumeAll();
     traceRETURN_vPortHeapResetState();
 }

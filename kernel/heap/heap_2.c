@@ -94,11 +94,11 @@ static void init_locked(void)
 static void heap_get(void)
 {
     if (!heap.ready) {
-        heap_lock();
+        vTaskSuspendAll();
         if (!heap.ready) {
             init_locked();
         }
-        heap_unlock();
+        (void)xTaskResumeAll();
     }
 }
 
@@ -184,8 +184,8 @@ void vPortInitialiseBlocks(void)
 void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
-    heap_lock();
+    vTaskSuspendAll();
     heap.ready = false;
-    heap_unlock();
+    (void)xTaskResumeAll();
     traceRETURN_vPortHeapResetState();
 }

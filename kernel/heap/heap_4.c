@@ -33,13 +33,13 @@ static bool heap_ready;
 static struct heap_freelist *heap_get(void)
 {
     if (!heap_ready) {
-        heap_lock();
+        vTaskSuspendAll();
         if (!heap_ready) {
             heap = (struct heap_freelist){0};
             fl_add_span(&heap, ucHeap, sizeof(ucHeap));
             heap_ready = true;
         }
-        heap_unlock();
+        (void)xTaskResumeAll();
     }
     return &heap;
 }
@@ -88,9 +88,9 @@ void xPortResetHeapMinimumEverFreeHeapSize(void)
     traceENTER_xPortResetHeapMinimumEverFreeHeapSize();
     struct heap_freelist *fl = heap_get();
 
-    heap_lock();
+    vTaskSuspendAll();
     fl->min_free = fl->free_bytes;
-    heap_unlock();
+    (void)xTaskResumeAll();
     traceRETURN_xPortResetHeapMinimumEverFreeHeapSize();
 }
 
@@ -112,9 +112,9 @@ void vPortInitialiseBlocks(void)
 void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
-    heap_lock();
+    vTaskSuspendAll();
     heap = (struct heap_freelist){0};
     heap_ready = false;
-    heap_unlock();
+    (void)xTaskResumeAll();
     traceRETURN_vPortHeapResetState();
 }

@@ -51,13 +51,13 @@ void vPortDefineHeapRegions(const HeapRegion_t *const regions)
 
     configASSERT(regions != NULL);
     configASSERT(!regions_defined); /* once, or again after vPortHeapResetState() */
-    heap_lock();
+    vTaskSuspendAll();
     heap = (struct heap_freelist){0};
     for (const HeapRegion_t *r = regions; r->xSizeInBytes != 0; r++) {
         end = add_region(r, end);
     }
     regions_defined = heap.free_bytes != 0;
-    heap_unlock();
+    (void)xTaskResumeAll();
     configASSERT(regions_defined); /* no region was large enough to hold a block */
     traceRETURN_vPortDefineHeapRegions();
 }
@@ -105,9 +105,9 @@ size_t xPortGetMinimumEverFreeHeapSize(void)
 void xPortResetHeapMinimumEverFreeHeapSize(void)
 {
     traceENTER_xPortResetHeapMinimumEverFreeHeapSize();
-    heap_lock();
+    vTaskSuspendAll();
     heap.min_free = heap.free_bytes;
-    heap_unlock();
+    (void)xTaskResumeAll();
     traceRETURN_xPortResetHeapMinimumEverFreeHeapSize();
 }
 
@@ -129,9 +129,9 @@ void vPortInitialiseBlocks(void)
 void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
-    heap_lock();
+    vTaskSuspendAll();
     heap = (struct heap_freelist){0};
     regions_defined = false;
-    heap_unlock();
+    (void)xTaskResumeAll();
     traceRETURN_vPortHeapResetState();
 }

@@ -52,31 +52,30 @@
 /* ---- The heap lock ---- */
 
 /*
- * Scheduler suspension, with the common case inline in speed builds: a suspension is one
- * increment, and the outermost resume with nothing held back (no pended tick, no switch) one
- * store and two loads; anything else goes through xTaskResumeAll(). The resume follows
+ * Scheduler suspension around allocating and freeing, shorter than the calls: a suspension is
+ * one increment, and the outermost resume with nothing held back (no pended tick, no switch)
+ * one store and two loads; anything else goes through xTaskResumeAll(). The resume follows
  * xTaskResumeAll's order: suspend_depth is cleared before the held-back work is looked at, so
  * an interrupt either sees the scheduler suspended and records its tick or switch where the
  * check below finds it, or sees it running and does the work itself. Only the task that
  * suspended changes suspend_depth, so setting it back to 1 for xTaskResumeAll's catch-up is
- * safe. No trace hooks: the heap's own lock is not the application's vTaskSuspendAll call.
- * -Os builds call the functions, which are smaller.
+ * safe; before the start nothing is held back, and this ends the suspension as
+ * xTaskResumeAll would. No trace hooks: the heap's own lock is not the application's
+ * vTaskSuspendAll call. Rarely used heap functions (statistics, set-up, reset) call
+ * vTaskSuspendAll()/xTaskResumeAll() themselves. -Os builds keep one copy of the resume.
  */
-#ifdef __OPTIMIZE_SIZE__
-#define heap_lock() vTaskSuspendAll()
-#define heap_unlock() ((void)xTaskResumeAll())
-#else
 static inline void heap_lock(void)
 {
     sched.suspend_depth++;
     __asm__ volatile("" ::: "memory"); /* the heap's accesses stay after it */
 }
 
+#ifdef __OPTIMIZE_SIZE__
+__attribute__((noinline))
+#endif
 static inline void heap_unlock(void)
 {
     __asm__ volatile("" ::: "memory"); /* the heap's accesses stay before it */
-    /* Before the start nothing is held back, so this ends the suspension as xTaskResumeAll
-     * would (and anything pending still goes to it). */
     if (sched.suspend_depth == 1) {
         sched.suspend_depth = 0;
         __asm__ volatile("" ::: "memory");
@@ -87,7 +86,6 @@ static inline void heap_unlock(void)
     }
     (void)xTaskResumeAll();
 }
-#endif /* __OPTIMIZE_SIZE__ */
 
 /* ---- Alignment and sizes ---- */
 

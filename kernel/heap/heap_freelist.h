@@ -178,7 +178,7 @@ static inline void heap_fl_stats(struct heap_freelist *fl, HeapStats_t *stats)
 {
     size_t count = 0, largest = 0, smallest = 0;
 
-    heap_lock();
+    vTaskSuspendAll();
     for (struct heap_block *b = fl->first; b != NULL;) {
         struct heap_block h = blk_read(b);
 
@@ -194,7 +194,7 @@ static inline void heap_fl_stats(struct heap_freelist *fl, HeapStats_t *stats)
     stats->xMinimumEverFreeBytesRemaining = fl->min_free;
     stats->xNumberOfSuccessfulAllocations = fl->allocs;
     stats->xNumberOfSuccessfulFrees = fl->frees;
-    heap_unlock();
+    (void)xTaskResumeAll();
 }
 
 #endif /* QUARTZ_HEAP_FREELIST_H */
