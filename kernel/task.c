@@ -37,11 +37,14 @@ typedef uint32_t __attribute__((may_alias)) fill_word_t;
  * Store `v` into `words` 32-bit words at p: a new stack's TASK_STACK_FILL_BYTE pattern (so that
  * high-water marks and overflow method 2 can see what was touched) and a new TCB's zeros. On
  * ARM, store-multiples of four registers, 16 bytes an instruction (in every instruction set:
- * low registers, and not r7, Thumb's frame pointer); elsewhere, and for the last words, word
- * stores. A library memset of a 512-byte stack takes about four times the instructions. The
- * empty asm stops the compiler from turning the word loop back into a memset call.
+ * low registers, and not r7, Thumb's frame pointer); elsewhere word stores, eight a pass. A
+ * library memset of a 512-byte stack takes about four times the instructions. The empty asm
+ * stops the compiler from turning the word loops back into a memset call.
  */
-static void fill_words(void *dst, size_t words, uint32_t v)
+#ifndef __OPTIMIZE_SIZE__
+__attribute__((always_inline)) /* the TCB's fill, of a known size, unrolls */
+#endif
+static inline void fill_words(void *dst, size_t words, uint32_t v)
 {
     fill_word_t *p = dst;
 
@@ -51,7 +54,7 @@ static void fill_words(void *dst, size_t words, uint32_t v)
     register uint32_t c __asm__("r4") = v;
     register uint32_t d __asm__("r5") = v;
 
-    for (; words >= 16; words -= 16) {
+    for (size_t n = words / 16; n > 0; n--) {
         __asm__ volatile("stmia %0!, {%1, %2, %3, %4}\n\t"
                          "stmia %0!, {%1, %2, %3, %4}\n\t"
                          "stmia %0!, {%1, %2, %3, %4}\n\t"
@@ -60,13 +63,28 @@ static void fill_words(void *dst, size_t words, uint32_t v)
                          : "l"(a), "l"(b), "l"(c), "l"(d)
                          : "memory");
     }
-    for (; words >= 4; words -= 4) {
+    for (size_t n = words / 4 % 4; n > 0; n--) {
         __asm__ volatile("stmia %0!, {%1, %2, %3, %4}"
                          : "+l"(p)
                          : "l"(a), "l"(b), "l"(c), "l"(d)
                          : "memory");
     }
-#endif
+    words %= 4;
+#else
+    for (size_t n = words / 8; n > 0; n--) {
+        p[0] = v;
+        p[1] = v;
+        p[2] = v;
+        p[3] = v;
+        p[4] = v;
+        p[5] = v;
+        p[6] = v;
+        p[7] = v;
+        p += 8;
+        __asm__("" : "+r"(p));
+    }
+    words %= 8;
+#endif /* __arm__ */
     for (; words > 0; words--) {
         *p++ = v;
         __asm__("" : "+r"(p));
@@ -118,7 +136,9 @@ static void task_init(tcb_t *t, TaskFunction_t code, const char *name,
 static void task_add(tcb_t *t)
 {
     taskENTER_CRITICAL();
-    sched_init_once();
+    if (!sched.lists_ready) {
+        sched_init_once(); /* the first task */
+    }
     sched.task_count++;
 #if configUSE_TRACE_FACILITY
     t->tcb_number = ++sched.next_tcb_number;

@@ -28,18 +28,24 @@ static bool heap_ready;
 
 /*
  * Lay the array out as one free block on first use. heap_ready only becomes
- * true under the lock, after the layout, so the unlocked first test is safe.
+ * true under the lock, after the layout, so the unlocked first test is safe;
+ * the test is inline, the set-up a call.
  */
-static struct heap_freelist *heap_get(void)
+static void heap_set_up(void)
+{
+    vTaskSuspendAll();
+    if (!heap_ready) {
+        heap = (struct heap_freelist){0};
+        fl_add_span(&heap, ucHeap, sizeof(ucHeap));
+        heap_ready = true;
+    }
+    (void)xTaskResumeAll();
+}
+
+static inline struct heap_freelist *heap_get(void)
 {
     if (!heap_ready) {
-        vTaskSuspendAll();
-        if (!heap_ready) {
-            heap = (struct heap_freelist){0};
-            fl_add_span(&heap, ucHeap, sizeof(ucHeap));
-            heap_ready = true;
-        }
-        (void)xTaskResumeAll();
+        heap_set_up();
     }
     return &heap;
 }
