@@ -53,7 +53,10 @@ static inline struct heap_freelist *heap_get(void)
 void *pvPortMalloc(size_t size)
 {
     traceENTER_pvPortMalloc(size);
-    void *ret = heap_fl_malloc(heap_get(), size);
+    if (!heap_ready) {
+        heap_set_up(); /* heap_get(), inline on the path that counts */
+    }
+    void *ret = heap_fl_malloc(&heap, size);
     traceRETURN_pvPortMalloc(ret);
     return ret;
 }
