@@ -223,9 +223,10 @@ static void test_xTaskCreate_out_of_memory_fails(void)
 }
 
 /*
- * Leave room for the stack but not for the TCB: creation must fail and give the stack back.
- * The exact bookkeeping overhead is the heap's business, so walk the room left over a range
- * that spans "nothing fits" to "both fit" and check every step.
+ * Leave room for the stack but not for the TCB: creation must fail and give the stack back
+ * (Quartz takes both as one block, which must then fail as a whole). The exact bookkeeping
+ * overhead is the heap's business, so walk the room left over a range that spans "nothing
+ * fits" to "both fit" and check every step.
  */
 static void test_xTaskCreate_tcb_allocation_failure_frees_stack(void)
 {
