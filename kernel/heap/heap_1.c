@@ -13,7 +13,7 @@
  * The array is the kernel's own unless configAPPLICATION_ALLOCATED_HEAP is 1
  * (then the application defines `uint8_t ucHeap[configTOTAL_HEAP_SIZE]`).
  * pvPortMalloc(0) returns NULL without calling the malloc-failed hook.
- * Locking: vTaskSuspendAll() around the bump of `used`.
+ * Locking: heap_lock() (scheduler suspension, heap_block.h) around the bump of `used`.
  */
 #include "heap_block.h"
 
@@ -43,7 +43,7 @@ void *pvPortMalloc(size_t size)
     size_t need = heap_padded_size(size, 0);
     void *p = NULL;
 
-    vTaskSuspendAll();
+    heap_lock();
     if (!poisoned) {
         heap_poison(heap_base() + used, heap_capacity() - used);
         poisoned = true;
@@ -54,7 +54,7 @@ void *pvPortMalloc(size_t size)
         heap_unpoison(p, size);
     }
     traceMALLOC(p, need);
-    (void)xTaskResumeAll();
+    heap_unlock();
     if (p == NULL && size != 0) {
         heap_malloc_failed();
     }

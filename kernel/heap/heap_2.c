@@ -12,7 +12,7 @@
  * The array is the kernel's own unless configAPPLICATION_ALLOCATED_HEAP is 1
  * (then the application defines `uint8_t ucHeap[configTOTAL_HEAP_SIZE]`).
  * pvPortMalloc(0) returns NULL without calling the malloc-failed hook.
- * Locking: vTaskSuspendAll(), see heap_block.h.
+ * Locking: heap_lock(), see heap_block.h.
  */
 #include "heap_block.h"
 
@@ -109,7 +109,7 @@ void *pvPortMalloc(size_t size)
     void *p = NULL;
 
     heap_get();
-    vTaskSuspendAll();
+    heap_lock();
     if (need != 0) {
         struct heap_block *b = take_locked(need);
 
@@ -120,7 +120,7 @@ void *pvPortMalloc(size_t size)
         }
     }
     traceMALLOC(p, need);
-    (void)xTaskResumeAll();
+    heap_unlock();
     if (p == NULL && size != 0) {
         heap_malloc_failed();
     }
@@ -151,7 +151,7 @@ void vPortFree(void *pv)
         goto out;
     }
     b = heap_block_of(pv);
-    vTaskSuspendAll();
+    heap_lock();
     size = heap_check_allocated(b, blk_read(b), heap.hi);
     configASSERT(size != 0); /* freed twice, or never allocated */
     if (size != 0) {
@@ -160,7 +160,7 @@ void vPortFree(void *pv)
         traceFREE(pv, size);
         insert_by_size_locked(b, size);
     }
-    (void)xTaskResumeAll();
+    heap_unlock();
 out:
     traceRETURN_vPortFree();
 }

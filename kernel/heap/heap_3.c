@@ -36,7 +36,7 @@ void *pvPortMalloc(size_t size)
     uint8_t *raw = NULL;
     void *p = NULL;
 
-    vTaskSuspendAll();
+    heap_lock();
     if (heap_padded_size(size, HEAP3_HEADER_SIZE) != 0) {
         raw = malloc(size + HEAP3_HEADER_SIZE);
     }
@@ -49,7 +49,7 @@ void *pvPortMalloc(size_t size)
         p = raw + HEAP3_HEADER_SIZE;
     }
     traceMALLOC(p, size);
-    (void)xTaskResumeAll();
+    heap_unlock();
     if (p == NULL && size != 0) {
         heap_malloc_failed();
     }
@@ -71,7 +71,7 @@ void vPortFree(void *pv)
         goto out;
     }
     h = (struct heap3_header *)((uint8_t *)pv - HEAP3_HEADER_SIZE);
-    vTaskSuspendAll();
+    heap_lock();
     valid = h->check == (HEAP3_LIVE ^ h->size);
     configASSERT(valid); /* freed twice, or never allocated */
     if (valid) {
@@ -82,7 +82,7 @@ void vPortFree(void *pv)
         traceFREE(pv, h->size);
         free(h);
     }
-    (void)xTaskResumeAll();
+    heap_unlock();
 out:
     traceRETURN_vPortFree();
 }

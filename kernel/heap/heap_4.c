@@ -12,7 +12,7 @@
  *
  * The heap takes shape on first use (any call below) and again after
  * vPortHeapResetState(). pvPortMalloc(0) returns NULL without calling the
- * malloc-failed hook. Locking: vTaskSuspendAll(), see heap_freelist.h.
+ * malloc-failed hook. Locking: heap_lock(), see heap_freelist.h.
  */
 #include "heap_freelist.h"
 
@@ -22,23 +22,30 @@ extern uint8_t ucHeap[configTOTAL_HEAP_SIZE];
 static uint8_t ucHeap[configTOTAL_HEAP_SIZE] HEAP_ARRAY_ALIGNED;
 #endif /* configAPPLICATION_ALLOCATED_HEAP */
 
+/* All zero until first use: its empty [lo, hi) makes vPortFree reject every pointer then. */
 static struct heap_freelist heap;
 static bool heap_ready;
 
 /*
  * Lay the array out as one free block on first use. heap_ready only becomes
- * true under the lock, after the layout, so the unlocked first test is safe.
+ * true under the lock, after the layout, so the unlocked first test is safe;
+ * the test is inline, the set-up a call.
  */
-static struct heap_freelist *heap_get(void)
+static void heap_set_up(void)
+{
+    vTaskSuspendAll();
+    if (!heap_ready) {
+        heap = (struct heap_freelist){0};
+        fl_add_span(&heap, ucHeap, sizeof(ucHeap));
+        heap_ready = true;
+    }
+    (void)xTaskResumeAll();
+}
+
+static inline struct heap_freelist *heap_get(void)
 {
     if (!heap_ready) {
-        vTaskSuspendAll();
-        if (!heap_ready) {
-            heap = (struct heap_freelist){0};
-            fl_add_span(&heap, ucHeap, sizeof(ucHeap));
-            heap_ready = true;
-        }
-        (void)xTaskResumeAll();
+        heap_set_up();
     }
     return &heap;
 }
@@ -46,7 +53,10 @@ static struct heap_freelist *heap_get(void)
 void *pvPortMalloc(size_t size)
 {
     traceENTER_pvPortMalloc(size);
-    void *ret = heap_fl_malloc(heap_get(), size);
+    if (!heap_ready) {
+        heap_set_up(); /* heap_get(), inline on the path that counts */
+    }
+    void *ret = heap_fl_malloc(&heap, size);
     traceRETURN_pvPortMalloc(ret);
     return ret;
 }
@@ -62,7 +72,7 @@ void *pvPortCalloc(size_t num, size_t size)
 void vPortFree(void *pv)
 {
     traceENTER_vPortFree(pv);
-    heap_fl_free(heap_get(), pv);
+    heap_fl_free(&heap, pv); /* nothing to free before first use: no set-up */
     traceRETURN_vPortFree();
 }
 
@@ -112,6 +122,7 @@ void vPortHeapResetState(void)
 {
     traceENTER_vPortHeapResetState();
     vTaskSuspendAll();
+    heap = (struct heap_freelist){0};
     heap_ready = false;
     (void)xTaskResumeAll();
     traceRETURN_vPortHeapResetState();

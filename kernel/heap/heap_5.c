@@ -14,7 +14,7 @@
  * NULL when configASSERT is off). pvPortMalloc(0) returns NULL without
  * calling the malloc-failed hook. vPortHeapResetState() forgets the regions:
  * define them again before the next allocation.
- * Locking: vTaskSuspendAll(), see heap_freelist.h.
+ * Locking: heap_lock(), see heap_freelist.h.
  */
 #include "heap_freelist.h"
 

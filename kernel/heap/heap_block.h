@@ -19,9 +19,10 @@
  * The allocator opens a header only for the moment it reads or writes it
  * (blk_read, blk_write).
  *
- * Locking: none here. Callers hold the heap lock, which is
- * vTaskSuspendAll()/xTaskResumeAll() (valid before the scheduler starts).
- * Heap functions must not be called from interrupts.
+ * Locking: heap_lock()/heap_unlock() below, which is scheduler suspension
+ * (vTaskSuspendAll()/xTaskResumeAll(), valid before the scheduler starts);
+ * interrupts stay enabled throughout. Heap functions must not be called from
+ * interrupts.
  */
 #ifndef QUARTZ_HEAP_BLOCK_H
 #define QUARTZ_HEAP_BLOCK_H
@@ -47,6 +48,42 @@
 #if HEAP_ASAN
 #include <sanitizer/asan_interface.h>
 #endif
+
+/* ---- The heap lock ---- */
+
+/*
+ * Scheduler suspension around allocating and freeing, shorter than the calls: a suspension is
+ * one increment, and the outermost resume with nothing held back (no pended tick, no switch)
+ * one store and two loads; anything else goes through xTaskResumeAll(). The resume follows
+ * xTaskResumeAll's order: suspend_depth is cleared before the held-back work is looked at, so
+ * an interrupt either sees the scheduler suspended and records its tick or switch where the
+ * check below finds it, or sees it running and does the work itself. Only the task that
+ * suspended changes suspend_depth, so setting it back to 1 for xTaskResumeAll's catch-up is
+ * safe; before the start nothing is held back, and this ends the suspension as
+ * xTaskResumeAll would. No trace hooks: the heap's own lock is not the application's
+ * vTaskSuspendAll call. Inline in -Os builds too (a few bytes for a fifth of an allocation's
+ * instructions); rarely used heap functions (statistics, set-up, reset) call
+ * vTaskSuspendAll()/xTaskResumeAll() themselves.
+ */
+__attribute__((always_inline)) static inline void heap_lock(void)
+{
+    sched.suspend_depth++;
+    __asm__ volatile("" ::: "memory"); /* the heap's accesses stay after it */
+}
+
+__attribute__((always_inline)) static inline void heap_unlock(void)
+{
+    __asm__ volatile("" ::: "memory"); /* the heap's accesses stay before it */
+    if (sched.suspend_depth == 1) {
+        sched.suspend_depth = 0;
+        __asm__ volatile("" ::: "memory");
+        if (sched.pended_ticks == 0 && !sched.yield_pending) {
+            return;
+        }
+        sched.suspend_depth = 1; /* xTaskResumeAll catches up */
+    }
+    (void)xTaskResumeAll();
+}
 
 /* ---- Alignment and sizes ---- */
 
@@ -83,7 +120,8 @@ static inline uintptr_t heap_align_down_addr(uintptr_t a)
  */
 static inline size_t heap_padded_size(size_t wanted, size_t overhead)
 {
-    if (wanted == 0 || wanted > (HEAP_ALLOCATED - 1u) - overhead - HEAP_ALIGN_MASK) {
+    /* One unsigned compare for both bounds: 0 wraps round to the largest value. */
+    if (wanted - 1u >= (HEAP_ALLOCATED - 1u) - overhead - HEAP_ALIGN_MASK) {
         return 0;
     }
     return HEAP_ALIGN_UP(wanted);
@@ -202,15 +240,18 @@ static inline void *heap_calloc(size_t num, size_t size)
  * The checks vPortFree makes on a block header it has located: the block is
  * allocated, plausibly sized and lies inside [lo, hi). Returns its size
  * without the allocated bit, or 0 when the pointer was not one pvPortMalloc
- * returned (or was freed already).
+ * returned (or was freed already). b's payload passed heap_pointer_in, so
+ * hi - b is at least HEAP_MIN_BLOCK and one unsigned compare bounds the size
+ * on both sides; a block without the allocated bit keeps the top bit after
+ * the flip and fails that compare.
  */
 static inline size_t heap_check_allocated(const struct heap_block *b, struct heap_block h,
                                           uintptr_t hi)
 {
-    size_t size = h.size & ~HEAP_ALLOCATED;
+    size_t size = h.size ^ HEAP_ALLOCATED;
 
-    if ((h.size & HEAP_ALLOCATED) == 0 || h.next != NULL || size < HEAP_MIN_BLOCK ||
-        (size & HEAP_ALIGN_MASK) != 0 || size > hi - heap_addr(b)) {
+    if (((uintptr_t)h.next | (size & HEAP_ALIGN_MASK)) != 0 ||
+        size - HEAP_MIN_BLOCK > hi - heap_addr(b) - HEAP_MIN_BLOCK) {
         return 0;
     }
     return size;

@@ -16,7 +16,7 @@
  *    min_free the smallest value free_bytes has had since the last reset.
  *
  * Locking: heap_fl_malloc/heap_fl_free/heap_fl_stats take the heap lock
- * (vTaskSuspendAll); the fl_* helpers expect it held.
+ * (heap_lock, scheduler suspension); the fl_* helpers expect it held.
  */
 #ifndef QUARTZ_HEAP_FREELIST_H
 #define QUARTZ_HEAP_FREELIST_H
@@ -126,24 +126,27 @@ static inline struct heap_block *fl_take_locked(struct heap_freelist *fl, size_t
 static inline void *heap_fl_malloc(struct heap_freelist *fl, size_t wanted)
 {
     size_t need = heap_block_size_for(wanted);
-    void *p = NULL;
+    struct heap_block *b = NULL;
 
-    vTaskSuspendAll();
+    heap_lock();
     if (need != 0) {
-        struct heap_block *b = fl_take_locked(fl, need);
-
-        if (b != NULL) {
-            p = heap_payload(b);
-            heap_unpoison(p, wanted);
-            need = blk_read(b).size & ~HEAP_ALLOCATED; /* the split may have left it larger */
-        }
+        b = fl_take_locked(fl, need);
     }
-    traceMALLOC(p, need);
+    if (b != NULL) {
+        void *p = heap_payload(b);
+
+        heap_unpoison(p, wanted);
+        traceMALLOC(p, blk_read(b).size & ~HEAP_ALLOCATED); /* the split may leave it larger */
+        heap_unlock();
+        return p;
+    }
+    /* Failure leaves through the plain resume: one inline unlock, on the path that counts. */
+    traceMALLOC(NULL, need);
     (void)xTaskResumeAll();
-    if (p == NULL && wanted != 0) {
+    if (wanted != 0) {
         heap_malloc_failed();
     }
-    return p;
+    return NULL;
 }
 
 static inline void heap_fl_free(struct heap_freelist *fl, void *pv)
@@ -159,19 +162,21 @@ static inline void heap_fl_free(struct heap_freelist *fl, void *pv)
         return;
     }
     b = heap_block_of(pv);
-    vTaskSuspendAll();
+    heap_lock();
     size = heap_check_allocated(b, blk_read(b), fl->hi);
-    configASSERT(size != 0); /* freed twice, or never allocated */
-    if (size != 0) {
-        heap_poison(pv, size - HEAP_HEADER_SIZE);
-        heap_clear_on_free(pv, size - HEAP_HEADER_SIZE);
-        traceFREE(pv, size);
-        blk_write(b, NULL, size); /* not allocated any more, even if merged into its neighbour */
-        fl_insert_locked(fl, b, size);
-        fl->free_bytes += size;
-        fl->frees++;
+    if (size == 0) {
+        configASSERT(0); /* freed twice, or never allocated */
+        (void)xTaskResumeAll(); /* as in heap_fl_malloc: the inline unlock only where it counts */
+        return;
     }
-    (void)xTaskResumeAll();
+    heap_poison(pv, size - HEAP_HEADER_SIZE);
+    heap_clear_on_free(pv, size - HEAP_HEADER_SIZE);
+    traceFREE(pv, size);
+    blk_write(b, NULL, size); /* not allocated any more, even if merged into its neighbour */
+    fl_insert_locked(fl, b, size);
+    fl->free_bytes += size;
+    fl->frees++;
+    heap_unlock();
 }
 
 static inline void heap_fl_stats(struct heap_freelist *fl, HeapStats_t *stats)

@@ -266,12 +266,21 @@ static void burn_tick_in_heap(void)
     heap_owner = NULL;
 }
 
+/* Run once by the next traceMALLOC, inside the heap lock (check_lock_holds_back). */
+static void (*volatile in_lock)(void);
+
 void heap_test_trace_malloc(void *addr, size_t size)
 {
+    void (*const f)(void) = in_lock;
+
     trace_mallocs++;
     trace_addr = addr;
     trace_size = size;
     burn_tick_in_heap();
+    if (f != NULL) {
+        in_lock = NULL;
+        f();
+    }
 }
 
 void heap_test_trace_free(void *addr, size_t size)
@@ -302,6 +311,58 @@ void check_trace(bool can_free)
         QT_ASSERT(trace_size >= 100 && trace_size <= ALIGN_UP(100) + HDR);
     }
 }
+
+/* ---- What the heap lock holds back ---- */
+#if configSUPPORT_DYNAMIC_ALLOCATION
+
+static TaskHandle_t high;
+static volatile bool high_ran, high_ran_in_lock;
+
+static void high_task(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        high_ran = true;
+        vTaskSuspend(NULL);
+    }
+}
+
+static void ready_high_and_burn_tick(void)
+{
+    vTaskResume(high);   /* it outranks the allocating task: the switch must wait */
+    qtest_busy_ticks(1); /* a tick arrives while the scheduler is suspended */
+    high_ran_in_lock = high_ran;
+}
+
+/*
+ * The heap lock suspends the scheduler: a switch and a tick that come while it is held wait
+ * for it, and both happen as the allocation leaves it, before pvPortMalloc returns.
+ */
+void check_lock_holds_back(void)
+{
+    TickType_t before;
+    bool ran_at_unlock;
+    void *p;
+
+    high_ran = false;
+    QT_EQ(xTaskCreate(high_task, "high", configMINIMAL_STACK_SIZE, NULL, QTEST_PRIORITY + 1,
+                      &high),
+          pdPASS);
+    QT_ASSERT(high_ran); /* it ran and suspended itself */
+    high_ran = false;
+    high_ran_in_lock = true;
+    before = xTaskGetTickCount();
+    in_lock = ready_high_and_burn_tick;
+    p = pvPortMalloc(32);
+    ran_at_unlock = high_ran;
+    QT_ASSERT(p != NULL);
+    QT_ASSERT(!high_ran_in_lock);
+    QT_ASSERT(ran_at_unlock);
+    QT_ASSERT(xTaskGetTickCount() != before); /* the pended tick was counted */
+    vPortFree(p);
+    vTaskDelete(high);
+}
+#endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 
 /* ---- Several tasks using the heap at once ---- */
 

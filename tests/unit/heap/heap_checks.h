@@ -47,6 +47,7 @@ void check_exhaustion(size_t expected); /* heap_2/4/5: HEAP_CHUNK blocks until N
 void check_calloc(void);                /* heap_2/4/5 */
 void check_address_reuse(void);
 void check_trace(bool can_free);
+void check_lock_holds_back(void); /* heap_options: needs the scheduler and traceMALLOC */
 void check_tasks(bool can_free);
 
 /* configASSERT expectations (run in a forked child by QT_EXPECT_ASSERT). */

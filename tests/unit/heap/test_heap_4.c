@@ -274,7 +274,14 @@ static void test_traceMALLOC_traceFREE_report_blocks(void)
     heap_fresh();
     check_trace(true);
 }
-#define OPTION_CASES QTEST_CASE_NO_SCHEDULER(test_traceMALLOC_traceFREE_report_blocks),
+
+static void test_pvPortMalloc_lock_holds_back_switch_and_tick(void)
+{
+    check_lock_holds_back();
+}
+#define OPTION_CASES                                                                               \
+    QTEST_CASE_NO_SCHEDULER(test_traceMALLOC_traceFREE_report_blocks),                             \
+        QTEST_CASE(test_pvPortMalloc_lock_holds_back_switch_and_tick),
 #else
 #define OPTION_CASES
 #endif /* HEAP_TEST_OPTIONS */

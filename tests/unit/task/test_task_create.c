@@ -31,6 +31,32 @@ static void delete_self(void *arg)
     vTaskDelete(NULL);
 }
 
+/*
+ * A new task starts from nothing, whatever its memory held before: no notification value or
+ * pending notification, no tag, no thread-local pointers, its own priority, and a stack that
+ * is still nearly all fill (only the port's first frame used).
+ */
+static void check_fresh_task(TaskHandle_t t, UBaseType_t priority, configSTACK_DEPTH_TYPE depth)
+{
+#if configUSE_TASK_NOTIFICATIONS
+    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+        QT_EQ(ulTaskNotifyValueClearIndexed(t, i, 0), 0);
+        QT_EQ(xTaskNotifyStateClearIndexed(t, i), pdFALSE);
+    }
+#endif
+#if configUSE_APPLICATION_TASK_TAG
+    QT_PTR_EQ(xTaskGetApplicationTaskTag(t), NULL);
+#endif
+#if configNUM_THREAD_LOCAL_STORAGE_POINTERS > 0
+    for (BaseType_t i = 0; i < configNUM_THREAD_LOCAL_STORAGE_POINTERS; i++) {
+        QT_PTR_EQ(pvTaskGetThreadLocalStoragePointer(t, i), NULL);
+    }
+#endif
+    QT_EQ(uxTaskPriorityGet(t), priority);
+    QT_EQ(eTaskGetState(t), eReady);
+    QT_ASSERT(uxTaskGetStackHighWaterMark2(t) > depth / 2);
+}
+
 /* ---- Both allocation kinds (through tt_spawn) ---- */
 
 static void test_xTaskCreate_higher_priority_runs_before_return(void)
@@ -197,9 +223,10 @@ static void test_xTaskCreate_out_of_memory_fails(void)
 }
 
 /*
- * Leave room for the stack but not for the TCB: creation must fail and give the stack back.
- * The exact bookkeeping overhead is the heap's business, so walk the room left over a range
- * that spans "nothing fits" to "both fit" and check every step.
+ * Leave room for the stack but not for the TCB: creation must fail and give the stack back
+ * (Quartz takes both as one block, which must then fail as a whole). The exact bookkeeping
+ * overhead is the heap's business, so walk the room left over a range that spans "nothing
+ * fits" to "both fit" and check every step.
  */
 static void test_xTaskCreate_tcb_allocation_failure_frees_stack(void)
 {
@@ -228,6 +255,33 @@ static void test_xTaskCreate_tcb_allocation_failure_frees_stack(void)
     }
     QT_ASSERT(failed > 0);
     QT_ASSERT(passed > 0);
+}
+
+/*
+ * Scribble over (nearly) every free byte of the heap, then create a task: it must not inherit
+ * anything from what its memory held.
+ */
+static void test_xTaskCreate_in_scribbled_memory_starts_clean(void)
+{
+    void *blocks[32];
+    unsigned n = 0;
+    HeapStats_t stats;
+    TaskHandle_t t;
+
+    for (vPortGetHeapStats(&stats); n < 32 && stats.xSizeOfLargestFreeBlockInBytes > 128;
+         vPortGetHeapStats(&stats)) {
+        size_t size = stats.xSizeOfLargestFreeBlockInBytes - 64;
+
+        blocks[n] = pvPortMalloc(size);
+        QT_ASSERT(blocks[n] != NULL);
+        memset(blocks[n++], 0x5a, size);
+    }
+    while (n > 0) {
+        vPortFree(blocks[--n]);
+    }
+    t = tt_spawn(mark_and_park, "clean", QTEST_PRIORITY - 1, NULL);
+    check_fresh_task(t, QTEST_PRIORITY - 1, TT_STACK);
+    vTaskDelete(t);
 }
 
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
@@ -293,6 +347,18 @@ static void test_xTaskCreateStatic_buffers_reusable_after_delete(void)
         vTaskDelete(t);
         QT_EQ(eTaskGetState(t), eDeleted);
     }
+}
+
+static void test_xTaskCreateStatic_in_scribbled_buffers_starts_clean(void)
+{
+    TaskHandle_t t;
+
+    memset(&static_tcb, 0x5a, sizeof(static_tcb));
+    memset(static_stack, 0x5a, sizeof(static_stack));
+    t = xTaskCreateStatic(mark_and_park, "clean", STATIC_STACK, NULL, QTEST_PRIORITY - 1,
+                          static_stack, &static_tcb);
+    check_fresh_task(t, QTEST_PRIORITY - 1, STATIC_STACK);
+    vTaskDelete(t);
 }
 
 static void test_xTaskGetStaticBuffers_static_task(void)
@@ -424,12 +490,14 @@ static const struct qtest_case cases[] = {
     QTEST_CASE(test_xTaskCreate_takes_memory_from_heap),
     QTEST_CASE(test_xTaskCreate_out_of_memory_fails),
     QTEST_CASE(test_xTaskCreate_tcb_allocation_failure_frees_stack),
+    QTEST_CASE(test_xTaskCreate_in_scribbled_memory_starts_clean),
 #endif
 #if configSUPPORT_STATIC_ALLOCATION
     QTEST_CASE(test_xTaskCreateStatic_uses_given_buffers),
     QTEST_CASE(test_xTaskCreateStatic_takes_no_heap),
     QTEST_CASE(test_xTaskCreateStatic_higher_priority_runs_before_return),
     QTEST_CASE(test_xTaskCreateStatic_buffers_reusable_after_delete),
+    QTEST_CASE(test_xTaskCreateStatic_in_scribbled_buffers_starts_clean),
     QTEST_CASE(test_xTaskGetStaticBuffers_static_task),
     QTEST_CASE(test_xTaskGetStaticBuffers_idle_task_is_static),
 #if configSUPPORT_DYNAMIC_ALLOCATION
