@@ -41,28 +41,17 @@ void sched_init_once(void)
     sched.lists_ready = true;
 }
 
+#ifdef __OPTIMIZE_SIZE__
 void sched_ready_add_locked(tcb_t *t)
 {
-    traceMOVED_TASK_TO_READY_STATE(t);
-#if SCHED_READY_BITS
-    sched.ready_bits |= 1UL << t->priority;
-#else
-    if (t->priority > sched.top_ready) {
-        sched.top_ready = t->priority;
-    }
-#endif
-    list_insert_end(&sched.ready[t->priority], &t->state_item);
-    tracePOST_MOVED_TASK_TO_READY_STATE(t);
+    sched_ready_add_inline(t);
 }
 
 void sched_ready_remove_locked(tcb_t *t)
 {
-    if (list_remove(&t->state_item) == 0) {
-#if SCHED_READY_BITS
-        sched.ready_bits &= ~(1UL << t->priority);
-#endif
-    }
+    sched_ready_remove_inline(t);
 }
+#endif
 
 UBaseType_t sched_top_ready_priority_locked(void)
 {
@@ -86,15 +75,26 @@ static bool is_ready(const tcb_t *t)
     return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.ready[t->priority];
 }
 
-void sched_switch_context(void)
+/*
+ * The switch itself (locked): check the outgoing task's stack, then run the task after the
+ * round-robin cursor at the top ready priority. Returns the task to run (out while the
+ * scheduler is suspended: the switch is only recorded). Inline in both entry points below,
+ * except at -Os, which keeps one copy.
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define SWITCH_INLINE __attribute__((noinline))
+#else
+#define SWITCH_INLINE inline __attribute__((always_inline))
+#endif
+static SWITCH_INLINE tcb_t *switch_locked(tcb_t *out)
 {
-    tcb_t *const out = sched_current;
     List_t *ready;
     ListItem_t *next;
+    tcb_t *in;
 
     if (sched.suspend_depth != 0) {
         sched.yield_pending = pdTRUE;
-        return;
+        return out;
     }
     sched.yield_pending = pdFALSE;
     traceTASK_SWITCHED_OUT();
@@ -106,13 +106,29 @@ void sched_switch_context(void)
     }
     /* Round robin within the top priority: the task after the cursor, skipping the end marker. */
     ready = &sched.ready[sched_top_ready_priority_locked()];
+    __asm__("" : "+r"(ready)); /* one register for the list: GCC rebuilds it per field otherwise */
     next = ready->index->next;
     if (next == (ListItem_t *)&ready->end) {
         next = next->next;
     }
     ready->index = next;
-    sched_current = listGET_LIST_ITEM_OWNER(next);
+    in = listGET_LIST_ITEM_OWNER(next);
+    sched_current = in;
     traceTASK_SWITCHED_IN();
+    return in;
+}
+
+void sched_switch_context(void)
+{
+    (void)switch_locked(sched_current);
+}
+
+StackType_t *sched_switch_stack(StackType_t *sp)
+{
+    tcb_t *const out = sched_current;
+
+    out->top_of_stack = sp;
+    return (StackType_t *)switch_locked(out)->top_of_stack;
 }
 
 static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wait_forever)

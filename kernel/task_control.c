@@ -91,27 +91,31 @@ void vTaskPrioritySet(TaskHandle_t task, UBaseType_t new_priority)
     traceRETURN_vTaskPrioritySet();
 }
 
-static bool is_suspended_locked(const tcb_t *t)
+/* Suspended: on the suspended list but not waiting there without timeout, and not running. */
+static inline bool is_suspended_locked(const tcb_t *t)
 {
-    if (listLIST_ITEM_CONTAINER(&t->state_item) != &sched.suspended) {
-        return false;
-    }
-    /* On the suspended list but waiting without timeout: blocked, not suspended. */
-    return task_state_locked(t) == eSuspended;
+    return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.suspended && t != sched_current &&
+           listLIST_ITEM_CONTAINER(&t->event_item) == NULL && !task_waits_for_notification(t);
 }
 
 void vTaskSuspend(TaskHandle_t task)
 {
     traceENTER_vTaskSuspend(task);
     tcb_t *t;
+    bool self;
 
     taskENTER_CRITICAL();
     t = task_or_self(task);
+    self = t == sched_current; /* read once: nothing changes it inside the critical section */
     traceTASK_SUSPEND(t);
-    if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL || task_state_locked(t) == eBlocked) {
-        t->wait_result = WAIT_RETRY;
+    if (self) {
+        sched_ready_remove_locked(t); /* running: ready, and on no waiter list */
+    } else {
+        if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL || task_state_locked(t) == eBlocked) {
+            t->wait_result = WAIT_RETRY;
+        }
+        sched_unlink_locked(t);
     }
-    sched_unlink_locked(t);
 #if configUSE_TASK_NOTIFICATIONS
     for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
         if (t->notify_state[i] == NOTIFY_WAITING) {
@@ -119,8 +123,8 @@ void vTaskSuspend(TaskHandle_t task)
         }
     }
 #endif
-    vListInsertEnd(&sched.suspended, &t->state_item);
-    if (t == sched_current) {
+    list_insert_end(&sched.suspended, &t->state_item);
+    if (self) {
         if (sched.running) {
             configASSERT(sched.suspend_depth == 0);
             portYIELD_WITHIN_API();
@@ -141,14 +145,12 @@ void vTaskResume(TaskHandle_t task)
 
     configASSERT(t != NULL);
     taskENTER_CRITICAL();
-    if (t != sched_current && is_suspended_locked(t)) {
-        BaseType_t preempt;
-
+    if (is_suspended_locked(t)) {
         traceTASK_RESUME(t);
-        (void)uxListRemove(&t->state_item);
+        (void)list_remove(&t->state_item);
         sched_ready_add_locked(t);
-        preempt = sched_current != NULL && t->priority > sched_current->priority;
-        sched_yield_if_locked(preempt);
+        /* Once the scheduler runs there is a current task; before, nothing switches. */
+        sched_yield_if_locked(sched.running && t->priority > sched_current->priority);
     }
     taskEXIT_CRITICAL();
     traceRETURN_vTaskResume();
@@ -166,7 +168,7 @@ BaseType_t xTaskResumeFromISR(TaskHandle_t task)
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     if (is_suspended_locked(t)) {
         traceTASK_RESUME_FROM_ISR(t);
-        (void)uxListRemove(&t->state_item);
+        (void)list_remove(&t->state_item);
         sched_ready_add_locked(t);
         if (t->priority > sched_current->priority) {
             /* As in FreeRTOS: with the scheduler suspended, the switch waits for the resume. */

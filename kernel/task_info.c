@@ -13,20 +13,6 @@ static inline tcb_t *task_or_self(TaskHandle_t task)
     return task != NULL ? task : sched_current;
 }
 
-static bool waits_for_notification(const tcb_t *t)
-{
-#if configUSE_TASK_NOTIFICATIONS
-    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
-        if (t->notify_state[i] == NOTIFY_WAITING) {
-            return true;
-        }
-    }
-#else
-    (void)t;
-#endif
-    return false;
-}
-
 eTaskState task_state_locked(const tcb_t *t)
 {
     const List_t *const list = listLIST_ITEM_CONTAINER(&t->state_item);
@@ -38,7 +24,8 @@ eTaskState task_state_locked(const tcb_t *t)
         return eBlocked;
     }
     if (list == &sched.suspended) {
-        bool waiting = listLIST_ITEM_CONTAINER(&t->event_item) != NULL || waits_for_notification(t);
+        bool waiting =
+            listLIST_ITEM_CONTAINER(&t->event_item) != NULL || task_waits_for_notification(t);
         return waiting ? eBlocked : eSuspended;
     }
     if (list == &sched.deleted || list == NULL) {

@@ -26,6 +26,8 @@
 
 #include <stdbool.h>
 
+#include "list_impl.h"
+
 struct QueueDefinition; /* queues, semaphores and mutexes (queue_internal.h) */
 typedef struct tskTaskControlBlock tcb_t;
 
@@ -145,9 +147,55 @@ static inline bool sched_is_suspended(void)
     return sched.running && sched.suspend_depth != 0;
 }
 
-/* ---- Ready list (sched.c) ---- */
+/* ---- Ready list ---- */
+static inline void sched_ready_add_inline(tcb_t *t)
+{
+    traceMOVED_TASK_TO_READY_STATE(t);
+    /* The link first: its assertion is then the only call, before anything is computed. */
+    list_insert_end(&sched.ready[t->priority], &t->state_item);
+#if SCHED_READY_BITS
+    sched.ready_bits |= 1UL << t->priority;
+#else
+    if (t->priority > sched.top_ready) {
+        sched.top_ready = t->priority;
+    }
+#endif
+    tracePOST_MOVED_TASK_TO_READY_STATE(t);
+}
+
+static inline void sched_ready_remove_inline(tcb_t *t)
+{
+    if (list_remove(&t->state_item) == 0) {
+#if SCHED_READY_BITS
+        sched.ready_bits &= ~(1UL << t->priority);
+#endif
+    }
+}
+
+/* Inline where speed counts (every block, wake, suspend and resume); -Os builds share sched.c's
+ * one copy of each. */
+#ifdef __OPTIMIZE_SIZE__
 void sched_ready_add_locked(tcb_t *t);
 void sched_ready_remove_locked(tcb_t *t);
+#else
+#define sched_ready_add_locked(t) sched_ready_add_inline(t)
+#define sched_ready_remove_locked(t) sched_ready_remove_inline(t)
+#endif
+
+/* t waits for a notification (blocked, on the delayed or suspended list, with no waiter list). */
+static inline bool task_waits_for_notification(const tcb_t *t)
+{
+#if configUSE_TASK_NOTIFICATIONS
+    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+        if (t->notify_state[i] == NOTIFY_WAITING) {
+            return true;
+        }
+    }
+#else
+    (void)t;
+#endif
+    return false;
+}
 
 /*
  * Block the current task: off the ready list, onto `waiters` (ordered by
@@ -265,6 +313,7 @@ static inline configRUN_TIME_COUNTER_TYPE stats_task_run_time(const tcb_t *t)
 
 /* ---- Called by the port (see port_contract.h) ---- */
 void sched_switch_context(void);
+StackType_t *sched_switch_stack(StackType_t *sp);
 BaseType_t sched_tick_isr(void);
 void sched_task_exit_error(void);
 

@@ -39,6 +39,10 @@
  *   sched_current          the running task; its first word is top_of_stack.
  *   sched_switch_context() choose the next task into sched_current. Called
  *                          with interrupts masked, from the switch handler.
+ *   sched_switch_stack(sp) the same for a port whose saved context is all on
+ *                          the task's stack: stores sp as the outgoing task's
+ *                          top_of_stack, switches, and returns the top_of_stack
+ *                          of the task to run (the same sp if none other runs).
  *   sched_tick_isr()       advance time by one tick; returns pdTRUE when a
  *                          switch is needed. Called from the tick interrupt
  *                          inside portSET_INTERRUPT_MASK_FROM_ISR().
@@ -52,6 +56,7 @@
 struct tskTaskControlBlock;
 extern struct tskTaskControlBlock *volatile sched_current;
 void sched_switch_context(void);
+StackType_t *sched_switch_stack(StackType_t *sp);
 BaseType_t sched_tick_isr(void);
 void sched_task_exit_error(void);
 

@@ -20,10 +20,10 @@
 
 /*
  * The largest AIRCR value (PRIGROUP field only) that prigroup_ok accepts, once it has accepted
- * one: the fast path compares the register with it. 0 until then, which sends any non-zero
- * grouping through the slow path.
+ * one: the fast paths (here and portmacro's inline one) compare the register with it. 0 until
+ * then, which sends any non-zero grouping through the slow path.
  */
-static uint32_t prigroup_limit;
+uint32_t arm_port_prigroup_limit;
 
 /* Priority grouping must leave no implemented bit to sub-priority. */
 static uint32_t prigroup_ok(uint8_t mask)
@@ -33,7 +33,8 @@ static uint32_t prigroup_ok(uint8_t mask)
 
     /* PRIGROUP g makes bits [g:0] sub-priority; with 8 bits implemented, 0 is the best there is. */
     if (prigroup == 0u || prigroup < unimplemented) {
-        prigroup_limit = (unimplemented > 0u ? unimplemented - 1u : 0u) << ARM_AIRCR_PRIGROUP_SHIFT;
+        arm_port_prigroup_limit = (unimplemented > 0u ? unimplemented - 1u : 0u)
+                                  << ARM_AIRCR_PRIGROUP_SHIFT;
         return 1u;
     }
     arm_port_reportf("priority grouping AIRCR.PRIGROUP is %u: it makes implemented priority bits "
@@ -120,7 +121,7 @@ void vPortValidateInterruptPriority(void)
     /* Byte access to the NVIC priorities: every core with BASEPRI has it. */
     if (exception >= ARM_EXC_IRQ0 &&
         *(volatile const uint8_t *)(ARM_NVIC_IPR_BASE + exception - ARM_EXC_IRQ0) >= CEILING &&
-        (ARM_AIRCR & ARM_AIRCR_PRIGROUP_MASK) <= prigroup_limit) {
+        (ARM_AIRCR & ARM_AIRCR_PRIGROUP_MASK) <= arm_port_prigroup_limit) {
         return;
     }
     if (exception != 0u) { /* a task may call FromISR functions */

@@ -102,7 +102,32 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 #define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulPortRaiseBASEPRI())
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vPortSetBASEPRI((uint32_t)(x))
 
+/*
+ * Every FromISR call checks its interrupt's priority. Speed builds inline the common case (an
+ * external interrupt at or below the ceiling, grouping within the limit arm_basepri.c has
+ * accepted) and call vPortValidateInterruptPriority, which checks everything again and
+ * reports, for anything else; -Os builds always call it.
+ */
+#ifdef __OPTIMIZE_SIZE__
 #define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() vPortValidateInterruptPriority()
+#else
+extern uint32_t arm_port_prigroup_limit; /* arm_basepri.c; 0 until a grouping is accepted */
+
+static portFORCE_INLINE void arm_port_validate_priority_inline(void)
+{
+    uint32_t exception;
+
+    __asm volatile("mrs %0, ipsr" : "=r"(exception));
+    /* IRQ n's priority is the byte at 0xE000E400 + n (exception n + 16); AIRCR is 0xE000ED0C. */
+    if (exception < 16u ||
+        *(volatile const uint8_t *)(0xE000E400u - 16u + exception) <
+            (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY) ||
+        (*(volatile const uint32_t *)0xE000ED0Cu & (7u << 8)) > arm_port_prigroup_limit) {
+        vPortValidateInterruptPriority();
+    }
+}
+#define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() arm_port_validate_priority_inline()
+#endif
 
 /* ---- Optimised task selection: the kernel uses CLZ (__builtin_clz) itself ---- */
 /* Quartz: CLZ is one instruction here, so the kernel keeps a ready bitmap whatever the option. */

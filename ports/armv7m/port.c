@@ -4,7 +4,7 @@
  * frame, the SVC handler that starts the first task, the PendSV handler that
  * switches tasks. Saving and resuming main()'s context and the lazy FP set-up
  * are shared with ARMv8-M (ports/arm_common/arm_mainline.c); this PendSV
- * takes the kernel lock itself around sched_switch_context().
+ * takes the kernel lock itself around sched_switch_stack().
  *
  * A task that is not running keeps, from tcb->top_of_stack upwards:
  *   r4-r11, [EXC_RETURN, with the FPU], [s16-s31, if EXC_RETURN bit 4 is 0],
@@ -94,16 +94,22 @@ __attribute__((naked)) void vPortSVCHandler(void)
 }
 
 /*
- * The kernel lock is raised and dropped here rather than in a C helper: one call fewer on every
- * switch. BASEPRI takes any 8-bit value as a MOV immediate.
+ * The kernel lock is raised and dropped here rather than in a C helper, and the stack pointers
+ * pass through sched_switch_stack's argument and result: no call beyond that one, nothing
+ * pushed on the main stack. The lock is raised first: an MSR that raises the execution
+ * priority takes effect for the instructions after it (ARMv7-M ARM, MSR), and the register
+ * save between it and the call leaves room even on a core that took one more interrupt at
+ * that point, whose handler would then run before the kernel reads anything. BASEPRI takes
+ * any 8-bit value as a MOV immediate. Without the FPU every task returns with the same
+ * EXC_RETURN (Thread mode, PSP, no FP frame), so LR is rebuilt rather than saved; with it,
+ * LR is part of the task's saved context.
  */
 __attribute__((naked)) void xPortPendSVHandler(void)
 {
     __asm volatile(
+        "   mov r1, %[ceiling]                \n"
+        "   msr basepri, r1                   \n" /* the kernel lock */
         "   mrs r0, psp                       \n"
-        "   movw r3, #:lower16:sched_current  \n"
-        "   movt r3, #:upper16:sched_current  \n"
-        "   ldr r2, [r3]                      \n"
 #if QUARTZ_ARMV7M_FPU
         "   tst lr, #0x10                     \n" /* did the task use the FPU? */
         "   it eq                             \n"
@@ -112,18 +118,9 @@ __attribute__((naked)) void xPortPendSVHandler(void)
 #else
         "   stmdb r0!, {r4-r11}               \n"
 #endif
-        "   str r0, [r2]                      \n" /* sched_current->top_of_stack */
-        "   mov r0, %[ceiling]                \n"
-        "   msr basepri, r0                   \n" /* the kernel lock */
-        "   dsb                               \n"
-        "   isb                               \n"
-        "   push {r3, lr}                     \n"
-        "   bl sched_switch_context           \n"
-        "   pop {r3, lr}                      \n"
-        "   mov r0, #0                        \n"
-        "   msr basepri, r0                   \n"
-        "   ldr r1, [r3]                      \n"
-        "   ldr r0, [r1]                      \n"
+        "   bl sched_switch_stack             \n" /* r0: the saved sp in, the next task's out */
+        "   mov r1, #0                        \n"
+        "   msr basepri, r1                   \n"
 #if QUARTZ_ARMV7M_FPU
         "   ldmia r0!, {r4-r11, lr}           \n"
         "   tst lr, #0x10                     \n"
@@ -131,6 +128,7 @@ __attribute__((naked)) void xPortPendSVHandler(void)
         "   vldmiaeq r0!, {s16-s31}           \n"
 #else
         "   ldmia r0!, {r4-r11}               \n"
+        "   mvn lr, #2                        \n" /* 0xFFFFFFFD: Thread mode, PSP */
 #endif
         "   msr psp, r0                       \n"
         "   isb                               \n"

@@ -8,7 +8,8 @@
  * one as __real_<symbol> and then breaks what a faulty port would break. No
  * production source changes, and nothing of this is in any other image.
  *
- *   CONF_INJECT_CONTEXT    (--wrap=sched_switch_context) a context switch that
+ *   CONF_INJECT_CONTEXT    (--wrap=sched_switch_stack on ARMv7-M,
+ *                          sched_switch_context on RISC-V) a context switch that
  *                          does not restore one callee-saved register (r7 on
  *                          ARMv7-M, s1 on RISC-V): the task switched in keeps
  *                          the value of the task switched out. Only the
@@ -39,20 +40,39 @@
 #error "CONF_INJECT_CONTEXT: no saved-context layout for this architecture"
 #endif
 
+/* Give the task switched in the saved register of the task switched out (their contexts are
+ * saved by the time the switch returns). */
+static void break_context(tcb_t *out, tcb_t *in)
+{
+    if (out != NULL && in != out && strncmp(in->name, "conf_regs", 9) == 0) {
+        in->top_of_stack[SLOT] = out->top_of_stack[SLOT];
+    }
+}
+
+#if defined(__riscv)
 void __real_sched_switch_context(void);
 void __wrap_sched_switch_context(void);
 
 void __wrap_sched_switch_context(void)
 {
-    tcb_t *out = sched_current; /* its context was saved just before this call */
-    tcb_t *in;
+    tcb_t *out = sched_current;
 
     __real_sched_switch_context();
-    in = sched_current;
-    if (out != NULL && in != out && strncmp(in->name, "conf_regs", 9) == 0) {
-        in->top_of_stack[SLOT] = out->top_of_stack[SLOT];
-    }
+    break_context(out, sched_current);
 }
+#else /* ARMv7-M's PendSV switches through sched_switch_stack */
+StackType_t *__real_sched_switch_stack(StackType_t *sp);
+StackType_t *__wrap_sched_switch_stack(StackType_t *sp);
+
+StackType_t *__wrap_sched_switch_stack(StackType_t *sp)
+{
+    tcb_t *out = sched_current;
+    StackType_t *next = __real_sched_switch_stack(sp);
+
+    break_context(out, sched_current);
+    return next;
+}
+#endif
 #endif /* CONF_INJECT_CONTEXT */
 
 #if defined(CONF_INJECT_CRITICAL)
