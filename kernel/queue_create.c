@@ -85,8 +85,8 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseTyp
 
     configASSERT(length > 0);
     configASSERT(q != NULL);
-    configASSERT(storage != NULL || item_size == 0); /* items need somewhere to live */
-    configASSERT(storage == NULL || item_size != 0); /* semaphores take no storage */
+    /* Items need somewhere to live; semaphores take no storage. */
+    configASSERT((storage != NULL) == (item_size != 0));
     if (!ok) {
         traceQUEUE_CREATE_FAILED(type);
         goto out;
@@ -191,7 +191,7 @@ QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t max_count,
     traceENTER_xQueueCreateCountingSemaphoreStatic(max_count, initial_count, buffer);
     queue_t *q = NULL;
 
-    configASSERT(buffer != NULL);
+    /* A NULL buffer fails xQueueGenericCreateStatic's configASSERT. */
     if (counting_args_ok(max_count, initial_count)) {
         q = xQueueGenericCreateStatic(max_count, 0, NULL, buffer,
                                       queueQUEUE_TYPE_COUNTING_SEMAPHORE);

@@ -55,19 +55,15 @@ uint8_t arm_port_lowest_priority(void)
 
 void arm_port_check_kernel_priorities(void)
 {
-    static const char *const names[2] = {"PendSV", "SysTick"};
-    uint8_t lowest = arm_port_lowest_priority();
+    const uint32_t lowest = arm_port_lowest_priority();
+    const uint32_t shpr3 = ARM_SHPR3; /* both in one read: this runs on every tick */
 
-    for (uint32_t i = 0; i < 2; i++) {
-        uint8_t prio = arm_shpr_read(ARM_EXC_PENDSV + i);
-
-        if (prio != lowest) {
-            arm_port_reportf("%s priority is %x, not the lowest (%x): the kernel sets it at "
-                             "start and nothing else may change it (a vendor HAL's tick "
-                             "set-up often does)",
-                             names[i], prio, lowest);
-        }
-        configASSERT(prio == lowest);
+    if ((shpr3 >> 16) != lowest * 0x101u) {
+        arm_port_reportf("SysTick priority %x, PendSV %x: both must stay the lowest (%x); "
+                         "only the kernel may set them",
+                         (unsigned)(shpr3 >> 24), (unsigned)((shpr3 >> 16) & 0xFFu),
+                         (unsigned)lowest);
+        configASSERT(pdFALSE);
     }
 }
 

@@ -94,9 +94,9 @@ void arm_mainline_enable_lazy_fp(void);
 void arm_port_check_kernel_priorities(void);
 
 /*
- * Format (%s, %u, %x, %c only; %x prints 0x and at least two hex digits)
- * into a static buffer and pass it to arm_port_report(). For the path to a
- * failing configASSERT only: not reentrant.
+ * Format (%s, %u, %x only; %x prints 0x and at least two hex digits) into a
+ * static buffer of 128 bytes and pass it to arm_port_report(). For the path to
+ * a failing configASSERT only: not reentrant.
  */
 void arm_port_reportf(const char *fmt, ...);
 
