@@ -75,8 +75,7 @@ static inline bool condition_met(EventBits_t bits, EventBits_t want, bool all)
  */
 static eg_t *checked(EventGroupHandle_t group, EventBits_t bits)
 {
-    configASSERT(group != NULL);
-    configASSERT((bits & EG_RESERVED_BITS) == 0);
+    configASSERT(group != NULL && (bits & EG_RESERVED_BITS) == 0);
     (void)bits;
     return group;
 }
@@ -84,9 +83,7 @@ static eg_t *checked(EventGroupHandle_t group, EventBits_t bits)
 /* A wait names some bits, from a task, and may block only while the scheduler runs. */
 static void assert_wait_ok(EventBits_t want, TickType_t ticks)
 {
-    configASSERT(want != 0);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    configASSERT(want != 0 && !portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
     (void)want;
     (void)ticks;
 }

@@ -56,8 +56,7 @@ QueueHandle_t xQueueGenericCreate(const UBaseType_t length, const UBaseType_t it
     const size_t bytes = storage_bytes(length, item_size);
     queue_t *q = NULL;
 
-    configASSERT(length > 0);
-    configASSERT(bytes != SIZE_MAX);
+    configASSERT(length > 0 && bytes != SIZE_MAX);
     if (length > 0 && bytes != SIZE_MAX) {
         q = pvPortMalloc(sizeof(queue_t) + bytes);
     }
@@ -83,10 +82,8 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseTyp
                     storage_bytes(length, item_size) != SIZE_MAX;
     QueueHandle_t ret = NULL;
 
-    configASSERT(length > 0);
-    configASSERT(q != NULL);
     /* Items need somewhere to live; semaphores take no storage. */
-    configASSERT((storage != NULL) == (item_size != 0));
+    configASSERT(length > 0 && q != NULL && (storage != NULL) == (item_size != 0));
     if (!ok) {
         traceQUEUE_CREATE_FAILED(type);
         goto out;
@@ -105,8 +102,7 @@ BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t queue, uint8_t **storage,
     traceENTER_xQueueGenericGetStaticBuffers(queue, storage, queue_buffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(queue != NULL);
-    configASSERT(queue_buffer != NULL);
+    configASSERT(queue != NULL && queue_buffer != NULL);
     if ((queue->flags & QUEUE_STATIC) != 0) {
         if (storage != NULL) {
             *storage = queue_is_mutex(queue) ? NULL : queue->u.q.storage;
@@ -130,8 +126,8 @@ void vQueueDelete(QueueHandle_t queue)
     taskENTER_CRITICAL();
     /* A task blocked here would wait on freed memory forever; one handed an item it has not
      * yet run to take would come back to free its slot (FreeRTOS's would re-read the queue). */
-    configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders));
-    configASSERT(q->reserved == 0);
+    configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders) &&
+                 q->reserved == 0);
 #if configUSE_MUTEXES
     if (queue_is_mutex(q)) {
         mutex_detach_locked(q);
@@ -151,8 +147,7 @@ void vQueueDelete(QueueHandle_t queue)
 #if configUSE_COUNTING_SEMAPHORES
 static bool counting_args_ok(UBaseType_t max_count, UBaseType_t initial_count)
 {
-    configASSERT(max_count != 0);
-    configASSERT(initial_count <= max_count);
+    configASSERT(max_count != 0 && initial_count <= max_count);
     return max_count != 0 && initial_count <= max_count;
 }
 

@@ -306,8 +306,7 @@ static void wait_locked(sb_t *sb, bool receive, TickType_t ticks)
 
 static inline void assert_may_block(TickType_t ticks)
 {
-    configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
     (void)ticks;
 }
 
@@ -325,8 +324,7 @@ static size_t transfer(sb_t *sb, bool receive, void *data, size_t len, TickType_
     size_t done;
     bool hook;
 
-    configASSERT(sb != NULL);
-    configASSERT(data != NULL);
+    configASSERT(sb != NULL && data != NULL);
     assert_may_block(ticks);
     if (!receive) {
         need = send_need(sb, len);
@@ -369,9 +367,8 @@ static size_t transfer_isr(sb_t *sb, bool receive, void *data, size_t len, BaseT
     size_t done;
     bool hook;
 
-    configASSERT(sb != NULL);
-    configASSERT(data != NULL);
-    configASSERT(receive || !sb_is_message(sb) || (size_t)(sb_len_t)len == len);
+    configASSERT(sb != NULL && data != NULL &&
+                 (receive || !sb_is_message(sb) || (size_t)(sb_len_t)len == len));
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     done = receive ? read_locked(sb, data, len) : write_locked(sb, data, len);

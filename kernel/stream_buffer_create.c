@@ -41,11 +41,9 @@ static bool args_ok(size_t size, size_t trigger, BaseType_t type,
     const bool type_ok = type == sbTYPE_STREAM_BUFFER || type == sbTYPE_MESSAGE_BUFFER ||
                          type == sbTYPE_STREAM_BATCHING_BUFFER;
 
-    configASSERT(type_ok);
-    configASSERT(size >= min_size);
-    configASSERT(trigger <= size);
     /* Callbacks need configUSE_SB_COMPLETED_CALLBACK; ignoring them would be a silent no-op. */
-    configASSERT(configUSE_SB_COMPLETED_CALLBACK || (send_done == NULL && receive_done == NULL));
+    configASSERT(type_ok && size >= min_size && trigger <= size &&
+                 (configUSE_SB_COMPLETED_CALLBACK || (send_done == NULL && receive_done == NULL)));
     (void)send_done;
     (void)receive_done;
     return type_ok && size >= min_size && trigger <= size;
@@ -126,8 +124,7 @@ StreamBufferHandle_t xStreamBufferGenericCreateStatic(
         pxStaticStreamBuffer, pxSendCompletedCallback, pxReceiveCompletedCallback);
     StreamBufferHandle_t ret = NULL;
 
-    configASSERT(pucStreamBufferStorageArea != NULL);
-    configASSERT(pxStaticStreamBuffer != NULL);
+    configASSERT(pucStreamBufferStorageArea != NULL && pxStaticStreamBuffer != NULL);
     if (!args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
                  pxReceiveCompletedCallback) ||
         pucStreamBufferStorageArea == NULL || pxStaticStreamBuffer == NULL) {

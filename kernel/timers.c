@@ -151,8 +151,7 @@ TimerHandle_t xTimerCreateStatic(const char *const name, const TickType_t period
     traceENTER_xTimerCreateStatic(name, period, auto_reload, id, callback, buffer);
     tmr_t *t = NULL;
 
-    configASSERT(period > 0);
-    configASSERT(buffer != NULL);
+    configASSERT(period > 0 && buffer != NULL);
     if (period != 0 && buffer != NULL) {
         t = (tmr_t *)buffer;
         timer_init(t, name, period, auto_reload, id, callback, TMR_STATIC);
@@ -211,8 +210,7 @@ static BaseType_t command(tmr_t *timer, BaseType_t id, TickType_t value, bool is
     BaseType_t result;
 
     configASSERT(timer != NULL);
-    configASSERT(id >= first && id <= last);
-    configASSERT(id != change || value > 0);
+    configASSERT(id >= first && id <= last && (id != change || value > 0));
     cmd.id = id;
     cmd.u.t.timer = timer;
     cmd.u.t.value = value;

@@ -44,8 +44,7 @@ static uint32_t prigroup_ok(void)
         prigroup_limit = (unimplemented > 0u ? unimplemented - 1u : 0u) << ARM_AIRCR_PRIGROUP_SHIFT;
         return 1u;
     }
-    arm_port_reportf("AIRCR.PRIGROUP %u makes priority bits sub-priority: set it to 0",
-                     (unsigned)prigroup);
+    arm_port_reportf("AIRCR.PRIGROUP %u splits priority bits: set it to 0", (unsigned)prigroup);
     return 0u;
 }
 
@@ -56,12 +55,12 @@ void arm_port_check_ceiling(void)
     uint32_t ok = prigroup_ok();
 
     if ((CEILING & ~(uint32_t)mask) != 0u) {
-        arm_port_reportf("%s %x uses bits outside %x: shift it by (8 - configPRIO_BITS)",
-                         ceiling_option, (unsigned)CEILING, mask);
+        arm_port_reportf("%s %x: bits outside %x (configPRIO_BITS)", ceiling_option,
+                         (unsigned)CEILING, mask);
         ok = 0u;
     }
     if (svc >= CEILING) {
-        arm_port_reportf("SVCall priority %x is not above %s", svc, ceiling_option);
+        arm_port_reportf("SVCall priority %x not above %s", svc, ceiling_option);
         ok = 0u;
     }
     configASSERT(ok);
@@ -76,8 +75,7 @@ __attribute__((noinline, cold)) static void validate_slow(uint32_t exception)
     uint8_t prio;
 
     if (exception < ARM_EXC_MEMMANAGE) {
-        arm_port_reportf("exception %u has a fixed priority above %s: no FromISR calls",
-                         (unsigned)exception, ceiling_option);
+        arm_port_reportf("exception %u (fixed priority) called FromISR", (unsigned)exception);
         ok = 0u;
     } else {
         /* Byte access, as in the fast path: system handler priority bytes, then the NVIC's. */
@@ -85,8 +83,7 @@ __attribute__((noinline, cold)) static void validate_slow(uint32_t exception)
                                                    : ARM_NVIC_IPR_BASE - ARM_EXC_IRQ0) +
                                            exception);
         if (prio < CEILING) {
-            arm_port_reportf("%s %u has priority %x, above the syscall ceiling %x (%s): "
-                             "no FromISR calls",
+            arm_port_reportf("%s %u has priority %x, above the ceiling %x (%s): no FromISR",
                              system ? "exception" : "IRQ",
                              (unsigned)(system ? exception : exception - ARM_EXC_IRQ0), prio,
                              (unsigned)CEILING, ceiling_option);

@@ -79,7 +79,10 @@ void arm_port_check_ceiling(void);
  * A task the port has abandoned (ARMv8-M: its stack overflowed) leaves whatever critical
  * sections it was in: the nesting count, which belongs to the running task, goes back to 0.
  */
-void arm_port_reset_nesting(void);
+static inline void arm_port_reset_nesting(void)
+{
+    arm_port_nesting = 0;
+}
 
 /*
  * ARMv7-M and ARMv8-M Mainline (arm_mainline.c, which also provides arm_port_start_first_task

@@ -76,7 +76,6 @@ void arm_port_reportf(const char *fmt, ...)
 
 void arm_port_bad_svc(uint32_t number)
 {
-    arm_port_reportf("SVC %u is not a kernel service (the port issues SVC 0 only)",
-                     (unsigned)number);
+    arm_port_reportf("SVC %u is not a kernel service", (unsigned)number);
     configASSERT(number == ARM_SVC_START_FIRST_TASK);
 }
