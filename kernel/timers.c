@@ -241,19 +241,31 @@ BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t com
     return result;
 }
 
-BaseType_t xTimerPendFunctionCall(PendedFunction_t fn, void *arg1, uint32_t arg2, TickType_t ticks)
+/* A pended call of fn(arg1, arg2), from a task or (isr) from an interrupt. */
+static BaseType_t pend(PendedFunction_t fn, void *arg1, uint32_t arg2, bool isr, BaseType_t *woken,
+                       TickType_t ticks)
 {
-    traceENTER_xTimerPendFunctionCall(fn, arg1, arg2, ticks);
     struct timer_cmd cmd;
     BaseType_t result;
 
     configASSERT(fn != NULL);
-    cmd.id = tmrCOMMAND_EXECUTE_CALLBACK;
+    cmd.id = isr ? tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR : tmrCOMMAND_EXECUTE_CALLBACK;
     cmd.u.call.fn = fn;
     cmd.u.call.arg1 = arg1;
     cmd.u.call.arg2 = arg2;
-    result = send(&cmd, false, NULL, ticks);
-    tracePEND_FUNC_CALL(fn, arg1, arg2, result);
+    result = send(&cmd, isr, woken, ticks);
+    if (isr) {
+        tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result);
+    } else {
+        tracePEND_FUNC_CALL(fn, arg1, arg2, result);
+    }
+    return result;
+}
+
+BaseType_t xTimerPendFunctionCall(PendedFunction_t fn, void *arg1, uint32_t arg2, TickType_t ticks)
+{
+    traceENTER_xTimerPendFunctionCall(fn, arg1, arg2, ticks);
+    BaseType_t result = pend(fn, arg1, arg2, false, NULL, ticks);
     traceRETURN_xTimerPendFunctionCall(result);
     return result;
 }
@@ -262,16 +274,7 @@ BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t fn, void *arg1, uint32
                                          BaseType_t *woken)
 {
     traceENTER_xTimerPendFunctionCallFromISR(fn, arg1, arg2, woken);
-    struct timer_cmd cmd;
-    BaseType_t result;
-
-    configASSERT(fn != NULL);
-    cmd.id = tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR;
-    cmd.u.call.fn = fn;
-    cmd.u.call.arg1 = arg1;
-    cmd.u.call.arg2 = arg2;
-    result = send(&cmd, true, woken, 0);
-    tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result);
+    BaseType_t result = pend(fn, arg1, arg2, true, woken, 0);
     traceRETURN_xTimerPendFunctionCallFromISR(result);
     return result;
 }
