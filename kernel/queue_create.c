@@ -48,26 +48,41 @@ static size_t storage_bytes(UBaseType_t length, UBaseType_t item_size)
     return (size_t)length * item_size;
 }
 
+/*
+ * Both creations: q and storage are the application's (QUEUE_STATIC in flags), or NULL for one
+ * heap block holding both. NULL if the queue cannot be made.
+ */
+static queue_t *create(UBaseType_t length, UBaseType_t item_size, uint8_t *storage, queue_t *q,
+                       uint8_t type, uint8_t flags)
+{
+    const size_t bytes = storage_bytes(length, item_size);
+
+    configASSERT(length > 0 && bytes != SIZE_MAX);
+    if (length == 0 || bytes == SIZE_MAX) {
+        q = NULL;
+    } else if ((flags & QUEUE_STATIC) == 0) {
+#if configSUPPORT_DYNAMIC_ALLOCATION
+        q = pvPortMalloc(sizeof(queue_t) + bytes);
+        storage = q != NULL && item_size != 0 ? (uint8_t *)(q + 1) : NULL;
+#endif
+    }
+    if (q == NULL) {
+        traceQUEUE_CREATE_FAILED(type);
+        return NULL;
+    }
+    queue_init(q, length, item_size, storage, type, flags);
+    traceQUEUE_CREATE(q);
+    return q;
+}
+
 #if configSUPPORT_DYNAMIC_ALLOCATION
 QueueHandle_t xQueueGenericCreate(const UBaseType_t length, const UBaseType_t item_size,
                                   const uint8_t type)
 {
     traceENTER_xQueueGenericCreate(length, item_size, type);
-    const size_t bytes = storage_bytes(length, item_size);
-    queue_t *q = NULL;
-
-    configASSERT(length > 0 && bytes != SIZE_MAX);
-    if (length > 0 && bytes != SIZE_MAX) {
-        q = pvPortMalloc(sizeof(queue_t) + bytes);
-    }
-    if (q == NULL) {
-        traceQUEUE_CREATE_FAILED(type);
-    } else {
-        queue_init(q, length, item_size, item_size != 0 ? (uint8_t *)(q + 1) : NULL, type, 0);
-        traceQUEUE_CREATE(q);
-    }
-    traceRETURN_xQueueGenericCreate(q);
-    return q;
+    QueueHandle_t ret = create(length, item_size, NULL, NULL, type, 0);
+    traceRETURN_xQueueGenericCreate(ret);
+    return ret;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 
@@ -77,21 +92,12 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseTyp
                                         const uint8_t type)
 {
     traceENTER_xQueueGenericCreateStatic(length, item_size, storage, queue_buffer, type);
-    queue_t *const q = (queue_t *)queue_buffer;
-    const bool ok = length > 0 && q != NULL && (storage != NULL) == (item_size != 0) &&
-                    storage_bytes(length, item_size) != SIZE_MAX;
-    QueueHandle_t ret = NULL;
-
     /* Items need somewhere to live; semaphores take no storage. */
-    configASSERT(length > 0 && q != NULL && (storage != NULL) == (item_size != 0));
-    if (!ok) {
-        traceQUEUE_CREATE_FAILED(type);
-        goto out;
-    }
-    queue_init(q, length, item_size, storage, type, QUEUE_STATIC);
-    traceQUEUE_CREATE(q);
-    ret = q;
-out:
+    const bool ok = queue_buffer != NULL && (storage != NULL) == (item_size != 0);
+
+    configASSERT(ok);
+    QueueHandle_t ret =
+        create(length, item_size, storage, ok ? (queue_t *)queue_buffer : NULL, type, QUEUE_STATIC);
     traceRETURN_xQueueGenericCreateStatic(ret);
     return ret;
 }

@@ -83,6 +83,30 @@ static StreamBufferHandle_t init(sb_t *sb, size_t size, size_t trigger, BaseType
     return sb;
 }
 
+/*
+ * Both creations. A static one (SB_STATIC in flags) passes the application's structure and
+ * storage; a dynamic one passes NULLs and gets one block for both. NULL if it cannot be made.
+ */
+static StreamBufferHandle_t create(size_t size, size_t trigger, BaseType_t type, uint8_t *storage,
+                                   sb_t *sb, uint8_t flags,
+                                   StreamBufferCallbackFunction_t send_done,
+                                   StreamBufferCallbackFunction_t receive_done)
+{
+    if (!args_ok(size, trigger, type, send_done, receive_done)) {
+        return NULL;
+    }
+#if configSUPPORT_DYNAMIC_ALLOCATION
+    if ((flags & SB_STATIC) == 0) {
+        sb = size <= SIZE_MAX - sizeof(sb_t) ? pvPortMalloc(sizeof(sb_t) + size) : NULL;
+        storage = sb != NULL ? (uint8_t *)(sb + 1) : NULL;
+    }
+#endif
+    if (sb == NULL || storage == NULL) {
+        return NULL;
+    }
+    return init(sb, size, trigger, type, storage, flags, send_done, receive_done);
+}
+
 #if configSUPPORT_DYNAMIC_ALLOCATION
 StreamBufferHandle_t
 xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
@@ -92,21 +116,11 @@ xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
 {
     traceENTER_xStreamBufferGenericCreate(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType,
                                           pxSendCompletedCallback, pxReceiveCompletedCallback);
-    sb_t *sb = NULL;
-    StreamBufferHandle_t ret = NULL;
-
-    if (args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
-                pxReceiveCompletedCallback) &&
-        xBufferSizeBytes <= SIZE_MAX - sizeof(sb_t)) {
-        sb = pvPortMalloc(sizeof(sb_t) + xBufferSizeBytes);
-    }
-    if (sb == NULL) {
+    StreamBufferHandle_t ret = create(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, NULL,
+                                      NULL, 0, pxSendCompletedCallback, pxReceiveCompletedCallback);
+    if (ret == NULL) {
         traceSTREAM_BUFFER_CREATE_FAILED(xStreamBufferType);
-        goto out;
     }
-    ret = init(sb, xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, (uint8_t *)(sb + 1), 0,
-               pxSendCompletedCallback, pxReceiveCompletedCallback);
-out:
     traceRETURN_xStreamBufferGenericCreate(ret);
     return ret;
 }
@@ -122,19 +136,15 @@ StreamBufferHandle_t xStreamBufferGenericCreateStatic(
     traceENTER_xStreamBufferGenericCreateStatic(
         xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pucStreamBufferStorageArea,
         pxStaticStreamBuffer, pxSendCompletedCallback, pxReceiveCompletedCallback);
-    StreamBufferHandle_t ret = NULL;
+    StreamBufferHandle_t ret;
 
     configASSERT(pucStreamBufferStorageArea != NULL && pxStaticStreamBuffer != NULL);
-    if (!args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
-                 pxReceiveCompletedCallback) ||
-        pucStreamBufferStorageArea == NULL || pxStaticStreamBuffer == NULL) {
+    ret = create(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType,
+                 pucStreamBufferStorageArea, (sb_t *)pxStaticStreamBuffer, SB_STATIC,
+                 pxSendCompletedCallback, pxReceiveCompletedCallback);
+    if (ret == NULL) {
         traceSTREAM_BUFFER_CREATE_STATIC_FAILED(NULL, xStreamBufferType);
-        goto out;
     }
-    ret = init((sb_t *)pxStaticStreamBuffer, xBufferSizeBytes, xTriggerLevelBytes,
-               xStreamBufferType, pucStreamBufferStorageArea, SB_STATIC, pxSendCompletedCallback,
-               pxReceiveCompletedCallback);
-out:
     traceRETURN_xStreamBufferGenericCreateStatic(ret);
     return ret;
 }
