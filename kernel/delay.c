@@ -28,9 +28,7 @@ BaseType_t xTaskDelayUntil(TickType_t *const previous_wake, const TickType_t inc
     traceENTER_xTaskDelayUntil(previous_wake, increment);
     BaseType_t delayed = pdFALSE;
 
-    configASSERT(previous_wake != NULL);
-    configASSERT(increment > 0);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    configASSERT(previous_wake != NULL && increment > 0 && !portIS_INSIDE_INTERRUPT());
     taskENTER_CRITICAL();
     configASSERT(sched.suspend_depth == 0);
     {

@@ -68,10 +68,23 @@ static inline bool condition_met(EventBits_t bits, EventBits_t want, bool all)
     return all ? (bits & want) == want : (bits & want) != 0;
 }
 
-static inline void assert_may_block(TickType_t ticks)
+/*
+ * The group handle and the bits an operation names, checked in one place: a NULL handle, or
+ * bits in the kernel's reserved top byte, fail configASSERT here (the caller is the next frame
+ * up).
+ */
+static eg_t *checked(EventGroupHandle_t group, EventBits_t bits)
 {
-    configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    configASSERT(group != NULL && (bits & EG_RESERVED_BITS) == 0);
+    (void)bits;
+    return group;
+}
+
+/* A wait names some bits, from a task, and may block only while the scheduler runs. */
+static void assert_wait_ok(EventBits_t want, TickType_t ticks)
+{
+    configASSERT(want != 0 && !portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
+    (void)want;
     (void)ticks;
 }
 
@@ -128,8 +141,8 @@ BaseType_t xEventGroupGetStaticBuffer(EventGroupHandle_t group, StaticEventGroup
     traceENTER_xEventGroupGetStaticBuffer(group, buffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(group != NULL && buffer != NULL);
-    if ((group->flags & EG_STATIC) != 0) {
+    configASSERT(buffer != NULL);
+    if ((checked(group, 0)->flags & EG_STATIC) != 0) {
         *buffer = (StaticEventGroup_t *)group;
         ret = pdTRUE;
     }
@@ -141,10 +154,9 @@ BaseType_t xEventGroupGetStaticBuffer(EventGroupHandle_t group, StaticEventGroup
 void vEventGroupDelete(EventGroupHandle_t group)
 {
     traceENTER_vEventGroupDelete(group);
-    eg_t *const g = group;
+    eg_t *const g = checked(group, 0);
     BaseType_t preempt = pdFALSE;
 
-    configASSERT(g != NULL);
     taskENTER_CRITICAL();
     traceEVENT_GROUP_DELETE(g);
     /* As FreeRTOS documents, the waiters are released and see a group value of 0. */
@@ -201,11 +213,9 @@ static BaseType_t set_locked(eg_t *g, EventBits_t set)
 EventBits_t xEventGroupSetBits(EventGroupHandle_t group, const EventBits_t set)
 {
     traceENTER_xEventGroupSetBits(group, set);
-    eg_t *const g = group;
+    eg_t *const g = checked(group, set);
     EventBits_t bits;
 
-    configASSERT(g != NULL);
-    configASSERT((set & EG_RESERVED_BITS) == 0);
     taskENTER_CRITICAL();
     traceEVENT_GROUP_SET_BITS(g, set);
     sched_yield_if_locked(set_locked(g, set));
@@ -218,11 +228,9 @@ EventBits_t xEventGroupSetBits(EventGroupHandle_t group, const EventBits_t set)
 EventBits_t xEventGroupClearBits(EventGroupHandle_t group, const EventBits_t clear)
 {
     traceENTER_xEventGroupClearBits(group, clear);
-    eg_t *const g = group;
+    eg_t *const g = checked(group, clear);
     EventBits_t bits;
 
-    configASSERT(g != NULL);
-    configASSERT((clear & EG_RESERVED_BITS) == 0);
     taskENTER_CRITICAL();
     traceEVENT_GROUP_CLEAR_BITS(g, clear);
     bits = g->bits;
@@ -235,13 +243,13 @@ EventBits_t xEventGroupClearBits(EventGroupHandle_t group, const EventBits_t cle
 EventBits_t xEventGroupGetBitsFromISR(EventGroupHandle_t group)
 {
     traceENTER_xEventGroupGetBitsFromISR(group);
+    const eg_t *const g = checked(group, 0);
     EventBits_t bits;
     UBaseType_t mask;
 
-    configASSERT(group != NULL);
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    bits = group->bits;
+    bits = g->bits;
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
     traceRETURN_xEventGroupGetBitsFromISR(bits);
     return bits;
@@ -277,8 +285,7 @@ BaseType_t xEventGroupSetBitsFromISR(EventGroupHandle_t group, const EventBits_t
                                      BaseType_t *woken)
 {
     traceENTER_xEventGroupSetBitsFromISR(group, set, woken);
-    configASSERT(group != NULL);
-    configASSERT((set & EG_RESERVED_BITS) == 0);
+    (void)checked(group, set);
     traceEVENT_GROUP_SET_BITS_FROM_ISR(group, set);
     BaseType_t ret = timer_pend_wide_isr(deferred_set, group, set, woken);
     traceRETURN_xEventGroupSetBitsFromISR(ret);
@@ -288,8 +295,7 @@ BaseType_t xEventGroupSetBitsFromISR(EventGroupHandle_t group, const EventBits_t
 BaseType_t xEventGroupClearBitsFromISR(EventGroupHandle_t group, const EventBits_t clear)
 {
     traceENTER_xEventGroupClearBitsFromISR(group, clear);
-    configASSERT(group != NULL);
-    configASSERT((clear & EG_RESERVED_BITS) == 0);
+    (void)checked(group, clear);
     traceEVENT_GROUP_CLEAR_BITS_FROM_ISR(group, clear);
     BaseType_t ret = timer_pend_wide_isr(deferred_clear, group, clear, NULL);
     traceRETURN_xEventGroupClearBitsFromISR(ret);
@@ -370,16 +376,13 @@ EventBits_t xEventGroupWaitBits(EventGroupHandle_t group, const EventBits_t want
                                 TickType_t ticks)
 {
     traceENTER_xEventGroupWaitBits(group, want, clear_on_exit, wait_for_all, ticks);
-    eg_t *const g = group;
+    eg_t *const g = checked(group, want);
     const uint8_t flags = (uint8_t)((clear_on_exit != pdFALSE ? EGW_CLEAR : 0u) |
                                     (wait_for_all != pdFALSE ? EGW_ALL : 0u));
     BaseType_t timed_out;
     EventBits_t bits;
 
-    configASSERT(g != NULL);
-    configASSERT(want != 0);
-    configASSERT((want & EG_RESERVED_BITS) == 0);
-    assert_may_block(ticks);
+    assert_wait_ok(want, ticks);
     taskENTER_CRITICAL();
     bits = wait_unlock(g, 0, want, flags, ticks, &timed_out);
     traceEVENT_GROUP_WAIT_BITS_END(g, want, timed_out);
@@ -392,14 +395,11 @@ EventBits_t xEventGroupSync(EventGroupHandle_t group, const EventBits_t set, con
                             TickType_t ticks)
 {
     traceENTER_xEventGroupSync(group, set, want, ticks);
-    eg_t *const g = group;
+    eg_t *const g = checked(group, set | want);
     BaseType_t timed_out = pdFALSE;
     EventBits_t before, bits;
 
-    configASSERT(g != NULL);
-    configASSERT(want != 0);
-    configASSERT(((set | want) & EG_RESERVED_BITS) == 0);
-    assert_may_block(ticks);
+    assert_wait_ok(want, ticks);
     taskENTER_CRITICAL();
     traceEVENT_GROUP_SET_BITS(g, set);
     before = g->bits;
@@ -432,8 +432,7 @@ UBaseType_t uxEventGroupGetNumber(void *group)
 void vEventGroupSetNumber(void *group, UBaseType_t number)
 {
     traceENTER_vEventGroupSetNumber(group, number);
-    configASSERT(group != NULL);
-    ((eg_t *)group)->number = number;
+    checked(group, 0)->number = number;
     traceRETURN_vEventGroupSetNumber();
 }
 #endif /* configUSE_TRACE_FACILITY */

@@ -48,27 +48,41 @@ static size_t storage_bytes(UBaseType_t length, UBaseType_t item_size)
     return (size_t)length * item_size;
 }
 
+/*
+ * Both creations: q and storage are the application's (QUEUE_STATIC in flags), or NULL for one
+ * heap block holding both. NULL if the queue cannot be made.
+ */
+static queue_t *create(UBaseType_t length, UBaseType_t item_size, uint8_t *storage, queue_t *q,
+                       uint8_t type, uint8_t flags)
+{
+    const size_t bytes = storage_bytes(length, item_size);
+
+    configASSERT(length > 0 && bytes != SIZE_MAX);
+    if (length == 0 || bytes == SIZE_MAX) {
+        q = NULL;
+    } else if ((flags & QUEUE_STATIC) == 0) {
+#if configSUPPORT_DYNAMIC_ALLOCATION
+        q = pvPortMalloc(sizeof(queue_t) + bytes);
+        storage = q != NULL && item_size != 0 ? (uint8_t *)(q + 1) : NULL;
+#endif
+    }
+    if (q == NULL) {
+        traceQUEUE_CREATE_FAILED(type);
+        return NULL;
+    }
+    queue_init(q, length, item_size, storage, type, flags);
+    traceQUEUE_CREATE(q);
+    return q;
+}
+
 #if configSUPPORT_DYNAMIC_ALLOCATION
 QueueHandle_t xQueueGenericCreate(const UBaseType_t length, const UBaseType_t item_size,
                                   const uint8_t type)
 {
     traceENTER_xQueueGenericCreate(length, item_size, type);
-    const size_t bytes = storage_bytes(length, item_size);
-    queue_t *q = NULL;
-
-    configASSERT(length > 0);
-    configASSERT(bytes != SIZE_MAX);
-    if (length > 0 && bytes != SIZE_MAX) {
-        q = pvPortMalloc(sizeof(queue_t) + bytes);
-    }
-    if (q == NULL) {
-        traceQUEUE_CREATE_FAILED(type);
-    } else {
-        queue_init(q, length, item_size, item_size != 0 ? (uint8_t *)(q + 1) : NULL, type, 0);
-        traceQUEUE_CREATE(q);
-    }
-    traceRETURN_xQueueGenericCreate(q);
-    return q;
+    QueueHandle_t ret = create(length, item_size, NULL, NULL, type, 0);
+    traceRETURN_xQueueGenericCreate(ret);
+    return ret;
 }
 #endif /* configSUPPORT_DYNAMIC_ALLOCATION */
 
@@ -78,23 +92,12 @@ QueueHandle_t xQueueGenericCreateStatic(const UBaseType_t length, const UBaseTyp
                                         const uint8_t type)
 {
     traceENTER_xQueueGenericCreateStatic(length, item_size, storage, queue_buffer, type);
-    queue_t *const q = (queue_t *)queue_buffer;
-    const bool ok = length > 0 && q != NULL && (storage != NULL) == (item_size != 0) &&
-                    storage_bytes(length, item_size) != SIZE_MAX;
-    QueueHandle_t ret = NULL;
+    /* Items need somewhere to live; semaphores take no storage. */
+    const bool ok = queue_buffer != NULL && (storage != NULL) == (item_size != 0);
 
-    configASSERT(length > 0);
-    configASSERT(q != NULL);
-    configASSERT(storage != NULL || item_size == 0); /* items need somewhere to live */
-    configASSERT(storage == NULL || item_size != 0); /* semaphores take no storage */
-    if (!ok) {
-        traceQUEUE_CREATE_FAILED(type);
-        goto out;
-    }
-    queue_init(q, length, item_size, storage, type, QUEUE_STATIC);
-    traceQUEUE_CREATE(q);
-    ret = q;
-out:
+    configASSERT(ok);
+    QueueHandle_t ret =
+        create(length, item_size, storage, ok ? (queue_t *)queue_buffer : NULL, type, QUEUE_STATIC);
     traceRETURN_xQueueGenericCreateStatic(ret);
     return ret;
 }
@@ -105,8 +108,7 @@ BaseType_t xQueueGenericGetStaticBuffers(QueueHandle_t queue, uint8_t **storage,
     traceENTER_xQueueGenericGetStaticBuffers(queue, storage, queue_buffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(queue != NULL);
-    configASSERT(queue_buffer != NULL);
+    configASSERT(queue != NULL && queue_buffer != NULL);
     if ((queue->flags & QUEUE_STATIC) != 0) {
         if (storage != NULL) {
             *storage = queue_is_mutex(queue) ? NULL : queue->u.q.storage;
@@ -130,8 +132,8 @@ void vQueueDelete(QueueHandle_t queue)
     taskENTER_CRITICAL();
     /* A task blocked here would wait on freed memory forever; one handed an item it has not
      * yet run to take would come back to free its slot (FreeRTOS's would re-read the queue). */
-    configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders));
-    configASSERT(q->reserved == 0);
+    configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders) &&
+                 q->reserved == 0);
 #if configUSE_MUTEXES
     if (queue_is_mutex(q)) {
         mutex_detach_locked(q);
@@ -151,8 +153,7 @@ void vQueueDelete(QueueHandle_t queue)
 #if configUSE_COUNTING_SEMAPHORES
 static bool counting_args_ok(UBaseType_t max_count, UBaseType_t initial_count)
 {
-    configASSERT(max_count != 0);
-    configASSERT(initial_count <= max_count);
+    configASSERT(max_count != 0 && initial_count <= max_count);
     return max_count != 0 && initial_count <= max_count;
 }
 
@@ -191,7 +192,7 @@ QueueHandle_t xQueueCreateCountingSemaphoreStatic(const UBaseType_t max_count,
     traceENTER_xQueueCreateCountingSemaphoreStatic(max_count, initial_count, buffer);
     queue_t *q = NULL;
 
-    configASSERT(buffer != NULL);
+    /* A NULL buffer fails xQueueGenericCreateStatic's configASSERT. */
     if (counting_args_ok(max_count, initial_count)) {
         q = xQueueGenericCreateStatic(max_count, 0, NULL, buffer,
                                       queueQUEUE_TYPE_COUNTING_SEMAPHORE);

@@ -3,23 +3,29 @@
  * queue_info.c: what applications and debuggers can ask about a queue: its
  * fill level, size, registry name and trace number.
  *
- * Task-context queries read under the kernel lock; the FromISR ones read a
- * single word, as FreeRTOS does. The registry is a fixed table of
+ * A query that reads one word reads it without the lock (an aligned word
+ * read is atomic), from tasks and interrupts alike; one that combines two
+ * counts takes the kernel lock. The registry is a fixed table of
  * configQUEUE_REGISTRY_SIZE (name, handle) pairs, changed under the lock; it
  * keeps FreeRTOS's symbol and layout (xQueueRegistry) because kernel-aware
  * debuggers read it by name.
  */
 #include "queue_internal.h"
 
+/*
+ * The handle of a query, checked in one place: a NULL handle fails configASSERT here (the
+ * caller is the next frame up).
+ */
+static queue_t *checked(QueueHandle_t queue)
+{
+    configASSERT(queue != NULL);
+    return queue;
+}
+
 UBaseType_t uxQueueMessagesWaiting(const QueueHandle_t queue)
 {
     traceENTER_uxQueueMessagesWaiting(queue);
-    UBaseType_t n;
-
-    configASSERT(queue != NULL);
-    taskENTER_CRITICAL();
-    n = queue->count;
-    taskEXIT_CRITICAL();
+    UBaseType_t n = checked(queue)->count; /* one word: no lock needed */
     traceRETURN_uxQueueMessagesWaiting(n);
     return n;
 }
@@ -27,8 +33,7 @@ UBaseType_t uxQueueMessagesWaiting(const QueueHandle_t queue)
 UBaseType_t uxQueueMessagesWaitingFromISR(const QueueHandle_t queue)
 {
     traceENTER_uxQueueMessagesWaitingFromISR(queue);
-    configASSERT(queue != NULL);
-    UBaseType_t ret = queue->count;
+    UBaseType_t ret = checked(queue)->count;
     traceRETURN_uxQueueMessagesWaitingFromISR(ret);
     return ret;
 }
@@ -36,13 +41,15 @@ UBaseType_t uxQueueMessagesWaitingFromISR(const QueueHandle_t queue)
 UBaseType_t uxQueueSpacesAvailable(const QueueHandle_t queue)
 {
     traceENTER_uxQueueSpacesAvailable(queue);
+    const queue_t *const q = checked(queue);
+    UBaseType_t used;
     UBaseType_t n;
 
-    configASSERT(queue != NULL);
     taskENTER_CRITICAL();
-    /* Slots kept for handed items count as used (an overwrite may even exceed the length). */
-    n = queue_slots_used(queue) >= queue->length ? 0 : queue->length - queue_slots_used(queue);
+    used = queue_slots_used(q);
     taskEXIT_CRITICAL();
+    /* Slots kept for handed items count as used (an overwrite may even exceed the length). */
+    n = used >= q->length ? 0 : q->length - used;
     traceRETURN_uxQueueSpacesAvailable(n);
     return n;
 }
@@ -50,8 +57,7 @@ UBaseType_t uxQueueSpacesAvailable(const QueueHandle_t queue)
 BaseType_t xQueueIsQueueEmptyFromISR(const QueueHandle_t queue)
 {
     traceENTER_xQueueIsQueueEmptyFromISR(queue);
-    configASSERT(queue != NULL);
-    BaseType_t ret = queue->count == 0 ? pdTRUE : pdFALSE;
+    BaseType_t ret = checked(queue)->count == 0 ? pdTRUE : pdFALSE;
     traceRETURN_xQueueIsQueueEmptyFromISR(ret);
     return ret;
 }
@@ -59,8 +65,8 @@ BaseType_t xQueueIsQueueEmptyFromISR(const QueueHandle_t queue)
 BaseType_t xQueueIsQueueFullFromISR(const QueueHandle_t queue)
 {
     traceENTER_xQueueIsQueueFullFromISR(queue);
-    configASSERT(queue != NULL);
-    BaseType_t ret = queue_slots_used(queue) >= queue->length ? pdTRUE : pdFALSE;
+    const queue_t *const q = checked(queue);
+    BaseType_t ret = queue_slots_used(q) >= q->length ? pdTRUE : pdFALSE;
     traceRETURN_xQueueIsQueueFullFromISR(ret);
     return ret;
 }
@@ -68,8 +74,7 @@ BaseType_t xQueueIsQueueFullFromISR(const QueueHandle_t queue)
 UBaseType_t uxQueueGetQueueItemSize(QueueHandle_t queue)
 {
     traceENTER_uxQueueGetQueueItemSize(queue);
-    configASSERT(queue != NULL);
-    UBaseType_t ret = queue->item_size;
+    UBaseType_t ret = checked(queue)->item_size;
     traceRETURN_uxQueueGetQueueItemSize(ret);
     return ret;
 }
@@ -77,8 +82,7 @@ UBaseType_t uxQueueGetQueueItemSize(QueueHandle_t queue)
 UBaseType_t uxQueueGetQueueLength(QueueHandle_t queue)
 {
     traceENTER_uxQueueGetQueueLength(queue);
-    configASSERT(queue != NULL);
-    UBaseType_t ret = queue->length;
+    UBaseType_t ret = checked(queue)->length;
     traceRETURN_uxQueueGetQueueLength(ret);
     return ret;
 }
@@ -87,8 +91,7 @@ UBaseType_t uxQueueGetQueueLength(QueueHandle_t queue)
 UBaseType_t uxQueueGetQueueNumber(QueueHandle_t queue)
 {
     traceENTER_uxQueueGetQueueNumber(queue);
-    configASSERT(queue != NULL);
-    UBaseType_t ret = queue->number;
+    UBaseType_t ret = checked(queue)->number;
     traceRETURN_uxQueueGetQueueNumber(ret);
     return ret;
 }
@@ -96,16 +99,14 @@ UBaseType_t uxQueueGetQueueNumber(QueueHandle_t queue)
 void vQueueSetQueueNumber(QueueHandle_t queue, UBaseType_t number)
 {
     traceENTER_vQueueSetQueueNumber(queue, number);
-    configASSERT(queue != NULL);
-    queue->number = number;
+    checked(queue)->number = number;
     traceRETURN_vQueueSetQueueNumber();
 }
 
 uint8_t ucQueueGetQueueType(QueueHandle_t queue)
 {
     traceENTER_ucQueueGetQueueType(queue);
-    configASSERT(queue != NULL);
-    uint8_t ret = queue->type;
+    uint8_t ret = checked(queue)->type;
     traceRETURN_ucQueueGetQueueType(ret);
     return ret;
 }

@@ -243,33 +243,22 @@ static BaseType_t wake_locked(List_t *side)
 }
 
 /*
- * After a send stored `sent` bytes (locked): wake the reader if it now has what
- * it waits for. Returns true if the application's hook must run instead.
+ * After a transfer of n bytes (locked): wake the peer once it has what it waits for (the reader:
+ * a message, or a stream's trigger level; the writer: its room). Returns true if the
+ * application's hook must run instead.
  */
-static bool send_done_locked(sb_t *sb, size_t sent, bool isr, BaseType_t *preempt)
+static bool complete_locked(sb_t *sb, size_t n, bool receive, bool isr, BaseType_t *preempt)
 {
-    if (sent == 0 || !send_completes(sb)) {
+    if (n == 0 || (!receive && !send_completes(sb))) {
         return false;
     }
-    if (app_hook(sb, false, isr)) {
+    if (app_hook(sb, receive, isr)) {
         return true;
     }
-    if (wake_locked(&sb->readers)) {
-        *preempt = pdTRUE;
-    }
-    return false;
-}
-
-/* After a receive took `got` bytes (locked): wake the writer once its room is free. */
-static bool receive_done_locked(sb_t *sb, size_t got, bool isr, BaseType_t *preempt)
-{
-    if (got == 0) {
+    if (receive && sb_space(sb) < sb->writer_need) {
         return false;
     }
-    if (app_hook(sb, true, isr)) {
-        return true;
-    }
-    if (sb_space(sb) >= sb->writer_need && wake_locked(&sb->writers)) {
+    if (wake_locked(receive ? &sb->writers : &sb->readers)) {
         *preempt = pdTRUE;
     }
     return false;
@@ -317,47 +306,95 @@ static void wait_locked(sb_t *sb, bool receive, TickType_t ticks)
 
 static inline void assert_may_block(TickType_t ticks)
 {
-    configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
     (void)ticks;
 }
 
-/* ---- Sending ---- */
+/* ---- Sending and receiving ---- */
 
-size_t xStreamBufferSend(StreamBufferHandle_t xStreamBuffer, const void *pvTxData,
-                         size_t xDataLengthBytes, TickType_t xTicksToWait)
+/*
+ * A send or a receive from a task: wait up to `ticks` for room or data, copy, then complete
+ * (wake the peer, or run the application's hook). data is the source of a send, the
+ * destination of a receive; len its size.
+ */
+static size_t transfer(sb_t *sb, bool receive, void *data, size_t len, TickType_t ticks)
 {
-    traceENTER_xStreamBufferSend(xStreamBuffer, pvTxData, xDataLengthBytes, xTicksToWait);
-    sb_t *const sb = xStreamBuffer;
     BaseType_t preempt = pdFALSE;
-    size_t need, sent;
+    size_t need = 0;
+    size_t done;
     bool hook;
 
-    configASSERT(sb != NULL);
-    configASSERT(pvTxData != NULL);
-    assert_may_block(xTicksToWait);
-    need = send_need(sb, xDataLengthBytes);
-    configASSERT(!sb_is_message(sb) || (size_t)(sb_len_t)xDataLengthBytes == xDataLengthBytes);
-    if (need == SIZE_MAX || xDataLengthBytes == 0) {
-        xTicksToWait = 0; /* it can never fit (or there is nothing to wait for) */
+    configASSERT(sb != NULL && data != NULL);
+    assert_may_block(ticks);
+    if (!receive) {
+        need = send_need(sb, len);
+        configASSERT(!sb_is_message(sb) || (size_t)(sb_len_t)len == len);
+        if (need == SIZE_MAX || len == 0) {
+            ticks = 0; /* it can never fit (or there is nothing to wait for) */
+        }
     }
     taskENTER_CRITICAL();
-    if (xTicksToWait != 0 && sb_space(sb) < need) {
-        sb->writer_need = need;
-        wait_locked(sb, false, xTicksToWait);
+    if (ticks != 0 && !(receive ? can_read(sb) : sb_space(sb) >= need)) {
+        if (!receive) {
+            sb->writer_need = need;
+        }
+        wait_locked(sb, receive, ticks);
     }
-    sent = write_locked(sb, pvTxData, xDataLengthBytes);
-    hook = send_done_locked(sb, sent, false, &preempt);
-    if (sent != 0) {
-        traceSTREAM_BUFFER_SEND(sb, sent);
+    done = receive ? read_locked(sb, data, len) : write_locked(sb, data, len);
+    hook = complete_locked(sb, done, receive, false, &preempt);
+    if (receive && done != 0) {
+        traceSTREAM_BUFFER_RECEIVE(sb, done);
+    } else if (receive) {
+        traceSTREAM_BUFFER_RECEIVE_FAILED(sb);
+    } else if (done != 0) {
+        traceSTREAM_BUFFER_SEND(sb, done);
     } else {
         traceSTREAM_BUFFER_SEND_FAILED(sb);
     }
     sched_yield_if_locked(preempt);
     taskEXIT_CRITICAL();
     if (hook) {
-        run_app_hook_task(sb, false);
+        run_app_hook_task(sb, receive);
     }
+    return done;
+}
+
+/* The same from an interrupt: never waits; *woken as for the other FromISR functions. */
+static size_t transfer_isr(sb_t *sb, bool receive, void *data, size_t len, BaseType_t *woken)
+{
+    BaseType_t preempt = pdFALSE;
+    UBaseType_t mask;
+    size_t done;
+    bool hook;
+
+    configASSERT(sb != NULL && data != NULL &&
+                 (receive || !sb_is_message(sb) || (size_t)(sb_len_t)len == len));
+    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
+    mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    done = receive ? read_locked(sb, data, len) : write_locked(sb, data, len);
+    hook = complete_locked(sb, done, receive, true, &preempt);
+    if (receive) {
+        traceSTREAM_BUFFER_RECEIVE_FROM_ISR(sb, done);
+    } else {
+        traceSTREAM_BUFFER_SEND_FROM_ISR(sb, done);
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    if (hook) {
+        run_app_hook(sb, receive, true, &preempt);
+    }
+    if (preempt && woken != NULL) {
+        *woken = pdTRUE;
+    }
+    return done;
+}
+
+size_t xStreamBufferSend(StreamBufferHandle_t xStreamBuffer, const void *pvTxData,
+                         size_t xDataLengthBytes, TickType_t xTicksToWait)
+{
+    traceENTER_xStreamBufferSend(xStreamBuffer, pvTxData, xDataLengthBytes, xTicksToWait);
+    /* A send only reads through data: the cast serves the shared signature. */
+    size_t sent =
+        transfer(xStreamBuffer, false, (void *)(uintptr_t)pvTxData, xDataLengthBytes, xTicksToWait);
     traceRETURN_xStreamBufferSend(sent);
     return sent;
 }
@@ -368,61 +405,17 @@ size_t xStreamBufferSendFromISR(StreamBufferHandle_t xStreamBuffer, const void *
 {
     traceENTER_xStreamBufferSendFromISR(xStreamBuffer, pvTxData, xDataLengthBytes,
                                         pxHigherPriorityTaskWoken);
-    sb_t *const sb = xStreamBuffer;
-    BaseType_t preempt = pdFALSE;
-    UBaseType_t mask;
-    size_t sent;
-    bool hook;
-
-    configASSERT(sb != NULL);
-    configASSERT(pvTxData != NULL);
-    configASSERT(!sb_is_message(sb) || (size_t)(sb_len_t)xDataLengthBytes == xDataLengthBytes);
-    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
-    mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    sent = write_locked(sb, pvTxData, xDataLengthBytes);
-    hook = send_done_locked(sb, sent, true, &preempt);
-    traceSTREAM_BUFFER_SEND_FROM_ISR(sb, sent);
-    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
-    if (hook) {
-        run_app_hook(sb, false, true, &preempt);
-    }
-    if (preempt && pxHigherPriorityTaskWoken != NULL) {
-        *pxHigherPriorityTaskWoken = pdTRUE;
-    }
+    size_t sent = transfer_isr(xStreamBuffer, false, (void *)(uintptr_t)pvTxData, xDataLengthBytes,
+                               pxHigherPriorityTaskWoken);
     traceRETURN_xStreamBufferSendFromISR(sent);
     return sent;
 }
-
-/* ---- Receiving ---- */
 
 size_t xStreamBufferReceive(StreamBufferHandle_t xStreamBuffer, void *pvRxData,
                             size_t xBufferLengthBytes, TickType_t xTicksToWait)
 {
     traceENTER_xStreamBufferReceive(xStreamBuffer, pvRxData, xBufferLengthBytes, xTicksToWait);
-    sb_t *const sb = xStreamBuffer;
-    BaseType_t preempt = pdFALSE;
-    size_t got;
-    bool hook;
-
-    configASSERT(sb != NULL);
-    configASSERT(pvRxData != NULL);
-    assert_may_block(xTicksToWait);
-    taskENTER_CRITICAL();
-    if (xTicksToWait != 0 && !can_read(sb)) {
-        wait_locked(sb, true, xTicksToWait);
-    }
-    got = read_locked(sb, pvRxData, xBufferLengthBytes);
-    hook = receive_done_locked(sb, got, false, &preempt);
-    if (got != 0) {
-        traceSTREAM_BUFFER_RECEIVE(sb, got);
-    } else {
-        traceSTREAM_BUFFER_RECEIVE_FAILED(sb);
-    }
-    sched_yield_if_locked(preempt);
-    taskEXIT_CRITICAL();
-    if (hook) {
-        run_app_hook_task(sb, true);
-    }
+    size_t got = transfer(xStreamBuffer, true, pvRxData, xBufferLengthBytes, xTicksToWait);
     traceRETURN_xStreamBufferReceive(got);
     return got;
 }
@@ -433,26 +426,8 @@ size_t xStreamBufferReceiveFromISR(StreamBufferHandle_t xStreamBuffer, void *pvR
 {
     traceENTER_xStreamBufferReceiveFromISR(xStreamBuffer, pvRxData, xBufferLengthBytes,
                                            pxHigherPriorityTaskWoken);
-    sb_t *const sb = xStreamBuffer;
-    BaseType_t preempt = pdFALSE;
-    UBaseType_t mask;
-    size_t got;
-    bool hook;
-
-    configASSERT(sb != NULL);
-    configASSERT(pvRxData != NULL);
-    portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
-    mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    got = read_locked(sb, pvRxData, xBufferLengthBytes);
-    hook = receive_done_locked(sb, got, true, &preempt);
-    traceSTREAM_BUFFER_RECEIVE_FROM_ISR(sb, got);
-    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
-    if (hook) {
-        run_app_hook(sb, true, true, &preempt);
-    }
-    if (preempt && pxHigherPriorityTaskWoken != NULL) {
-        *pxHigherPriorityTaskWoken = pdTRUE;
-    }
+    size_t got =
+        transfer_isr(xStreamBuffer, true, pvRxData, xBufferLengthBytes, pxHigherPriorityTaskWoken);
     traceRETURN_xStreamBufferReceiveFromISR(got);
     return got;
 }
@@ -476,11 +451,15 @@ size_t xStreamBufferNextMessageLengthBytes(StreamBufferHandle_t xStreamBuffer)
 
 /* ---- For the application's completed hooks ---- */
 
-static BaseType_t completed_isr(List_t *side, BaseType_t *woken)
+/* Wake the task blocked on one side of sb (its reader, or its writer); pdTRUE if there was one. */
+static BaseType_t completed_isr(sb_t *sb, bool reader, BaseType_t *woken)
 {
     BaseType_t was_waiting;
     UBaseType_t mask;
+    List_t *side;
 
+    configASSERT(sb != NULL);
+    side = reader ? &sb->readers : &sb->writers;
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     was_waiting = !listLIST_IS_EMPTY(side);
     if (wake_locked(side) && woken != NULL) {
@@ -494,8 +473,7 @@ BaseType_t xStreamBufferSendCompletedFromISR(StreamBufferHandle_t xStreamBuffer,
                                              BaseType_t *pxHigherPriorityTaskWoken)
 {
     traceENTER_xStreamBufferSendCompletedFromISR(xStreamBuffer, pxHigherPriorityTaskWoken);
-    configASSERT(xStreamBuffer != NULL);
-    BaseType_t ret = completed_isr(&xStreamBuffer->readers, pxHigherPriorityTaskWoken);
+    BaseType_t ret = completed_isr(xStreamBuffer, true, pxHigherPriorityTaskWoken);
     traceRETURN_xStreamBufferSendCompletedFromISR(ret);
     return ret;
 }
@@ -504,8 +482,7 @@ BaseType_t xStreamBufferReceiveCompletedFromISR(StreamBufferHandle_t xStreamBuff
                                                 BaseType_t *pxHigherPriorityTaskWoken)
 {
     traceENTER_xStreamBufferReceiveCompletedFromISR(xStreamBuffer, pxHigherPriorityTaskWoken);
-    configASSERT(xStreamBuffer != NULL);
-    BaseType_t ret = completed_isr(&xStreamBuffer->writers, pxHigherPriorityTaskWoken);
+    BaseType_t ret = completed_isr(xStreamBuffer, false, pxHigherPriorityTaskWoken);
     traceRETURN_xStreamBufferReceiveCompletedFromISR(ret);
     return ret;
 }

@@ -21,6 +21,16 @@ _Static_assert(sizeof(StaticStreamBuffer_t) == sizeof(struct StreamBufferDef_t),
 _Static_assert(_Alignof(StaticStreamBuffer_t) >= _Alignof(struct StreamBufferDef_t),
                "StaticStreamBuffer_t must be aligned like struct StreamBufferDef_t");
 
+/*
+ * The handle of a query or setting, checked in one place: a NULL handle fails configASSERT
+ * here (the caller is the next frame up).
+ */
+static sb_t *checked(StreamBufferHandle_t handle)
+{
+    configASSERT(handle != NULL);
+    return handle;
+}
+
 /* FreeRTOS's rules for a new buffer; false if it cannot be made. */
 static bool args_ok(size_t size, size_t trigger, BaseType_t type,
                     StreamBufferCallbackFunction_t send_done,
@@ -31,11 +41,9 @@ static bool args_ok(size_t size, size_t trigger, BaseType_t type,
     const bool type_ok = type == sbTYPE_STREAM_BUFFER || type == sbTYPE_MESSAGE_BUFFER ||
                          type == sbTYPE_STREAM_BATCHING_BUFFER;
 
-    configASSERT(type_ok);
-    configASSERT(size >= min_size);
-    configASSERT(trigger <= size);
     /* Callbacks need configUSE_SB_COMPLETED_CALLBACK; ignoring them would be a silent no-op. */
-    configASSERT(configUSE_SB_COMPLETED_CALLBACK || (send_done == NULL && receive_done == NULL));
+    configASSERT(type_ok && size >= min_size && trigger <= size &&
+                 (configUSE_SB_COMPLETED_CALLBACK || (send_done == NULL && receive_done == NULL)));
     (void)send_done;
     (void)receive_done;
     return type_ok && size >= min_size && trigger <= size;
@@ -75,6 +83,30 @@ static StreamBufferHandle_t init(sb_t *sb, size_t size, size_t trigger, BaseType
     return sb;
 }
 
+/*
+ * Both creations. A static one (SB_STATIC in flags) passes the application's structure and
+ * storage; a dynamic one passes NULLs and gets one block for both. NULL if it cannot be made.
+ */
+static StreamBufferHandle_t create(size_t size, size_t trigger, BaseType_t type, uint8_t *storage,
+                                   sb_t *sb, uint8_t flags,
+                                   StreamBufferCallbackFunction_t send_done,
+                                   StreamBufferCallbackFunction_t receive_done)
+{
+    if (!args_ok(size, trigger, type, send_done, receive_done)) {
+        return NULL;
+    }
+#if configSUPPORT_DYNAMIC_ALLOCATION
+    if ((flags & SB_STATIC) == 0) {
+        sb = size <= SIZE_MAX - sizeof(sb_t) ? pvPortMalloc(sizeof(sb_t) + size) : NULL;
+        storage = sb != NULL ? (uint8_t *)(sb + 1) : NULL;
+    }
+#endif
+    if (sb == NULL || storage == NULL) {
+        return NULL;
+    }
+    return init(sb, size, trigger, type, storage, flags, send_done, receive_done);
+}
+
 #if configSUPPORT_DYNAMIC_ALLOCATION
 StreamBufferHandle_t
 xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
@@ -84,21 +116,11 @@ xStreamBufferGenericCreate(size_t xBufferSizeBytes, size_t xTriggerLevelBytes,
 {
     traceENTER_xStreamBufferGenericCreate(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType,
                                           pxSendCompletedCallback, pxReceiveCompletedCallback);
-    sb_t *sb = NULL;
-    StreamBufferHandle_t ret = NULL;
-
-    if (args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
-                pxReceiveCompletedCallback) &&
-        xBufferSizeBytes <= SIZE_MAX - sizeof(sb_t)) {
-        sb = pvPortMalloc(sizeof(sb_t) + xBufferSizeBytes);
-    }
-    if (sb == NULL) {
+    StreamBufferHandle_t ret = create(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, NULL,
+                                      NULL, 0, pxSendCompletedCallback, pxReceiveCompletedCallback);
+    if (ret == NULL) {
         traceSTREAM_BUFFER_CREATE_FAILED(xStreamBufferType);
-        goto out;
     }
-    ret = init(sb, xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, (uint8_t *)(sb + 1), 0,
-               pxSendCompletedCallback, pxReceiveCompletedCallback);
-out:
     traceRETURN_xStreamBufferGenericCreate(ret);
     return ret;
 }
@@ -114,20 +136,15 @@ StreamBufferHandle_t xStreamBufferGenericCreateStatic(
     traceENTER_xStreamBufferGenericCreateStatic(
         xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pucStreamBufferStorageArea,
         pxStaticStreamBuffer, pxSendCompletedCallback, pxReceiveCompletedCallback);
-    StreamBufferHandle_t ret = NULL;
+    StreamBufferHandle_t ret;
 
-    configASSERT(pucStreamBufferStorageArea != NULL);
-    configASSERT(pxStaticStreamBuffer != NULL);
-    if (!args_ok(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType, pxSendCompletedCallback,
-                 pxReceiveCompletedCallback) ||
-        pucStreamBufferStorageArea == NULL || pxStaticStreamBuffer == NULL) {
+    configASSERT(pucStreamBufferStorageArea != NULL && pxStaticStreamBuffer != NULL);
+    ret = create(xBufferSizeBytes, xTriggerLevelBytes, xStreamBufferType,
+                 pucStreamBufferStorageArea, (sb_t *)pxStaticStreamBuffer, SB_STATIC,
+                 pxSendCompletedCallback, pxReceiveCompletedCallback);
+    if (ret == NULL) {
         traceSTREAM_BUFFER_CREATE_STATIC_FAILED(NULL, xStreamBufferType);
-        goto out;
     }
-    ret = init((sb_t *)pxStaticStreamBuffer, xBufferSizeBytes, xTriggerLevelBytes,
-               xStreamBufferType, pucStreamBufferStorageArea, SB_STATIC, pxSendCompletedCallback,
-               pxReceiveCompletedCallback);
-out:
     traceRETURN_xStreamBufferGenericCreateStatic(ret);
     return ret;
 }
@@ -138,14 +155,13 @@ BaseType_t xStreamBufferGetStaticBuffers(StreamBufferHandle_t xStreamBuffer,
 {
     traceENTER_xStreamBufferGetStaticBuffers(xStreamBuffer, ppucStreamBufferStorageArea,
                                              ppxStaticStreamBuffer);
+    sb_t *const sb = checked(xStreamBuffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(xStreamBuffer != NULL);
-    configASSERT(ppucStreamBufferStorageArea != NULL);
-    configASSERT(ppxStaticStreamBuffer != NULL);
-    if ((xStreamBuffer->flags & SB_STATIC) != 0) {
-        *ppucStreamBufferStorageArea = xStreamBuffer->storage;
-        *ppxStaticStreamBuffer = (StaticStreamBuffer_t *)xStreamBuffer;
+    configASSERT(ppucStreamBufferStorageArea != NULL && ppxStaticStreamBuffer != NULL);
+    if ((sb->flags & SB_STATIC) != 0) {
+        *ppucStreamBufferStorageArea = sb->storage;
+        *ppxStaticStreamBuffer = (StaticStreamBuffer_t *)sb;
         ret = pdTRUE;
     }
     traceRETURN_xStreamBufferGetStaticBuffers(ret);
@@ -156,9 +172,8 @@ BaseType_t xStreamBufferGetStaticBuffers(StreamBufferHandle_t xStreamBuffer,
 void vStreamBufferDelete(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_vStreamBufferDelete(xStreamBuffer);
-    sb_t *const sb = xStreamBuffer;
+    sb_t *const sb = checked(xStreamBuffer);
 
-    configASSERT(sb != NULL);
     traceSTREAM_BUFFER_DELETE(sb);
     taskENTER_CRITICAL();
     configASSERT(sb_idle_locked(sb)); /* a blocked task would wait on freed memory */
@@ -187,13 +202,13 @@ static BaseType_t reset_locked(sb_t *sb)
 BaseType_t xStreamBufferReset(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_xStreamBufferReset(xStreamBuffer);
+    sb_t *const sb = checked(xStreamBuffer);
     BaseType_t result;
 
-    configASSERT(xStreamBuffer != NULL);
     taskENTER_CRITICAL();
-    result = reset_locked(xStreamBuffer);
+    result = reset_locked(sb);
     if (result == pdPASS) {
-        traceSTREAM_BUFFER_RESET(xStreamBuffer);
+        traceSTREAM_BUFFER_RESET(sb);
     }
     taskEXIT_CRITICAL();
     traceRETURN_xStreamBufferReset(result);
@@ -203,15 +218,15 @@ BaseType_t xStreamBufferReset(StreamBufferHandle_t xStreamBuffer)
 BaseType_t xStreamBufferResetFromISR(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_xStreamBufferResetFromISR(xStreamBuffer);
+    sb_t *const sb = checked(xStreamBuffer);
     BaseType_t result;
     UBaseType_t mask;
 
-    configASSERT(xStreamBuffer != NULL);
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    result = reset_locked(xStreamBuffer);
+    result = reset_locked(sb);
     if (result == pdPASS) {
-        traceSTREAM_BUFFER_RESET_FROM_ISR(xStreamBuffer);
+        traceSTREAM_BUFFER_RESET_FROM_ISR(sb);
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
     traceRETURN_xStreamBufferResetFromISR(result);
@@ -223,8 +238,7 @@ BaseType_t xStreamBufferResetFromISR(StreamBufferHandle_t xStreamBuffer)
 BaseType_t xStreamBufferIsEmpty(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_xStreamBufferIsEmpty(xStreamBuffer);
-    configASSERT(xStreamBuffer != NULL);
-    BaseType_t ret = xStreamBuffer->used == 0 ? pdTRUE : pdFALSE;
+    BaseType_t ret = checked(xStreamBuffer)->used == 0 ? pdTRUE : pdFALSE;
     traceRETURN_xStreamBufferIsEmpty(ret);
     return ret;
 }
@@ -232,12 +246,10 @@ BaseType_t xStreamBufferIsEmpty(StreamBufferHandle_t xStreamBuffer)
 BaseType_t xStreamBufferIsFull(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_xStreamBufferIsFull(xStreamBuffer);
-    size_t reserve;
-
-    configASSERT(xStreamBuffer != NULL);
+    const sb_t *const sb = checked(xStreamBuffer);
     /* A message buffer is full when not even a one-byte message fits. */
-    reserve = sb_is_message(xStreamBuffer) ? SB_LEN_BYTES : 0;
-    BaseType_t ret = sb_space(xStreamBuffer) <= reserve ? pdTRUE : pdFALSE;
+    const size_t reserve = sb_is_message(sb) ? SB_LEN_BYTES : 0;
+    BaseType_t ret = sb_space(sb) <= reserve ? pdTRUE : pdFALSE;
     traceRETURN_xStreamBufferIsFull(ret);
     return ret;
 }
@@ -245,8 +257,7 @@ BaseType_t xStreamBufferIsFull(StreamBufferHandle_t xStreamBuffer)
 size_t xStreamBufferSpacesAvailable(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_xStreamBufferSpacesAvailable(xStreamBuffer);
-    configASSERT(xStreamBuffer != NULL);
-    size_t ret = sb_space(xStreamBuffer);
+    size_t ret = sb_space(checked(xStreamBuffer));
     traceRETURN_xStreamBufferSpacesAvailable(ret);
     return ret;
 }
@@ -254,8 +265,7 @@ size_t xStreamBufferSpacesAvailable(StreamBufferHandle_t xStreamBuffer)
 size_t xStreamBufferBytesAvailable(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_xStreamBufferBytesAvailable(xStreamBuffer);
-    configASSERT(xStreamBuffer != NULL);
-    size_t ret = xStreamBuffer->used;
+    size_t ret = checked(xStreamBuffer)->used;
     traceRETURN_xStreamBufferBytesAvailable(ret);
     return ret;
 }
@@ -263,16 +273,16 @@ size_t xStreamBufferBytesAvailable(StreamBufferHandle_t xStreamBuffer)
 BaseType_t xStreamBufferSetTriggerLevel(StreamBufferHandle_t xStreamBuffer, size_t xTriggerLevel)
 {
     traceENTER_xStreamBufferSetTriggerLevel(xStreamBuffer, xTriggerLevel);
+    sb_t *const sb = checked(xStreamBuffer);
     BaseType_t result = pdFALSE;
 
-    configASSERT(xStreamBuffer != NULL);
     if (xTriggerLevel == 0) {
         xTriggerLevel = 1;
     }
     /* A reader already blocked is woken by the next send that reaches the new level. */
     taskENTER_CRITICAL();
-    if (xTriggerLevel <= xStreamBuffer->length) {
-        xStreamBuffer->trigger = xTriggerLevel;
+    if (xTriggerLevel <= sb->length) {
+        sb->trigger = xTriggerLevel;
         result = pdTRUE;
     }
     taskEXIT_CRITICAL();
@@ -285,8 +295,7 @@ BaseType_t xStreamBufferSetTriggerLevel(StreamBufferHandle_t xStreamBuffer, size
 UBaseType_t uxStreamBufferGetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_uxStreamBufferGetStreamBufferNotificationIndex(xStreamBuffer);
-    configASSERT(xStreamBuffer != NULL);
-    UBaseType_t ret = xStreamBuffer->notify_index;
+    UBaseType_t ret = checked(xStreamBuffer)->notify_index;
     traceRETURN_uxStreamBufferGetStreamBufferNotificationIndex(ret);
     return ret;
 }
@@ -295,11 +304,12 @@ void vStreamBufferSetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamB
                                                    UBaseType_t uxNotificationIndex)
 {
     traceENTER_vStreamBufferSetStreamBufferNotificationIndex(xStreamBuffer, uxNotificationIndex);
-    configASSERT(xStreamBuffer != NULL);
+    sb_t *const sb = checked(xStreamBuffer);
+
     configASSERT(uxNotificationIndex < configTASK_NOTIFICATION_ARRAY_ENTRIES);
     taskENTER_CRITICAL();
-    configASSERT(sb_idle_locked(xStreamBuffer)); /* FreeRTOS forbids it while a task waits */
-    xStreamBuffer->notify_index = (uint8_t)uxNotificationIndex;
+    configASSERT(sb_idle_locked(sb)); /* FreeRTOS forbids it while a task waits */
+    sb->notify_index = (uint8_t)uxNotificationIndex;
     taskEXIT_CRITICAL();
     traceRETURN_vStreamBufferSetStreamBufferNotificationIndex();
 }
@@ -311,16 +321,14 @@ void vStreamBufferSetStreamBufferNumber(StreamBufferHandle_t xStreamBuffer,
                                         UBaseType_t uxStreamBufferNumber)
 {
     traceENTER_vStreamBufferSetStreamBufferNumber(xStreamBuffer, uxStreamBufferNumber);
-    configASSERT(xStreamBuffer != NULL);
-    xStreamBuffer->number = uxStreamBufferNumber;
+    checked(xStreamBuffer)->number = uxStreamBufferNumber;
     traceRETURN_vStreamBufferSetStreamBufferNumber();
 }
 
 UBaseType_t uxStreamBufferGetStreamBufferNumber(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_uxStreamBufferGetStreamBufferNumber(xStreamBuffer);
-    configASSERT(xStreamBuffer != NULL);
-    UBaseType_t ret = xStreamBuffer->number;
+    UBaseType_t ret = checked(xStreamBuffer)->number;
     traceRETURN_uxStreamBufferGetStreamBufferNumber(ret);
     return ret;
 }
@@ -328,8 +336,7 @@ UBaseType_t uxStreamBufferGetStreamBufferNumber(StreamBufferHandle_t xStreamBuff
 uint8_t ucStreamBufferGetStreamBufferType(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_ucStreamBufferGetStreamBufferType(xStreamBuffer);
-    configASSERT(xStreamBuffer != NULL);
-    uint8_t ret = sb_is_message(xStreamBuffer) ? 1u : 0u;
+    uint8_t ret = sb_is_message(checked(xStreamBuffer)) ? 1u : 0u;
     traceRETURN_ucStreamBufferGetStreamBufferType(ret);
     return ret;
 }

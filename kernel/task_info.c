@@ -131,50 +131,51 @@ char *pcTaskGetName(TaskHandle_t task)
     return ret;
 }
 
-/* Search one list for a task named `name`. */
-static tcb_t *find_in(List_t *list, const char *name)
+tcb_t *task_find_locked(task_visit_fn fn, void *ctx)
 {
-    const ListItem_t *end = listGET_END_MARKER(list);
+    List_t *const others[] = {sched.delayed_now, sched.delayed_overflow, &sched.deleted,
+                              &sched.suspended};
+    static const uint8_t other_states[] = {eBlocked, eBlocked, eDeleted, eSuspended};
 
-    for (ListItem_t *it = listGET_HEAD_ENTRY(list); it != end; it = listGET_NEXT(it)) {
-        tcb_t *t = listGET_LIST_ITEM_OWNER(it);
+    for (UBaseType_t i = 0; i < configMAX_PRIORITIES + 4u; i++) {
+        const bool ready = i < configMAX_PRIORITIES;
+        List_t *const list =
+            ready ? &sched.ready[configMAX_PRIORITIES - 1u - i] : others[i - configMAX_PRIORITIES];
+        const eTaskState state =
+            ready ? eReady : (eTaskState)other_states[i - configMAX_PRIORITIES];
+        const ListItem_t *const end = listGET_END_MARKER(list);
 
-        if (strncmp(t->name, name, configMAX_TASK_NAME_LEN) == 0) {
-            return t;
+        for (ListItem_t *it = listGET_HEAD_ENTRY(list); it != end; it = listGET_NEXT(it)) {
+            tcb_t *const t = listGET_LIST_ITEM_OWNER(it);
+
+            if (fn(t, state, ctx)) {
+                return t;
+            }
         }
     }
     return NULL;
 }
 
+static bool has_name(tcb_t *t, eTaskState state, void *name)
+{
+    (void)state;
+    return strncmp(t->name, name, configMAX_TASK_NAME_LEN) == 0;
+}
+
+/* A deleted task not yet freed by the idle task is found too, as in FreeRTOS. */
 TaskHandle_t xTaskGetHandle(const char *name)
 {
     traceENTER_xTaskGetHandle(name);
     tcb_t *found = NULL;
 
     configASSERT(name != NULL && strlen(name) < configMAX_TASK_NAME_LEN);
-    if (!sched.lists_ready) {
-        goto out;
+    if (sched.lists_ready) {
+        vTaskSuspendAll();
+        taskENTER_CRITICAL();
+        found = task_find_locked(has_name, (void *)(uintptr_t)name);
+        taskEXIT_CRITICAL();
+        (void)xTaskResumeAll();
     }
-    vTaskSuspendAll();
-    taskENTER_CRITICAL();
-    for (UBaseType_t p = configMAX_PRIORITIES; p > 0 && found == NULL; p--) {
-        found = find_in(&sched.ready[p - 1], name);
-    }
-    if (found == NULL) {
-        found = find_in(sched.delayed_now, name);
-    }
-    if (found == NULL) {
-        found = find_in(sched.delayed_overflow, name);
-    }
-    if (found == NULL) {
-        found = find_in(&sched.suspended, name);
-    }
-    if (found == NULL) {
-        found = find_in(&sched.deleted, name);
-    }
-    taskEXIT_CRITICAL();
-    (void)xTaskResumeAll();
-out:
     traceRETURN_xTaskGetHandle(found);
     return found;
 }

@@ -127,47 +127,21 @@ configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimePercent(void)
 }
 #endif /* configGENERATE_RUN_TIME_STATS */
 
-/* ---- Walking every task ---- */
+/* ---- Every task's status ---- */
 
 #if configUSE_TRACE_FACILITY
-typedef void (*visit_fn)(tcb_t *t, eTaskState state, void *ctx);
-
-static void visit_list(List_t *list, eTaskState state, visit_fn fn, void *ctx)
-{
-    const ListItem_t *end = listGET_END_MARKER(list);
-
-    for (ListItem_t *it = listGET_HEAD_ENTRY(list); it != end; it = listGET_NEXT(it)) {
-        fn(listGET_LIST_ITEM_OWNER(it), state, ctx);
-    }
-}
-
-/*
- * Call fn for every task (locked): ready ones from the highest priority down,
- * then blocked, deleted and suspended ones. The state is the list's; fn
- * resolves eSuspended (which may be an endless block) and eRunning itself.
- */
-static void for_each_task_locked(visit_fn fn, void *ctx)
-{
-    for (UBaseType_t p = configMAX_PRIORITIES; p > 0; p--) {
-        visit_list(&sched.ready[p - 1], eReady, fn, ctx);
-    }
-    visit_list(sched.delayed_now, eBlocked, fn, ctx);
-    visit_list(sched.delayed_overflow, eBlocked, fn, ctx);
-    visit_list(&sched.deleted, eDeleted, fn, ctx);
-    visit_list(&sched.suspended, eSuspended, fn, ctx);
-}
-
 struct state_fill {
     TaskStatus_t *status;
     UBaseType_t count;
 };
 
-static void fill_status(tcb_t *t, eTaskState state, void *ctx)
+static bool fill_status(tcb_t *t, eTaskState state, void *ctx)
 {
     struct state_fill *f = ctx;
 
     vTaskGetInfo(t, &f->status[f->count], pdTRUE, state);
     f->count++;
+    return false;
 }
 
 UBaseType_t uxTaskGetSystemState(TaskStatus_t *const status, const UBaseType_t size,
@@ -182,7 +156,7 @@ UBaseType_t uxTaskGetSystemState(TaskStatus_t *const status, const UBaseType_t s
     }
     taskENTER_CRITICAL();
     if (size >= uxTaskGetNumberOfTasks()) {
-        for_each_task_locked(fill_status, &fill);
+        (void)task_find_locked(fill_status, &fill);
         if (total_run_time != NULL) {
 #if configGENERATE_RUN_TIME_STATS
             *total_run_time = counter_now();
@@ -295,7 +269,7 @@ static char state_letter(eTaskState state)
     }
 }
 
-static void list_row(tcb_t *t, eTaskState state, void *ctx)
+static bool list_row(tcb_t *t, eTaskState state, void *ctx)
 {
     TaskStatus_t st;
     struct row r = {.len = 0};
@@ -312,6 +286,7 @@ static void list_row(tcb_t *t, eTaskState state, void *ctx)
     row_uint(&r, st.xTaskNumber);
     row_str(&r, "\r\n");
     table_add(ctx, &r);
+    return false;
 }
 
 void vTaskListTasks(char *buffer, size_t length)
@@ -321,7 +296,7 @@ void vTaskListTasks(char *buffer, size_t length)
 
     table_start(&t, buffer, length);
     taskENTER_CRITICAL();
-    for_each_task_locked(list_row, &t);
+    (void)task_find_locked(list_row, &t);
     taskEXIT_CRITICAL();
     traceRETURN_vTaskListTasks();
 }
@@ -332,7 +307,7 @@ struct stats_table {
     configRUN_TIME_COUNTER_TYPE total;
 };
 
-static void stats_row(tcb_t *t, eTaskState state, void *ctx)
+static bool stats_row(tcb_t *t, eTaskState state, void *ctx)
 {
     struct stats_table *s = ctx;
     const configRUN_TIME_COUNTER_TYPE time = stats_task_run_time(t);
@@ -351,6 +326,7 @@ static void stats_row(tcb_t *t, eTaskState state, void *ctx)
         row_str(&r, "<1%\r\n");
     }
     table_add(&s->table, &r);
+    return false;
 }
 
 void vTaskGetRunTimeStatistics(char *buffer, size_t length)
@@ -361,7 +337,7 @@ void vTaskGetRunTimeStatistics(char *buffer, size_t length)
     table_start(&s.table, buffer, length);
     taskENTER_CRITICAL();
     s.total = counter_now();
-    for_each_task_locked(stats_row, &s);
+    (void)task_find_locked(stats_row, &s);
     taskEXIT_CRITICAL();
     traceRETURN_vTaskGetRunTimeStatistics();
 }

@@ -5,9 +5,10 @@
  * settings that act at once. The daemon itself is in timers_daemon.c;
  * timer_internal.h has the shared structures and invariants.
  *
- * Locking: commands go through the kernel's queue code. The few fields the
- * API changes directly (flags, id) are written under the kernel lock; the
- * rest belongs to the daemon task once the timer exists.
+ * Locking: commands go through the kernel's queue code. The API changes two
+ * fields directly: flags under the kernel lock (the daemon changes it too),
+ * id with one word store; the rest belongs to the daemon task once the timer
+ * exists.
  */
 #include "timer_internal.h"
 
@@ -25,6 +26,17 @@ _Static_assert((configTIMER_TASK_STACK_DEPTH) >= 1,
                "configTIMER_TASK_STACK_DEPTH must be at least 1");
 
 struct timer_service timer_svc;
+
+/*
+ * The handle of a query or setting, checked in one place: a NULL handle fails configASSERT
+ * here (the caller is the next frame up). The fields the queries read are single words (or the
+ * flags byte, changed under the kernel lock): no lock is needed to read one.
+ */
+static tmr_t *checked(TimerHandle_t timer)
+{
+    configASSERT(timer != NULL);
+    return timer;
+}
 
 /* ---- The service ---- */
 
@@ -139,8 +151,7 @@ TimerHandle_t xTimerCreateStatic(const char *const name, const TickType_t period
     traceENTER_xTimerCreateStatic(name, period, auto_reload, id, callback, buffer);
     tmr_t *t = NULL;
 
-    configASSERT(period > 0);
-    configASSERT(buffer != NULL);
+    configASSERT(period > 0 && buffer != NULL);
     if (period != 0 && buffer != NULL) {
         t = (tmr_t *)buffer;
         timer_init(t, name, period, auto_reload, id, callback, TMR_STATIC);
@@ -154,8 +165,8 @@ BaseType_t xTimerGetStaticBuffer(TimerHandle_t timer, StaticTimer_t **buffer)
     traceENTER_xTimerGetStaticBuffer(timer, buffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(timer != NULL && buffer != NULL);
-    if ((timer->flags & TMR_STATIC) == 0) {
+    configASSERT(buffer != NULL);
+    if ((checked(timer)->flags & TMR_STATIC) == 0) {
         goto out;
     }
     *buffer = (StaticTimer_t *)timer;
@@ -168,8 +179,18 @@ out:
 
 /* ---- Commands ---- */
 
-static BaseType_t send(const struct timer_cmd *cmd, TickType_t ticks)
+/*
+ * Queue cmd for the daemon: from a task waiting up to `ticks` for room, from an interrupt
+ * (isr) not at all, with *woken as for xQueueSendFromISR.
+ */
+static BaseType_t send(const struct timer_cmd *cmd, bool isr, BaseType_t *woken, TickType_t ticks)
 {
+    if (isr) {
+        /* From an interrupt the service must already exist (a timer was created or the
+         * scheduler started): it cannot be initialised here. */
+        configASSERT(timer_svc.ready);
+        return xQueueSendToBackFromISR(&timer_svc.queue, cmd, woken);
+    }
     timer_service_init();
     /* Nothing may block before the scheduler runs or while it is suspended. */
     if (xTaskGetSchedulerState() != taskSCHEDULER_RUNNING) {
@@ -178,70 +199,73 @@ static BaseType_t send(const struct timer_cmd *cmd, TickType_t ticks)
     return xQueueSendToBack(&timer_svc.queue, cmd, ticks);
 }
 
-static BaseType_t send_isr(const struct timer_cmd *cmd, BaseType_t *woken)
+/* A timer command, from a task or (isr) from an interrupt: each has its own command numbers. */
+static BaseType_t command(tmr_t *timer, BaseType_t id, TickType_t value, bool isr,
+                          BaseType_t *woken, TickType_t ticks)
 {
-    /* From an interrupt the service must already exist (a timer was created or the scheduler
-     * started): it cannot be initialised here. */
-    configASSERT(timer_svc.ready);
-    return xQueueSendToBackFromISR(&timer_svc.queue, cmd, woken);
-}
-
-BaseType_t xTimerGenericCommandFromTask(TimerHandle_t timer, const BaseType_t command,
-                                        const TickType_t value, BaseType_t *const woken,
-                                        const TickType_t ticks)
-{
-    traceENTER_xTimerGenericCommandFromTask(timer, command, value, woken, ticks);
+    const BaseType_t first = isr ? tmrFIRST_FROM_ISR_COMMAND : tmrCOMMAND_START_DONT_TRACE;
+    const BaseType_t last = isr ? tmrCOMMAND_CHANGE_PERIOD_FROM_ISR : tmrCOMMAND_DELETE;
+    const BaseType_t change = isr ? tmrCOMMAND_CHANGE_PERIOD_FROM_ISR : tmrCOMMAND_CHANGE_PERIOD;
     struct timer_cmd cmd;
     BaseType_t result;
 
-    (void)woken;
     configASSERT(timer != NULL);
-    configASSERT(command >= tmrCOMMAND_START_DONT_TRACE && command < tmrFIRST_FROM_ISR_COMMAND);
-    configASSERT(command != tmrCOMMAND_CHANGE_PERIOD || value > 0);
-    cmd.id = command;
+    configASSERT(id >= first && id <= last && (id != change || value > 0));
+    cmd.id = id;
     cmd.u.t.timer = timer;
     cmd.u.t.value = value;
-    result = send(&cmd, ticks);
-    traceTIMER_COMMAND_SEND(timer, command, value, result);
+    result = send(&cmd, isr, woken, ticks);
+    traceTIMER_COMMAND_SEND(timer, id, value, result);
+    return result;
+}
+
+BaseType_t xTimerGenericCommandFromTask(TimerHandle_t timer, const BaseType_t command_id,
+                                        const TickType_t value, BaseType_t *const woken,
+                                        const TickType_t ticks)
+{
+    traceENTER_xTimerGenericCommandFromTask(timer, command_id, value, woken, ticks);
+    BaseType_t result = command(timer, command_id, value, false, NULL, ticks);
+    (void)woken;
     traceRETURN_xTimerGenericCommandFromTask(result);
     return result;
 }
 
-BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t command,
+BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t command_id,
                                        const TickType_t value, BaseType_t *const woken,
                                        const TickType_t ticks)
 {
-    traceENTER_xTimerGenericCommandFromISR(timer, command, value, woken, ticks);
+    traceENTER_xTimerGenericCommandFromISR(timer, command_id, value, woken, ticks);
+    BaseType_t result = command(timer, command_id, value, true, woken, 0);
+    (void)ticks;
+    traceRETURN_xTimerGenericCommandFromISR(result);
+    return result;
+}
+
+/* A pended call of fn(arg1, arg2), from a task or (isr) from an interrupt. */
+static BaseType_t pend(PendedFunction_t fn, void *arg1, uint32_t arg2, bool isr, BaseType_t *woken,
+                       TickType_t ticks)
+{
     struct timer_cmd cmd;
     BaseType_t result;
 
-    (void)ticks;
-    configASSERT(timer != NULL);
-    configASSERT(command >= tmrFIRST_FROM_ISR_COMMAND &&
-                 command <= tmrCOMMAND_CHANGE_PERIOD_FROM_ISR);
-    configASSERT(command != tmrCOMMAND_CHANGE_PERIOD_FROM_ISR || value > 0);
-    cmd.id = command;
-    cmd.u.t.timer = timer;
-    cmd.u.t.value = value;
-    result = send_isr(&cmd, woken);
-    traceTIMER_COMMAND_SEND(timer, command, value, result);
-    traceRETURN_xTimerGenericCommandFromISR(result);
+    configASSERT(fn != NULL);
+    cmd.id = isr ? tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR : tmrCOMMAND_EXECUTE_CALLBACK;
+    cmd.u.call.fn = fn;
+    cmd.u.call.arg1 = arg1;
+    cmd.u.call.arg2 = arg2;
+    result = send(&cmd, isr, woken, ticks);
+    if (isr) {
+        tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result);
+    } else {
+        tracePEND_FUNC_CALL(fn, arg1, arg2, result);
+    }
     return result;
 }
 
 BaseType_t xTimerPendFunctionCall(PendedFunction_t fn, void *arg1, uint32_t arg2, TickType_t ticks)
 {
     traceENTER_xTimerPendFunctionCall(fn, arg1, arg2, ticks);
-    struct timer_cmd cmd;
-    BaseType_t result;
-
-    configASSERT(fn != NULL);
-    cmd.id = tmrCOMMAND_EXECUTE_CALLBACK;
-    cmd.u.call.fn = fn;
-    cmd.u.call.arg1 = arg1;
-    cmd.u.call.arg2 = arg2;
-    result = send(&cmd, ticks);
-    tracePEND_FUNC_CALL(fn, arg1, arg2, result);
+    BaseType_t result = pend(fn, arg1, arg2, false, NULL, ticks);
     traceRETURN_xTimerPendFunctionCall(result);
     return result;
 }
@@ -250,16 +274,7 @@ BaseType_t xTimerPendFunctionCallFromISR(PendedFunction_t fn, void *arg1, uint32
                                          BaseType_t *woken)
 {
     traceENTER_xTimerPendFunctionCallFromISR(fn, arg1, arg2, woken);
-    struct timer_cmd cmd;
-    BaseType_t result;
-
-    configASSERT(fn != NULL);
-    cmd.id = tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR;
-    cmd.u.call.fn = fn;
-    cmd.u.call.arg1 = arg1;
-    cmd.u.call.arg2 = arg2;
-    result = send_isr(&cmd, woken);
-    tracePEND_FUNC_CALL_FROM_ISR(fn, arg1, arg2, result);
+    BaseType_t result = pend(fn, arg1, arg2, true, woken, 0);
     traceRETURN_xTimerPendFunctionCallFromISR(result);
     return result;
 }
@@ -273,7 +288,7 @@ BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, 
     cmd.u.wide.fn = fn;
     cmd.u.wide.arg = arg;
     cmd.u.wide.value = value;
-    result = send_isr(&cmd, woken);
+    result = send(&cmd, true, woken, 0);
     tracePEND_FUNC_CALL_FROM_ISR(fn, arg, (uint32_t)value, result);
     return result;
 }
@@ -283,12 +298,7 @@ BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, 
 BaseType_t xTimerIsTimerActive(TimerHandle_t timer)
 {
     traceENTER_xTimerIsTimerActive(timer);
-    BaseType_t active;
-
-    configASSERT(timer != NULL);
-    taskENTER_CRITICAL();
-    active = (timer->flags & TMR_ACTIVE) != 0 ? pdTRUE : pdFALSE;
-    taskEXIT_CRITICAL();
+    BaseType_t active = (checked(timer)->flags & TMR_ACTIVE) != 0 ? pdTRUE : pdFALSE;
     traceRETURN_xTimerIsTimerActive(active);
     return active;
 }
@@ -296,12 +306,7 @@ BaseType_t xTimerIsTimerActive(TimerHandle_t timer)
 void *pvTimerGetTimerID(const TimerHandle_t timer)
 {
     traceENTER_pvTimerGetTimerID(timer);
-    void *id;
-
-    configASSERT(timer != NULL);
-    taskENTER_CRITICAL();
-    id = timer->id;
-    taskEXIT_CRITICAL();
+    void *id = checked(timer)->id;
     traceRETURN_pvTimerGetTimerID(id);
     return id;
 }
@@ -309,18 +314,14 @@ void *pvTimerGetTimerID(const TimerHandle_t timer)
 void vTimerSetTimerID(TimerHandle_t timer, void *id)
 {
     traceENTER_vTimerSetTimerID(timer, id);
-    configASSERT(timer != NULL);
-    taskENTER_CRITICAL();
-    timer->id = id;
-    taskEXIT_CRITICAL();
+    checked(timer)->id = id;
     traceRETURN_vTimerSetTimerID();
 }
 
 const char *pcTimerGetName(TimerHandle_t timer)
 {
     traceENTER_pcTimerGetName(timer);
-    configASSERT(timer != NULL);
-    const char *ret = timer->name;
+    const char *ret = checked(timer)->name;
     traceRETURN_pcTimerGetName(ret);
     return ret;
 }
@@ -328,8 +329,7 @@ const char *pcTimerGetName(TimerHandle_t timer)
 TickType_t xTimerGetPeriod(TimerHandle_t timer)
 {
     traceENTER_xTimerGetPeriod(timer);
-    configASSERT(timer != NULL);
-    TickType_t ret = timer->period;
+    TickType_t ret = checked(timer)->period;
     traceRETURN_xTimerGetPeriod(ret);
     return ret;
 }
@@ -337,12 +337,9 @@ TickType_t xTimerGetPeriod(TimerHandle_t timer)
 TickType_t xTimerGetExpiryTime(TimerHandle_t timer)
 {
     traceENTER_xTimerGetExpiryTime(timer);
-    TickType_t expiry;
-
-    configASSERT(timer != NULL);
-    taskENTER_CRITICAL(); /* a tick count may be wider than the processor's word */
-    expiry = listGET_LIST_ITEM_VALUE(&timer->item);
-    taskEXIT_CRITICAL();
+    /* The daemon writes it without the lock: a tick count wider than a word could be torn
+     * whatever the reader locked, as in FreeRTOS; it is meant to be read while stopped. */
+    TickType_t expiry = listGET_LIST_ITEM_VALUE(&checked(timer)->item);
     traceRETURN_xTimerGetExpiryTime(expiry);
     return expiry;
 }
@@ -350,24 +347,16 @@ TickType_t xTimerGetExpiryTime(TimerHandle_t timer)
 void vTimerSetReloadMode(TimerHandle_t timer, const BaseType_t auto_reload)
 {
     traceENTER_vTimerSetReloadMode(timer, auto_reload);
-    configASSERT(timer != NULL);
-    if (auto_reload != pdFALSE) {
-        timer_flags_update(timer, TMR_AUTO_RELOAD, 0);
-    } else {
-        timer_flags_update(timer, 0, TMR_AUTO_RELOAD);
-    }
+    const uint8_t mode = auto_reload != pdFALSE ? TMR_AUTO_RELOAD : 0u;
+
+    timer_flags_update(checked(timer), mode, (uint8_t)(TMR_AUTO_RELOAD & ~mode));
     traceRETURN_vTimerSetReloadMode();
 }
 
 BaseType_t xTimerGetReloadMode(TimerHandle_t timer)
 {
     traceENTER_xTimerGetReloadMode(timer);
-    BaseType_t auto_reload;
-
-    configASSERT(timer != NULL);
-    taskENTER_CRITICAL();
-    auto_reload = (timer->flags & TMR_AUTO_RELOAD) != 0 ? pdTRUE : pdFALSE;
-    taskEXIT_CRITICAL();
+    BaseType_t auto_reload = (checked(timer)->flags & TMR_AUTO_RELOAD) != 0 ? pdTRUE : pdFALSE;
     traceRETURN_xTimerGetReloadMode(auto_reload);
     return auto_reload;
 }
@@ -384,16 +373,14 @@ UBaseType_t uxTimerGetReloadMode(TimerHandle_t timer)
 void vTimerSetTimerNumber(TimerHandle_t timer, UBaseType_t number)
 {
     traceENTER_vTimerSetTimerNumber(timer, number);
-    configASSERT(timer != NULL);
-    timer->number = number;
+    checked(timer)->number = number;
     traceRETURN_vTimerSetTimerNumber();
 }
 
 UBaseType_t uxTimerGetTimerNumber(TimerHandle_t timer)
 {
     traceENTER_uxTimerGetTimerNumber(timer);
-    configASSERT(timer != NULL);
-    UBaseType_t ret = timer->number;
+    UBaseType_t ret = checked(timer)->number;
     traceRETURN_uxTimerGetTimerNumber(ret);
     return ret;
 }

@@ -282,6 +282,15 @@ UBaseType_t sched_top_ready_priority_locked(void);
 /* eTaskGetState(t) for a caller that holds the lock (task_info.c). */
 eTaskState task_state_locked(const tcb_t *t);
 
+/*
+ * Call fn for every task (locked) until it returns true (task_info.c): ready ones from the
+ * highest priority down, then blocked, deleted and suspended ones (FreeRTOS's order for
+ * uxTaskGetSystemState). state is the list's: fn resolves eSuspended (which may be an endless
+ * block) and eRunning itself. Returns the task fn stopped at, or NULL.
+ */
+typedef bool (*task_visit_fn)(tcb_t *t, eTaskState state, void *ctx);
+tcb_t *task_find_locked(task_visit_fn fn, void *ctx);
+
 /* Take t off whatever lists it is on (ready/delayed/suspended, and its waiter list). */
 void sched_unlink_locked(tcb_t *t);
 

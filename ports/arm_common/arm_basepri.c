@@ -18,6 +18,10 @@
 
 #define CEILING ((uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY))
 
+/* A constant: checked where a wrong one cannot reach a board. */
+_Static_assert(CEILING != 0u && CEILING <= 0xFFu,
+               "configMAX_SYSCALL_INTERRUPT_PRIORITY must be 1..255 (BASEPRI 0 masks nothing)");
+
 /*
  * The largest AIRCR value (PRIGROUP field only) that prigroup_ok accepts, once it has accepted
  * one: the fast paths (here and portmacro's inline one) compare the register with it. 0 until
@@ -25,9 +29,13 @@
  */
 uint32_t arm_port_prigroup_limit;
 
+/* Named in most reports: one copy of the string. */
+static const char ceiling_option[] = "configMAX_SYSCALL_INTERRUPT_PRIORITY";
+
 /* Priority grouping must leave no implemented bit to sub-priority. */
-static uint32_t prigroup_ok(uint8_t mask)
+static uint32_t prigroup_ok(void)
 {
+    const uint8_t mask = arm_port_lowest_priority();
     uint32_t prigroup = (ARM_AIRCR & ARM_AIRCR_PRIGROUP_MASK) >> ARM_AIRCR_PRIGROUP_SHIFT;
     uint32_t unimplemented = (uint32_t)__builtin_ctz((uint32_t)mask | 0x100u);
 
@@ -37,10 +45,7 @@ static uint32_t prigroup_ok(uint8_t mask)
                                   << ARM_AIRCR_PRIGROUP_SHIFT;
         return 1u;
     }
-    arm_port_reportf("priority grouping AIRCR.PRIGROUP is %u: it makes implemented priority bits "
-                     "(%x) sub-priority, which BASEPRI cannot mask by; set it to 0 "
-                     "(NVIC_SetPriorityGrouping(0))",
-                     (unsigned)prigroup, mask);
+    arm_port_reportf("AIRCR.PRIGROUP %u splits priority bits: set it to 0", (unsigned)prigroup);
     return 0u;
 }
 
@@ -48,70 +53,46 @@ void arm_port_check_ceiling(void)
 {
     const uint8_t mask = arm_port_lowest_priority();
     const uint8_t svc = arm_shpr_read(ARM_EXC_SVCALL);
-    const uint32_t grouping_ok = prigroup_ok(mask);
+    uint32_t ok = prigroup_ok();
 
-    if (CEILING == 0u || CEILING > 0xFFu) {
-        arm_port_reportf("configMAX_SYSCALL_INTERRUPT_PRIORITY is %x: it must be 1..255 "
-                         "(BASEPRI 0 masks nothing)", (unsigned)CEILING);
-    } else if ((CEILING & ~(uint32_t)mask) != 0u) {
-        arm_port_reportf("configMAX_SYSCALL_INTERRUPT_PRIORITY %x sets priority bits this core "
-                         "does not implement (it implements %x): shift the priority left by "
-                         "(8 - configPRIO_BITS)", (unsigned)CEILING, mask);
-    } else if (svc >= CEILING) {
-        arm_port_reportf("SVCall priority %x is not above the syscall ceiling %x: the first task "
-                         "is started by an SVC while BASEPRI holds the ceiling", svc,
-                         (unsigned)CEILING);
+    if ((CEILING & ~(uint32_t)mask) != 0u) {
+        arm_port_reportf("%s %x: bits outside %x (configPRIO_BITS)", ceiling_option,
+                         (unsigned)CEILING, mask);
+        ok = 0u;
     }
-    configASSERT(CEILING != 0u && CEILING <= 0xFFu);
-    configASSERT((CEILING & ~(uint32_t)mask) == 0u);
-    configASSERT(svc < CEILING);
-    configASSERT(grouping_ok);
-    (void)svc;
-    (void)grouping_ok;
-}
-
-static const char *exception_name(uint32_t exception)
-{
-    static const char *const names[16] = {
-        "Thread mode", "Reset", "NMI", "HardFault", "MemManage", "BusFault", "UsageFault",
-        "SecureFault", "reserved", "reserved", "reserved", "SVCall", "DebugMonitor", "reserved",
-        "PendSV", "SysTick"};
-
-    return names[exception & 15u];
+    if (svc >= CEILING) {
+        arm_port_reportf("SVCall priority %x not above %s", svc, ceiling_option);
+        ok = 0u;
+    }
+    configASSERT(ok);
+    (void)ok;
 }
 
 /* Every check of vPortValidateInterruptPriority, with its reports (kept out of its fast path). */
 __attribute__((noinline, cold)) static void validate_slow(uint32_t exception)
 {
-    uint32_t grouping_ok;
+    const uint32_t system = exception < ARM_EXC_IRQ0;
+    uint32_t ok = prigroup_ok();
     uint8_t prio;
 
     if (exception < ARM_EXC_MEMMANAGE) {
-        arm_port_reportf("%s (exception %u) has a fixed priority above the syscall ceiling %x "
-                         "and must not call FromISR functions",
-                         exception_name(exception), (unsigned)exception, (unsigned)CEILING);
-        configASSERT(exception >= ARM_EXC_MEMMANAGE);
-        return;
-    }
-    prio = exception < ARM_EXC_IRQ0 ? arm_shpr_read(exception)
-                                    : arm_nvic_priority(exception - ARM_EXC_IRQ0);
-    if (prio < CEILING) {
-        if (exception >= ARM_EXC_IRQ0) {
-            arm_port_reportf("IRQ %u has priority %x, above the syscall ceiling %x "
-                             "(configMAX_SYSCALL_INTERRUPT_PRIORITY): an interrupt that calls "
-                             "FromISR functions needs a priority value >= the ceiling",
-                             (unsigned)(exception - ARM_EXC_IRQ0), prio, (unsigned)CEILING);
-        } else {
-            arm_port_reportf("%s (exception %u) has priority %x, above the syscall ceiling %x "
-                             "(configMAX_SYSCALL_INTERRUPT_PRIORITY): it must not call FromISR "
-                             "functions", exception_name(exception), (unsigned)exception, prio,
-                             (unsigned)CEILING);
+        arm_port_reportf("exception %u (fixed priority) called FromISR", (unsigned)exception);
+        ok = 0u;
+    } else {
+        /* Byte access, as in the fast path: system handler priority bytes, then the NVIC's. */
+        prio = *(volatile const uint8_t *)((system ? ARM_SHPR_BASE - ARM_EXC_MEMMANAGE
+                                                   : ARM_NVIC_IPR_BASE - ARM_EXC_IRQ0) +
+                                           exception);
+        if (prio < CEILING) {
+            arm_port_reportf("%s %u has priority %x, above the ceiling %x (%s): no FromISR",
+                             system ? "exception" : "IRQ",
+                             (unsigned)(system ? exception : exception - ARM_EXC_IRQ0), prio,
+                             (unsigned)CEILING, ceiling_option);
+            ok = 0u;
         }
     }
-    configASSERT(prio >= CEILING);
-    grouping_ok = prigroup_ok(arm_port_lowest_priority());
-    configASSERT(grouping_ok);
-    (void)grouping_ok;
+    configASSERT(ok);
+    (void)ok;
 }
 
 void vPortValidateInterruptPriority(void)

@@ -35,11 +35,6 @@ void vPortExitCritical(void)
     ARM_PORT_EXIT_CRITICAL();
 }
 
-void arm_port_reset_nesting(void)
-{
-    arm_port_nesting = 0;
-}
-
 uint8_t arm_port_lowest_priority(void)
 {
     if (priority_mask == 0) {
@@ -55,19 +50,14 @@ uint8_t arm_port_lowest_priority(void)
 
 void arm_port_check_kernel_priorities(void)
 {
-    static const char *const names[2] = {"PendSV", "SysTick"};
-    uint8_t lowest = arm_port_lowest_priority();
+    const uint32_t lowest = arm_port_lowest_priority();
+    const uint32_t shpr3 = ARM_SHPR3; /* both in one read: this runs on every tick */
 
-    for (uint32_t i = 0; i < 2; i++) {
-        uint8_t prio = arm_shpr_read(ARM_EXC_PENDSV + i);
-
-        if (prio != lowest) {
-            arm_port_reportf("%s priority is %x, not the lowest (%x): the kernel sets it at "
-                             "start and nothing else may change it (a vendor HAL's tick "
-                             "set-up often does)",
-                             names[i], prio, lowest);
-        }
-        configASSERT(prio == lowest);
+    if ((shpr3 >> 16) != lowest * 0x101u) {
+        arm_port_reportf("SysTick priority %x, PendSV %x: not the lowest (%x)",
+                         (unsigned)(shpr3 >> 24), (unsigned)((shpr3 >> 16) & 0xFFu),
+                         (unsigned)lowest);
+        configASSERT(pdFALSE);
     }
 }
 
@@ -102,12 +92,10 @@ void xPortSysTickHandler(void)
 
 BaseType_t xPortStartScheduler(void)
 {
-    configASSERT(sched_current != NULL);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    configASSERT(sched_current != NULL && !portIS_INSIDE_INTERRUPT());
     (void)arm_port_lowest_priority();
-    /* Always the lowest, whatever configKERNEL_INTERRUPT_PRIORITY says (see the README). */
-    arm_shpr_write(ARM_EXC_PENDSV, 0xFF);
-    arm_shpr_write(ARM_EXC_SYSTICK, 0xFF);
+    /* Both always the lowest, whatever configKERNEL_INTERRUPT_PRIORITY says (see the README). */
+    ARM_SHPR3 |= 0xFFFF0000u;
     arm_port_check_kernel_priorities();
 #if ARM_HAS_BASEPRI
     arm_port_check_ceiling(); /* PRIMASK cores have no ceiling: their lock masks everything */

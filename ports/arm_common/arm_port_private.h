@@ -79,7 +79,10 @@ void arm_port_check_ceiling(void);
  * A task the port has abandoned (ARMv8-M: its stack overflowed) leaves whatever critical
  * sections it was in: the nesting count, which belongs to the running task, goes back to 0.
  */
-void arm_port_reset_nesting(void);
+static inline void arm_port_reset_nesting(void)
+{
+    arm_port_nesting = 0;
+}
 
 /*
  * ARMv7-M and ARMv8-M Mainline (arm_mainline.c, which also provides arm_port_start_first_task
@@ -94,9 +97,9 @@ void arm_mainline_enable_lazy_fp(void);
 void arm_port_check_kernel_priorities(void);
 
 /*
- * Format (%s, %u, %x, %c only; %x prints 0x and at least two hex digits)
- * into a static buffer and pass it to arm_port_report(). For the path to a
- * failing configASSERT only: not reentrant.
+ * Format (%s, %u, %x only; %x prints 0x and at least two hex digits) into a
+ * static buffer of 128 bytes and pass it to arm_port_report(). For the path to
+ * a failing configASSERT only: not reentrant.
  */
 void arm_port_reportf(const char *fmt, ...);
 

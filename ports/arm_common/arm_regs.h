@@ -62,6 +62,7 @@
  * allowed; use arm_shpr_read/arm_shpr_write, which work everywhere.
  */
 #define ARM_SHPR_BASE 0xE000ED18u
+#define ARM_SHPR3 ARM_REG32(0xE000ED20u) /* PendSV in bits 23:16, SysTick in 31:24 */
 
 /* Exception numbers (IPSR values). External interrupt n is exception 16 + n. */
 #define ARM_EXC_NMI 2u

@@ -4,12 +4,16 @@
  * checks. The port formats the line itself (no C library, callable from any
  * handler) and hands it to arm_port_report(), which the board or application
  * defines to print it; the weak default here drops it.
+ *
+ * The lines are short on purpose (they are flash in every build with
+ * configASSERT): each names the option or register to fix and the values
+ * involved; the port's README explains each check at length.
  */
 #include "arm_port_private.h"
 
 #include <stdarg.h>
 
-#define REPORT_MAX 256
+#define REPORT_MAX 128
 
 static char line[REPORT_MAX];
 
@@ -18,61 +22,52 @@ __attribute__((weak)) void arm_port_report(const char *message)
     (void)message;
 }
 
-static size_t put_char(size_t at, char c)
+/* Appends s at line[at], truncating at the end of the line; returns the new end. */
+static size_t put_string(size_t at, const char *s)
 {
-    if (at < REPORT_MAX - 1u) {
-        line[at++] = c;
+    while (*s != '\0' && at < REPORT_MAX - 1u) {
+        line[at++] = *s++;
     }
     return at;
 }
 
-static size_t put_unsigned(size_t at, uint32_t v, uint32_t base, uint32_t min_digits)
+/* v in base 10, or in base 16 as 0x and at least two digits, ending just before end. */
+static const char *format_number(char *end, uint32_t v, uint32_t base)
 {
-    char digits[10];
-    uint32_t n = 0;
+    char *p = end;
 
+    *p = '\0';
     do {
-        digits[n++] = "0123456789abcdef"[v % base];
+        *--p = "0123456789abcdef"[v % base];
         v /= base;
-    } while (v != 0u || n < min_digits);
-    while (n > 0u) {
-        at = put_char(at, digits[--n]);
+    } while (v != 0u || (base == 16u && p == end - 1));
+    if (base == 16u) {
+        *--p = 'x';
+        *--p = '0';
     }
-    return at;
-}
-
-static size_t put_conversion(size_t at, char conv, va_list *ap)
-{
-    switch (conv) {
-    case 's':
-        for (const char *s = va_arg(*ap, const char *); *s != '\0'; s++) {
-            at = put_char(at, *s);
-        }
-        return at;
-    case 'u':
-        return put_unsigned(at, va_arg(*ap, unsigned), 10u, 1u);
-    case 'x':
-        at = put_char(put_char(at, '0'), 'x');
-        return put_unsigned(at, va_arg(*ap, unsigned), 16u, 2u);
-    case 'c':
-        return put_char(at, (char)va_arg(*ap, int));
-    default:
-        return put_char(put_char(at, '%'), conv);
-    }
+    return p;
 }
 
 void arm_port_reportf(const char *fmt, ...)
 {
+    char number[16]; /* "0x" and eight digits, or ten decimal digits, and the NUL */
+    char literal[2] = {0, 0};
     va_list ap;
     size_t at = 0;
 
     va_start(ap, fmt);
-    for (; *fmt != '\0'; fmt++) {
-        if (*fmt == '%' && fmt[1] != '\0') {
-            at = put_conversion(at, *++fmt, &ap);
-        } else {
-            at = put_char(at, *fmt);
+    while (*fmt != '\0') {
+        const char *piece = literal;
+
+        literal[0] = *fmt++;
+        if (literal[0] == '%' && *fmt == 's') {
+            piece = va_arg(ap, const char *);
+            fmt++;
+        } else if (literal[0] == '%' && (*fmt == 'u' || *fmt == 'x')) {
+            piece = format_number(&number[sizeof(number) - 1u], va_arg(ap, unsigned),
+                                  *fmt++ == 'x' ? 16u : 10u);
         }
+        at = put_string(at, piece);
     }
     va_end(ap);
     line[at] = '\0';
@@ -81,9 +76,6 @@ void arm_port_reportf(const char *fmt, ...)
 
 void arm_port_bad_svc(uint32_t number)
 {
-    arm_port_reportf("SVC %u is not a kernel service: the port only issues SVC %u (start the "
-                     "first task); an application's own SVCs need their own dispatcher in front "
-                     "of vPortSVCHandler",
-                     (unsigned)number, ARM_SVC_START_FIRST_TASK);
+    arm_port_reportf("SVC %u is not a kernel service", (unsigned)number);
     configASSERT(number == ARM_SVC_START_FIRST_TASK);
 }

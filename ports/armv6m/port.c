@@ -61,8 +61,8 @@ void arm_port_arch_start(void)
  */
 void vPortSVCHandler(void)
 {
-    arm_port_reportf("SVC taken by vPortSVCHandler: GCC_ARM_CM0 uses no SVC, so the "
-                     "application's SVCs need a handler of their own");
+    arm_port_reportf("SVC taken by vPortSVCHandler: GCC_ARM_CM0 issues none; give the "
+                     "application's SVCs a handler of their own");
     configASSERT(0);
 }
 

@@ -106,8 +106,7 @@ void armv8m_check_exc_return(uint32_t exc_return)
 
     if (seen != expected) {
         arm_port_reportf("the scheduler starts in the %s state, but configRUN_FREERTOS_SECURE_ONLY "
-                         "is %u: set it to %u (1 when the whole application runs Secure, as on a "
-                         "core that boots Secure with no TrustZone split)",
+                         "is %u: set it to %u",
                          (seen & 1u) != 0u ? "Secure" : "Non-secure",
                          (unsigned)configRUN_FREERTOS_SECURE_ONLY, (seen & 1u) != 0u ? 1u : 0u);
     }
@@ -136,8 +135,7 @@ StackType_t *armv8m_stack_overflow(void)
     uint32_t limit;
 
     __asm volatile("mrs %0, psplim" : "=r"(limit));
-    arm_port_reportf("task '%s' overflowed its stack: its stack pointer reached the stack's "
-                     "lowest address %x (PSPLIM) and the port stopped it; give it a bigger stack",
+    arm_port_reportf("task '%s' overflowed its stack (PSPLIM %x): stopped; give it a bigger stack",
                      pcTaskGetName(NULL), (unsigned)limit);
     configASSERT(pdFALSE); /* the report above says why */
     /* The assertion returned: retire the task and let the others run on. */
