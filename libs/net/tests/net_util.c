@@ -37,11 +37,11 @@ size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len)
     return len;
 }
 
-/* Fills a socket address for an IPv4 or IPv6 literal; returns its length, 0 if not literal. */
+/* Fills a socket address for an IPv4 or IPv6 literal (IPv6 where lwIP is built with it);
+ * returns its length, 0 if not literal. */
 static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss)
 {
     struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
 
     memset(ss, 0, sizeof(*ss));
     if (lwip_inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
@@ -49,11 +49,14 @@ static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_stor
         in4->sin_port = lwip_htons(port);
         return sizeof(*in4);
     }
+#if LWIP_IPV6
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
     if (lwip_inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
         in6->sin6_family = AF_INET6;
         in6->sin6_port = lwip_htons(port);
         return sizeof(*in6);
     }
+#endif /* LWIP_IPV6 */
     return 0;
 }
 
@@ -137,18 +140,25 @@ int net_wait_for(int (*cond)(void), TickType_t ticks)
 
 int net_udp_echo(const char *host, size_t len)
 {
-    uint8_t out[512], in[512];
+    /* From the heap, not the stack: a board's runner task would need 1 KiB more stack for it. */
+    uint8_t *out = pvPortMalloc(2 * NET_UDP_MAX), *in = out + NET_UDP_MAX;
     struct sockaddr_storage ss;
     socklen_t addr_len = make_addr(host, 7, &ss);
     struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
     int s = lwip_socket(ss.ss_family, SOCK_DGRAM, 0);
     ssize_t n = -1;
 
-    net_pattern_fill(out, len, len);
-    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    if (lwip_sendto(s, out, len, 0, (struct sockaddr *)&ss, addr_len) == (ssize_t)len) {
-        n = lwip_recv(s, in, sizeof(in), 0);
+    if (out != NULL && s >= 0 && len <= NET_UDP_MAX) {
+        net_pattern_fill(out, len, len);
+        (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+        if (lwip_sendto(s, out, len, 0, (struct sockaddr *)&ss, addr_len) == (ssize_t)len) {
+            n = lwip_recv(s, in, NET_UDP_MAX, 0);
+        }
     }
-    lwip_close(s);
-    return n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+    if (s >= 0) {
+        lwip_close(s);
+    }
+    n = n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+    vPortFree(out);
+    return (int)n;
 }

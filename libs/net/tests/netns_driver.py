@@ -307,7 +307,9 @@ def control(request):
     return b"fail unknown command"
 
 
-def start_peers():
+def start_peers(dhcp=True):
+    """The peers above; dhcp=False leaves out the DHCP server, which needs qtap0 (a SLIP link,
+    slip_bridge.py, has no DHCP)."""
     serve_udp(7, lambda data: data)
     serve_udp(53, dns_answer)
     serve_udp(123, sntp_answer)
@@ -317,7 +319,8 @@ def start_peers():
     serve_tcp(19, tcp_source)
     serve_tcp(20, tcp_reset)
     serve_tcp(21, tcp_silent)
-    serve_dhcp()
+    if dhcp:
+        serve_dhcp()
 
 
 def cannot(reason):

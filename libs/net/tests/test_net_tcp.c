@@ -131,7 +131,7 @@ static void test_tcp_receive_1mib_from_host(void)
 NET_TEST_MAIN(NET_CASE(test_tcp_echo_client_ipv4), NET_CASE(test_tcp_echo_client_ipv6),
               NET_CASE(test_netconn_echo_client), NET_CASE(test_tcp_echo_server_host_client),
               NET_CASE(test_tcp_send_1mib_to_host), NET_CASE(test_tcp_receive_1mib_from_host),
-              NET_CASE(test_tcp_sixteen_concurrent_connections),
+              NET_CASE(test_tcp_concurrent_connections),
               NET_CASE(test_connect_closed_port_refused),
               NET_CASE(test_recv_after_peer_reset_fails), NET_CASE(test_recv_timeout_expires),
               NET_CASE(test_connect_unreachable_times_out))

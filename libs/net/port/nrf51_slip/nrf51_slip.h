@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * nrf51_slip.h: the nRF51 UART as a serial network line (QUARTZ_BOARD_NET_DRIVER nrf51_slip,
+ * QUARTZ_BOARD_NET_LINK serial): lwIP's serial I/O functions (lwip/sio.h: sio_open, sio_send,
+ * sio_read, sio_tryread, sio_read_abort) that lwIP's SLIP interface (netif/slipif.c) runs on,
+ * for the UART at BOARD_SLIP_UART_BASE, interrupt BOARD_SLIP_UART_IRQ (board_defs.h). One UART
+ * per program: sio_open() accepts device 0 only. src/board_netif_slip.c adds the interface.
+ *
+ * Opening the line moves the board's console to semihosting (board_console_to_semihost()):
+ * from then on every UART byte is SLIP.
+ */
+#ifndef QUARTZ_NET_NRF51_SLIP_H
+#define QUARTZ_NET_NRF51_SLIP_H
+
+#include <stdint.h>
+
+struct nrf51_slip_stats {
+    uint32_t rx_bytes; /* moved from the UART into the ring */
+    uint32_t rx_paused; /* times the ring was full and the UART was left to hold the sender */
+    uint32_t tx_bytes;
+};
+
+/* The line's counters (read from any task; each has one writer). */
+const struct nrf51_slip_stats *nrf51_slip_stats(void);
+
+#endif /* QUARTZ_NET_NRF51_SLIP_H */
