@@ -31,7 +31,9 @@ set(QUARTZ_BOARD_NET_DRIVER nrf51_slip)
 set(QUARTZ_BOARD_NET_LINK serial)
 set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/lwipopts.h)
 # The board network test's sizes (libs/net/tests: net_cases.c, test_net_board_tap.c) for the
-# 8 KiB kernel heap of the test configuration: 4 connections at once of 2 KiB each, sent and
-# checked 128 bytes at a time on 224-word stacks, and a 512-word runner (printf and DNS).
+# 8 KiB kernel heap of the test configuration: 2 connections at once of 2 KiB each, sent and
+# checked 128 bytes at a time on 192-word stacks; 128-byte stream and echo buffers; a 256-word
+# runner (printf, DNS) and echo tasks. Why only 2 connections: the board README.
 set(QUARTZ_BOARD_NET_TEST_SIZES NET_CONCURRENT=2 NET_CONCURRENT_BYTES=2048u
-    NET_CONCURRENT_CHUNK=128u NET_CLIENT_STACK=192u NET_RUNNER_STACK=256u)
+    NET_CONCURRENT_CHUNK=128u NET_CLIENT_STACK=192u NET_RUNNER_STACK=256u NET_STREAM_CHUNK=128u
+    NET_ECHO_CHUNK=128u NET_ECHO_STACK=192u NET_HOST_ECHO_BYTES=16384u)

@@ -3,8 +3,9 @@
  * net_cases.c: network test cases that run both on the host (test_net_ip.c, test_net_tcp.c,
  * over the POSIX TAP driver) and on every networked board (test_net_board_tap.c, the board's
  * NIC on a TAP device or its serial line bridged to a TUN device): UDP echo, DNS success and
- * failure, 16 TCP connections at once (fewer where a board's RAM says so), each echoed and
- * checked byte for byte, and the refused, reset and timeout errors. The
+ * failure, ICMP echo both ways, TCP echo with the host as client, a stream each way checked
+ * byte for byte (1 MiB), 16 TCP connections at once (fewer where a board's RAM says so), each
+ * echoed and checked byte for byte, and the refused, reset and timeout errors. The
  * peers are netns_driver.py's, on 192.0.2.1 in the namespace; only lwIP's socket API and the
  * kernel are used, so the same code runs on both. Times are in ticks.
  */
@@ -12,11 +13,14 @@
 
 #include "quartz_net/sys_net.h"
 
+#include "lwip/inet_chksum.h"
 #include "lwip/netdb.h"
+#include "lwip/prot/icmp.h"
 #include "lwip/sockets.h"
 
 #include "semphr.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Connections at once, and the chunk each sends and checks at a time (on its task's stack): a
@@ -33,6 +37,50 @@ void test_udp_echo_ipv4(void)
     for (size_t len = 1; len <= 500; len += 99) {
         QT_EQ(net_udp_echo(NET_HOST4, len), 0);
     }
+}
+
+void test_icmp_echo_to_host(void)
+{
+    struct sockaddr_in host = {.sin_family = AF_INET};
+    struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
+    uint8_t packet[64], reply[128];
+    struct icmp_echo_hdr *echo = (struct icmp_echo_hdr *)packet;
+    int s = lwip_socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+    ssize_t n;
+
+    QT_ASSERT(s >= 0);
+    lwip_inet_pton(AF_INET, NET_HOST4, &host.sin_addr);
+    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    memset(packet, 0, sizeof(packet));
+    net_pattern_fill(packet + sizeof(*echo), 0, sizeof(packet) - sizeof(*echo));
+    ICMPH_TYPE_SET(echo, ICMP_ECHO);
+    echo->id = lwip_htons(0x5141);
+    echo->seqno = lwip_htons(1);
+    echo->chksum = inet_chksum(packet, sizeof(packet));
+    QT_EQ(lwip_sendto(s, packet, sizeof(packet), 0, (struct sockaddr *)&host, sizeof(host)),
+          sizeof(packet));
+    /* Raw IPv4 sockets receive the IP header too; the reply follows it. */
+    n = lwip_recv(s, reply, sizeof(reply), 0);
+    QT_EQ(n, 20 + sizeof(packet));
+    if (n == (ssize_t)(20 + sizeof(packet))) {
+        struct icmp_echo_hdr *got = (struct icmp_echo_hdr *)(reply + 20);
+        QT_EQ(ICMPH_TYPE(got), ICMP_ER);
+        QT_EQ(lwip_ntohs(got->id), 0x5141);
+        QT_EQ(memcmp(reply + 20 + sizeof(*got), packet + sizeof(*echo),
+                     sizeof(packet) - sizeof(*echo)),
+              0);
+    }
+    lwip_close(s);
+}
+
+/* The host pings Quartz: lwIP's ICMP layer answers without any task's help. */
+void test_icmp_echo_from_host(void)
+{
+    char command[32], reply[64];
+
+    snprintf(command, sizeof(command), "ping %s", net_test_address4);
+    QT_EQ(net_control(command, reply, sizeof(reply)), 0);
+    QT_ASSERT(strcmp(reply, "ok") == 0);
 }
 
 void test_getaddrinfo_name_resolves(void)
@@ -181,5 +229,68 @@ void test_connect_unreachable_times_out(void)
     start = xTaskGetTickCount();
     QT_EQ(lwip_select(s + 1, NULL, &writable, NULL, &tv), 0);
     QT_ASSERT(xTaskGetTickCount() - start >= pdMS_TO_TICKS(500));
+    lwip_close(s);
+}
+
+/* The host connects in to the program's echo server (net_echo_server_start()) and checks
+ * what comes back. */
+void test_tcp_echo_server_host_client(void)
+{
+    char command[48], reply[64];
+
+    net_echo_server_start();
+    snprintf(command, sizeof(command), "tcpecho %s %d %u", net_test_address4, NET_ECHO_PORT,
+             (unsigned)NET_HOST_ECHO_BYTES);
+    QT_EQ(net_control(command, reply, sizeof(reply)), 0);
+    QT_ASSERT(strcmp(reply, "ok") == 0);
+}
+
+/* NET_STREAM_BYTES of the pattern (1 MiB unless a board says less) to the host's sink, which
+ * checks every byte. */
+void test_tcp_stream_to_host(void)
+{
+    static uint8_t chunk[NET_STREAM_CHUNK];
+    char reply[64], expect[32];
+    int s = net_tcp_connect(NET_HOST4, 9);
+    size_t n;
+
+    QT_ASSERT(s >= 0);
+    for (size_t off = 0; s >= 0 && off < NET_STREAM_BYTES; off += NET_STREAM_CHUNK) {
+        net_pattern_fill(chunk, off, NET_STREAM_CHUNK);
+        if (net_send_all(s, chunk, NET_STREAM_CHUNK) != 0) {
+            QT_ASSERT(!"send failed");
+            break;
+        }
+    }
+    QT_EQ(lwip_shutdown(s, SHUT_WR), 0);
+    n = net_recv_all(s, reply, sizeof(reply) - 1);
+    reply[n] = '\0';
+    snprintf(expect, sizeof(expect), "OK %u\n", (unsigned)NET_STREAM_BYTES);
+    QT_ASSERT(strcmp(reply, expect) == 0);
+    lwip_close(s);
+}
+
+/* The host's source sends the NET_STREAM_BYTES asked for and closes; every byte is checked. */
+void test_tcp_stream_from_host(void)
+{
+    static uint8_t buf[NET_STREAM_CHUNK];
+    size_t total = 0, bad = SIZE_MAX;
+    int s = net_tcp_connect(NET_HOST4, 19);
+    ssize_t n = -1;
+    char request[16];
+
+    QT_ASSERT(s >= 0);
+    snprintf(request, sizeof(request), "%u\n", (unsigned)NET_STREAM_BYTES);
+    QT_EQ(s >= 0 ? net_send_all(s, request, strlen(request)) : -1, 0);
+    while (s >= 0 && (n = lwip_recv(s, buf, sizeof(buf), 0)) > 0) {
+        size_t at = net_pattern_mismatch(buf, total, (size_t)n);
+        if (at != (size_t)n && bad == SIZE_MAX) {
+            bad = total + at;
+        }
+        total += (size_t)n;
+    }
+    QT_EQ(n, 0); /* an orderly end of stream */
+    QT_EQ(total, NET_STREAM_BYTES);
+    QT_EQ(bad, SIZE_MAX);
     lwip_close(s);
 }

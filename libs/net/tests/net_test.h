@@ -36,7 +36,7 @@
 #define NET_LEASE4 "192.0.2.50"           /* what the driver's DHCP server leases on qtap0 */
 #define NET_HOST1 "198.51.100.1"          /* the host on qtap1, which has no DHCP server */
 #define NET_SNTP_TIME 1767225600u         /* the host's SNTP server's time, + 0.5 s */
-#define NET_PATTERN_BYTES (1024u * 1024u) /* the host's TCP source sends this much */
+#define NET_PATTERN_BYTES (1024u * 1024u) /* the most the host's TCP source sends */
 #define NET_ECHO_PORT 7                   /* the program's own TCP echo server, any address */
 #define NET_TASK_STACK 4096u
 #define NET_WAIT_TICKS pdMS_TO_TICKS(20000) /* upper bound for any one exchange */
@@ -48,6 +48,29 @@
 #endif
 #ifndef NET_CLIENT_STACK
 #define NET_CLIENT_STACK NET_TASK_STACK
+#endif
+/* The streams to and from the host (net_cases.c): bytes each way (at most NET_PATTERN_BYTES),
+ * and the chunk moved at a time (a static buffer); bytes the host echoes through the
+ * program's server. */
+#ifndef NET_STREAM_BYTES
+#define NET_STREAM_BYTES NET_PATTERN_BYTES
+#endif
+#ifndef NET_STREAM_CHUNK
+#define NET_STREAM_CHUNK 8192u
+#endif
+#ifndef NET_HOST_ECHO_BYTES
+#define NET_HOST_ECHO_BYTES 100000u
+#endif
+/* The program's TCP echo server (net_echo_server_start): each connection's buffer, and the
+ * stack (words) and priority of its tasks. */
+#ifndef NET_ECHO_CHUNK
+#define NET_ECHO_CHUNK 2048u
+#endif
+#ifndef NET_ECHO_STACK
+#define NET_ECHO_STACK NET_TASK_STACK
+#endif
+#ifndef NET_ECHO_PRIORITY
+#define NET_ECHO_PRIORITY 5
 #endif
 
 struct net_case {
@@ -78,7 +101,16 @@ int net_test_run(const struct net_case *cases, size_t count, unsigned flags);
         return net_test_run(cases_, sizeof(cases_) / sizeof(cases_[0]), (flags));                  \
     }
 
-extern struct qnet_eth net_test_eth; /* qtap0 */
+extern struct qnet_eth net_test_eth; /* qtap0 (the host's runner) */
+/* The program's own IPv4 address as the host reaches it, defined by each runner. */
+extern const char net_test_address4[];
+
+/*
+ * Start the program's TCP echo server on NET_ECHO_PORT, any address, unless it runs already: a
+ * listening task and one task per connection (NET_ECHO_CHUNK bytes at a time). From the
+ * runner's task (the host's runner starts it at once; the cases that need it start it too).
+ */
+void net_echo_server_start(void);
 
 /* The test pattern, byte i = (i * 7 + i / 251) mod 256 (as netns_driver.py computes it). */
 uint8_t net_pattern_byte(size_t i);
@@ -88,6 +120,8 @@ size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len);
 
 /* Send one command to the driver's control port and wait for its reply (NUL-terminated). */
 int net_control(const char *command, char *reply, size_t capacity);
+/* The same to another control port on the host (slip_bridge.py's link control, 5001). */
+int net_control_at(uint16_t port, const char *command, char *reply, size_t capacity);
 
 /* Connected TCP socket to addr:port (IPv4 or IPv6 literal), or -1 with qnet_errno() set. */
 int net_tcp_connect(const char *addr, uint16_t port);
@@ -105,6 +139,11 @@ int net_wait_for(int (*cond)(void), TickType_t ticks);
 
 /* The cases shared by the host tests and the board test (net_cases.c). */
 void test_udp_echo_ipv4(void);
+void test_icmp_echo_to_host(void);
+void test_icmp_echo_from_host(void);
+void test_tcp_echo_server_host_client(void);
+void test_tcp_stream_to_host(void);
+void test_tcp_stream_from_host(void);
 void test_getaddrinfo_name_resolves(void);
 void test_getaddrinfo_unknown_name_fails(void);
 void test_tcp_concurrent_connections(void);

@@ -2,8 +2,8 @@
 /*
  * net_util.c: the network tests' helpers (net_test.h), used by the host tests and by the board
  * test that runs their shared cases (net_cases.c): the test pattern, TCP connect/send/receive
- * through lwIP's sockets, UDP echo, the host driver's control port. Portable: lwIP's socket API
- * and the kernel only.
+ * through lwIP's sockets, UDP echo, the host driver's control port, the program's own TCP echo
+ * server. Portable: lwIP's socket API and the kernel only.
  */
 #include "net_test.h"
 
@@ -60,6 +60,50 @@ static socklen_t make_addr(const char *addr, uint16_t port, struct sockaddr_stor
     return 0;
 }
 
+static void echo_connection(void *arg)
+{
+    int s = (int)(intptr_t)arg;
+    uint8_t buf[NET_ECHO_CHUNK];
+    ssize_t n;
+
+    while ((n = lwip_recv(s, buf, sizeof(buf), 0)) > 0) {
+        if (net_send_all(s, buf, (size_t)n) != 0) {
+            break;
+        }
+    }
+    lwip_close(s);
+    vTaskDelete(NULL);
+}
+
+static void echo_server(void *arg)
+{
+    struct sockaddr_in any = {.sin_family = AF_INET, .sin_port = lwip_htons(NET_ECHO_PORT)};
+    int s = lwip_socket(AF_INET, SOCK_STREAM, 0);
+
+    (void)arg;
+    configASSERT(s >= 0);
+    configASSERT(lwip_bind(s, (struct sockaddr *)&any, sizeof(any)) == 0);
+    configASSERT(lwip_listen(s, 16) == 0);
+    for (;;) {
+        int c = lwip_accept(s, NULL, NULL);
+        if (c >= 0 && xTaskCreate(echo_connection, "echo_conn", NET_ECHO_STACK, (void *)(intptr_t)c,
+                                  NET_ECHO_PRIORITY, NULL) != pdPASS) {
+            lwip_close(c);
+        }
+    }
+}
+
+void net_echo_server_start(void)
+{
+    static int started; /* by the runner's task only */
+
+    if (!started) {
+        started = xTaskCreate(echo_server, "echo_srv", NET_ECHO_STACK, NULL, NET_ECHO_PRIORITY,
+                              NULL) == pdPASS;
+        configASSERT(started);
+    }
+}
+
 int net_tcp_connect(const char *addr, uint16_t port)
 {
     struct sockaddr_storage ss;
@@ -110,8 +154,13 @@ size_t net_recv_all(int sock, void *buf, size_t len)
 
 int net_control(const char *command, char *reply, size_t capacity)
 {
+    return net_control_at(CONTROL_PORT, command, reply, capacity);
+}
+
+int net_control_at(uint16_t port, const char *command, char *reply, size_t capacity)
+{
     struct sockaddr_storage ss;
-    socklen_t len = make_addr(NET_HOST4, CONTROL_PORT, &ss);
+    socklen_t len = make_addr(NET_HOST4, port, &ss);
     struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
     int s = lwip_socket(AF_INET, SOCK_DGRAM, 0);
     ssize_t n = -1;

@@ -19,7 +19,8 @@ fallback test.
 Peers (IPv4 and IPv6, on 192.0.2.1 / fd00:51::1; the echo services on every address):
   UDP 7   echo                         TCP 7   echo
   TCP 9   sink: reads to EOF, checks the test pattern, answers "OK <n>" or "BAD <offset>"
-  TCP 19  source: sends PATTERN_BYTES of the test pattern, then closes
+  TCP 19  source: reads a byte count (a decimal line, "1048576\n"), sends that many bytes of
+          the test pattern (at most PATTERN_BYTES), then closes
   TCP 20  accepts, then resets the connection (SO_LINGER 0)
   TCP 21  accepts and stays silent until the client closes
   UDP 53  DNS: echo.quartz.test -> 192.0.2.1 / fd00:51::1, every other name NXDOMAIN
@@ -164,8 +165,15 @@ def tcp_sink(conn):
 
 
 def tcp_source(conn):
-    for off in range(0, PATTERN_BYTES, 16384):
-        conn.sendall(pattern(off, 16384))
+    request = b""
+    while not request.endswith(b"\n"):
+        data = conn.recv(32)
+        if not data or len(request) > 16:
+            return
+        request += data
+    total = min(int(request), PATTERN_BYTES)
+    for off in range(0, total, 16384):
+        conn.sendall(pattern(off, min(16384, total - off)))
 
 
 def tcp_reset(conn):

@@ -18,9 +18,10 @@ Bytes on the line that do not decode to an IPv4 packet (say, a console line prin
 the board opened its line) are dropped and counted.
 
 Link down and up, for the test: UDP port 5001 on 192.0.2.1 takes "down <ms>": the bridge
-answers "ok", then drops every packet both ways for <ms> milliseconds of wall-clock time (the
-board's idle virtual time follows the host's under qemu-run --serial), as a cut cable would.
-It keeps reading the line meanwhile, so the board's UART never stalls.
+answers "ok" and, as soon as that answer is on the line, drops every packet both ways for
+<ms> milliseconds of wall-clock time (the board's idle virtual time follows the host's under
+qemu-run --serial), as a cut cable would. It keeps reading the line meanwhile, so the board's
+UART never stalls.
 
 With SLIP_BRIDGE_TRACE=1 in the environment every packet is logged (direction, protocol,
 length, TCP ports and flags).
@@ -98,6 +99,7 @@ class Bridge:
     def __init__(self, line, tun_fd):
         self.line, self.tun_fd = line, tun_fd
         self.down_until = 0.0
+        self.cut_after_answer = None  # seconds, once the answer to "down" is on the line
         self.counts = {"to_tun": 0, "to_line": 0, "garbage": 0, "dropped_down": 0}
 
     def link_down(self):
@@ -131,17 +133,24 @@ class Bridge:
             except OSError:
                 return
             self.counts["to_line"] += 1
+            if self.cut_after_answer is not None and is_link_control_answer(packet):
+                self.down_until = time.monotonic() + self.cut_after_answer
+                self.cut_after_answer = None
 
     def control(self, request):
         words = request.decode(errors="replace").split()
         if len(words) == 2 and words[0] == "down":
-            # Answer first: once down, the answer would be dropped too.
-            threading.Timer(0.05, self._go_down, args=(int(words[1]) / 1000.0,)).start()
+            # The cut starts once this answer has gone onto the line (tun_to_line).
+            self.cut_after_answer = int(words[1]) / 1000.0
             return b"ok"
         return b"fail unknown command"
 
-    def _go_down(self, seconds):
-        self.down_until = time.monotonic() + seconds
+
+def is_link_control_answer(packet):
+    """A UDP datagram from the link control port."""
+    ihl = (packet[0] & 0xF) * 4
+    return (packet[9] == 17 and len(packet) >= ihl + 8
+            and struct.unpack("!H", packet[ihl:ihl + 2])[0] == LINK_CONTROL_PORT)
 
 
 def open_tun():

@@ -28,6 +28,7 @@
 #include "quartz_net/sys_net.h"
 
 #include "lwip/dns.h"
+#include "lwip/sockets.h"
 #include "lwip/tcpip.h"
 
 #include <stdio.h>
@@ -47,6 +48,8 @@
 #else
 #define NET_BOARD_ADDRESS NET_LEASE4
 #endif
+
+const char net_test_address4[] = NET_BOARD_ADDRESS;
 
 static const struct net_case *run_cases;
 static size_t run_count;
@@ -70,6 +73,55 @@ static void test_address_and_dns_server(void)
     QT_ASSERT(strcmp(addr, NET_BOARD_ADDRESS) == 0);
     QT_ASSERT(strcmp(dns, NET_HOST4) == 0);
 }
+
+#ifdef NET_BOARD_SERIAL_LINK
+#define LINK_CONTROL_PORT 5001 /* slip_bridge.py */
+#define LINK_CUT_MS 2000
+
+/*
+ * The line is cut for LINK_CUT_MS and comes back (slip_bridge.py drops every packet both ways
+ * from just after its answer, as a pulled cable would). SLIP has no carrier, so lwIP's link
+ * stays up: a datagram during the cut gets no answer, and data sent on a TCP connection during
+ * the cut arrives by retransmission once the line is back, on the same connection.
+ */
+static void test_serial_link_down_and_up(void)
+{
+    struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
+    uint8_t out[64], in[64];
+    char command[16], reply[16];
+    int s = net_tcp_connect(NET_HOST4, 7);
+    TickType_t start;
+
+    QT_ASSERT(s >= 0);
+    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    snprintf(command, sizeof(command), "down %d", LINK_CUT_MS);
+    QT_EQ(net_control_at(LINK_CONTROL_PORT, command, reply, sizeof(reply)), 0);
+    QT_ASSERT(strcmp(reply, "ok") == 0);
+    start = xTaskGetTickCount();
+    net_pattern_fill(out, 3, sizeof(out));
+    QT_EQ(net_send_all(s, out, sizeof(out)), 0);
+    QT_ASSERT(net_udp_echo(NET_HOST4, 32) != 0); /* its 5 s wait outlasts the cut */
+    QT_EQ(net_recv_all(s, in, sizeof(in)), sizeof(in));
+    QT_EQ(memcmp(in, out, sizeof(in)), 0);
+    QT_ASSERT(xTaskGetTickCount() - start >= pdMS_TO_TICKS(LINK_CUT_MS));
+    QT_EQ(net_udp_echo(NET_HOST4, 32), 0);
+    lwip_close(s);
+}
+
+/* What the link adds to the shared cases: the cut, and what a SLIP line cannot do. */
+#define NET_BOARD_LINK_CASES                                                                       \
+    NET_CASE(test_serial_link_down_and_up),                                                        \
+        NET_SKIP("dhcp_lease", "a SLIP link has no DHCP: the static address instead "              \
+                               "(test_address_and_dns_server)"),                                   \
+        NET_SKIP("link_carrier", "a SLIP line has no carrier to report: the cut above "            \
+                                 "is seen by the traffic alone"),                                  \
+        NET_SKIP("malformed_frames", "no Ethernet frames: SLIP packets longer than the MTU are "   \
+                                     "cut by slipif and dropped by IP, uncounted"),                \
+        NET_SKIP("ipv6", "LWIP_IPV6 is off on this board (16 KiB of RAM: lwipopts.h)")
+#else
+#define NET_BOARD_LINK_CASES                                                                       \
+    NET_SKIP("link_down_and_up", "the slirp test (<board>/net_<driver>) unplugs the NIC")
+#endif
 
 static void runner(void *arg)
 {
@@ -128,10 +180,13 @@ int net_test_run(const struct net_case *cases, size_t count, unsigned flags)
     return 1;
 }
 
-NET_TEST_MAIN(NET_CASE(test_address_and_dns_server), NET_CASE(test_udp_echo_ipv4),
+NET_TEST_MAIN(NET_CASE(test_address_and_dns_server), NET_CASE(test_icmp_echo_to_host),
+              NET_CASE(test_icmp_echo_from_host), NET_CASE(test_udp_echo_ipv4),
               NET_CASE(test_getaddrinfo_name_resolves),
               NET_CASE(test_getaddrinfo_unknown_name_fails),
               NET_CASE(test_tcp_concurrent_connections),
               NET_CASE(test_connect_closed_port_refused),
               NET_CASE(test_recv_after_peer_reset_fails), NET_CASE(test_recv_timeout_expires),
-              NET_CASE(test_connect_unreachable_times_out))
+              NET_CASE(test_connect_unreachable_times_out),
+              NET_CASE(test_tcp_echo_server_host_client), NET_CASE(test_tcp_stream_to_host),
+              NET_CASE(test_tcp_stream_from_host), NET_BOARD_LINK_CASES)

@@ -2,7 +2,8 @@
 /*
  * test_net_ip.c: lwIP on Quartz below TCP, over the POSIX TAP driver against the host in a
  * network namespace (netns_driver.py): ICMP echo both ways, UDP echo over IPv4 and IPv6 and
- * DNS success and failure (the IPv4 echo and DNS cases shared with the boards: net_cases.c),
+ * DNS success and failure (the ICMP, IPv4 echo and DNS cases shared with the boards:
+ * net_cases.c),
  * the loopback interface, link down/up, malformed frames and the
  * counters that record them, receive-ring overrun, SNTP.
  */
@@ -47,49 +48,6 @@ static void test_poll_reports_readable_datagram(void)
     QT_EQ(pfd.revents, POLLIN);
     QT_EQ(lwip_recv(s, buf, sizeof(buf), 0), 4);
     lwip_close(s);
-}
-
-static void test_icmp_echo_to_host(void)
-{
-    struct sockaddr_in host = {.sin_family = AF_INET};
-    struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
-    uint8_t packet[64], reply[128];
-    struct icmp_echo_hdr *echo = (struct icmp_echo_hdr *)packet;
-    int s = lwip_socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
-    ssize_t n;
-
-    QT_ASSERT(s >= 0);
-    lwip_inet_pton(AF_INET, NET_HOST4, &host.sin_addr);
-    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    memset(packet, 0, sizeof(packet));
-    net_pattern_fill(packet + sizeof(*echo), 0, sizeof(packet) - sizeof(*echo));
-    ICMPH_TYPE_SET(echo, ICMP_ECHO);
-    echo->id = lwip_htons(0x5141);
-    echo->seqno = lwip_htons(1);
-    echo->chksum = inet_chksum(packet, sizeof(packet));
-    QT_EQ(lwip_sendto(s, packet, sizeof(packet), 0, (struct sockaddr *)&host, sizeof(host)),
-          sizeof(packet));
-    /* Raw IPv4 sockets receive the IP header too; the reply follows it. */
-    n = lwip_recv(s, reply, sizeof(reply), 0);
-    QT_EQ(n, 20 + sizeof(packet));
-    if (n == (ssize_t)(20 + sizeof(packet))) {
-        struct icmp_echo_hdr *got = (struct icmp_echo_hdr *)(reply + 20);
-        QT_EQ(ICMPH_TYPE(got), ICMP_ER);
-        QT_EQ(lwip_ntohs(got->id), 0x5141);
-        QT_EQ(memcmp(reply + 20 + sizeof(*got), packet + sizeof(*echo),
-                     sizeof(packet) - sizeof(*echo)),
-              0);
-    }
-    lwip_close(s);
-}
-
-/* The host pings Quartz: lwIP's ICMP layer answers without any task's help. */
-static void test_icmp_echo_from_host(void)
-{
-    char reply[64];
-
-    QT_EQ(net_control("ping " NET_QUARTZ4, reply, sizeof(reply)), 0);
-    QT_ASSERT(strcmp(reply, "ok") == 0);
 }
 
 /* 127.0.0.1 reaches the program's own echo server through lwIP's loopback interface. */
