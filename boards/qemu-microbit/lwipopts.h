@@ -9,16 +9,19 @@
  * Memory: no static pools. lwIP's heap and every memp pool (PCBs, segments, pool pbufs,
  * netconns, mailbox messages) are allocations from the kernel heap (pvPortMalloc), which the
  * tasks share; what bounds the memory in flight is the windows and mailboxes below. What stays
- * static (.bss) is lwIP's bookkeeping: the socket table (MEMP_NUM_NETCONN entries), the DNS
- * table, the ARP table, the interfaces, statistics.
+ * static (.bss, 534 bytes in the network test) is lwIP's bookkeeping: the socket table
+ * (MEMP_NUM_NETCONN entries), the DNS and ARP tables, the interfaces, the timers. The budget
+ * (boards/qemu-microbit/README.md): after start-up about 5.3 KiB of the test configuration's
+ * 8 KiB heap is free, and a TCP connection with its task takes about 2.3 KiB of it.
  *
- * The link: SLIP MTU 296 (the classic size for slow serial lines, RFC 1144's choice: a 40-byte
- * header and 256 bytes of data), so TCP_MSS 256. No
- * link header (PBUF_LINK_HLEN 0): SLIP frames carry the IP packet alone.
+ * The link: SLIP MTU 296 (the classic size for slow serial lines: a 40-byte header and 256
+ * bytes of data), no link header (PBUF_LINK_HLEN 0: a SLIP frame is the IP packet alone).
+ * TCP_MSS is 128, not the 256 the MTU allows: a connection holds up to two segments each way
+ * (TCP_WND, TCP_SND_BUF), and halving the segment halves what one connection can pin.
  *
  * Left out to fit: IPv6 (its neighbour, destination and prefix tables alone are about 1 KiB of
- * .bss, and a link-local address means nothing on a point-to-point SLIP line without IPv6
- * framing in the bridge), IGMP, TCP's out-of-order queue (a serial line does not reorder).
+ * .bss), IGMP, DHCP (no DHCP on a point-to-point line), TCP's out-of-order queue (a serial line
+ * does not reorder), lwIP's statistics.
  */
 #ifndef QUARTZ_BOARD_LWIPOPTS_H
 #define QUARTZ_BOARD_LWIPOPTS_H
@@ -34,7 +37,7 @@ void vPortFree(void *block);
 #define mem_clib_free vPortFree
 
 /* ---- Threads (stacks in words) ---- */
-/* Measured deepest use (net_slip, uxTaskGetStackHighWaterMark): tcpip 118 words, slip 56. */
+/* Deepest use measured in net_slip (uxTaskGetStackHighWaterMark): tcpip 122 words, slip 56. */
 #define TCPIP_THREAD_STACKSIZE 192 /* input, timers, TCP output down to sio_send */
 #define DEFAULT_THREAD_STACKSIZE 192
 #define SLIPIF_THREAD_NAME "slip"
@@ -62,7 +65,7 @@ void vPortFree(void *block);
  * (192 bytes of heap with its headers), not a 296-byte MTU's worth.
  */
 #define PBUF_POOL_BUFSIZE 168
-#define IP_REASS_MAX_PBUFS 10 /* pbufs held for reassembly: a 500-byte UDP datagram, 2 fragments */
+#define IP_REASS_MAX_PBUFS 10 /* pbufs held in reassembly: a 500-byte datagram in 2 fragments */
 
 /* ---- Sockets and tables ---- */
 #define MEMP_NUM_NETCONN 8 /* sockets at once: the static socket table's size */

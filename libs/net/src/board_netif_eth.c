@@ -24,7 +24,8 @@ int qnet_board_netif_has_address(void)
         return qnet_eth_has_lease(&board_eth);
     }
     LOCK_TCPIP_CORE();
-    static_up = netif_is_up(&board_eth.netif) && !ip4_addr_isany_val(*netif_ip4_addr(&board_eth.netif));
+    static_up =
+        netif_is_up(&board_eth.netif) && !ip4_addr_isany_val(*netif_ip4_addr(&board_eth.netif));
     UNLOCK_TCPIP_CORE();
     return static_up;
 }

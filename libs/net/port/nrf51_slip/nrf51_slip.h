@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 struct nrf51_slip_stats {
-    uint32_t rx_bytes; /* moved from the UART into the ring */
+    uint32_t rx_bytes;  /* moved from the UART into the ring */
     uint32_t rx_paused; /* times the ring was full and the UART was left to hold the sender */
     uint32_t tx_bytes;
 };
