@@ -76,6 +76,10 @@ void vPortFree(void *block);
 /* ---- TCP: two segments each way per connection ---- */
 #define TCP_WND (2 * TCP_MSS)
 #define TCP_SND_BUF (2 * TCP_MSS)
+/* A socket polls writable once one segment's room is free, not (lwIP's default) only when the
+ * send buffer is all but empty: with a 2-segment buffer that default would keep one segment in
+ * flight at a time for a sender that polls (the networked demo's client). */
+#define TCP_SNDLOWAT TCP_MSS
 #define LWIP_LOOPBACK_MAX_PBUFS 2
 
 #include "../lwipopts_board.h"

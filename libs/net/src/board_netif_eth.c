@@ -7,8 +7,6 @@
 #include "quartz_net/board_eth.h"
 #include "quartz_net/board_netif.h"
 
-#include "lwip/tcpip.h"
-
 static struct qnet_eth board_eth;
 
 struct netif *qnet_board_netif_add(const struct qnet_eth_config *config)
@@ -16,16 +14,7 @@ struct netif *qnet_board_netif_add(const struct qnet_eth_config *config)
     return qnet_board_eth_add(&board_eth, config) == ERR_OK ? &board_eth.netif : NULL;
 }
 
-int qnet_board_netif_has_address(void)
+enum qnet_address_state qnet_board_netif_address(void)
 {
-    int static_up;
-
-    if (board_eth.config.use_dhcp) {
-        return qnet_eth_has_lease(&board_eth);
-    }
-    LOCK_TCPIP_CORE();
-    static_up =
-        netif_is_up(&board_eth.netif) && !ip4_addr_isany_val(*netif_ip4_addr(&board_eth.netif));
-    UNLOCK_TCPIP_CORE();
-    return static_up;
+    return qnet_eth_address(&board_eth);
 }

@@ -49,12 +49,12 @@ struct netif *qnet_board_netif_add(const struct qnet_eth_config *config)
     return added;
 }
 
-int qnet_board_netif_has_address(void)
+enum qnet_address_state qnet_board_netif_address(void)
 {
     int up;
 
     LOCK_TCPIP_CORE();
     up = slip_added && netif_is_up(&slip) && !ip4_addr_isany_val(*netif_ip4_addr(&slip));
     UNLOCK_TCPIP_CORE();
-    return up;
+    return up ? QNET_ADDRESS_STATIC : QNET_ADDRESS_NONE;
 }

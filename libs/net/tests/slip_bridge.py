@@ -108,7 +108,10 @@ class Bridge:
     def line_to_tun(self):
         decoder = SlipDecoder()
         while True:
-            data = self.line.recv(4096)
+            try:
+                data = self.line.recv(4096)
+            except OSError:
+                data = b""
             if not data:
                 return  # QEMU has exited
             for packet in decoder.feed(data):
@@ -171,37 +174,66 @@ def start_thread(fn):
     threading.Thread(target=fn, daemon=True).start()
 
 
-def inside(argv):
+def prepare():
+    """Inside the namespace: the TUN device and the peers (no DHCP). The TUN device's file
+    descriptor, or the exit status to end with when it cannot be made (77 without root)."""
     try:
         tun_fd = setup_link()
     except (OSError, subprocess.CalledProcessError) as e:
-        return netns_driver.cannot(f"cannot create TUN device {TUN} in the namespace ({e})")
+        return None, netns_driver.cannot(f"cannot create TUN device {TUN} in the namespace ({e})")
     netns_driver.start_peers(dhcp=False)
-    tmp = tempfile.mkdtemp(prefix="slip_bridge.")
-    try:
-        path = os.path.join(tmp, "uart.sock")
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        listener.bind(path)
-        listener.listen(1)
-        start = time.monotonic()
-        qemu = subprocess.Popen([argv[0], "--serial", path] + argv[1:])
-        listener.settimeout(30)
+    return tun_fd, None
+
+
+class SerialLine:
+    """The Unix socket QEMU's UART connects to (qemu-run --serial PATH), and, once it has,
+    the bridge between it and the TUN device. Also used by demos/net/net_demo_driver.py."""
+
+    def __init__(self, tun_fd):
+        self.tun_fd = tun_fd
+        self.tmp = tempfile.mkdtemp(prefix="slip_bridge.")
+        self.path = os.path.join(self.tmp, "uart.sock")
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(self.path)
+        self.listener.listen(1)
+        self.bridge = None
+
+    def connect(self, timeout=30):
+        """Waits for QEMU to connect, then bridges; False if it never did."""
+        self.listener.settimeout(timeout)
         try:
-            line, _ = listener.accept()
+            line, _ = self.listener.accept()
         except socket.timeout:
+            return False
+        self.bridge = Bridge(line, self.tun_fd)
+        netns_driver.serve_udp(LINK_CONTROL_PORT, self.bridge.control)
+        start_thread(self.bridge.line_to_tun)
+        start_thread(self.bridge.tun_to_line)
+        return True
+
+    def close(self):
+        self.listener.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def inside(argv):
+    tun_fd, failed = prepare()
+    if failed is not None:
+        return failed
+    line = SerialLine(tun_fd)
+    try:
+        start = time.monotonic()
+        qemu = subprocess.Popen([argv[0], "--serial", line.path] + argv[1:])
+        if not line.connect():
             qemu.kill()
             print("slip_bridge: QEMU never connected to the serial socket", flush=True)
             return 1
-        bridge = Bridge(line, tun_fd)
-        netns_driver.serve_udp(LINK_CONTROL_PORT, bridge.control)
-        start_thread(bridge.line_to_tun)
-        start_thread(bridge.tun_to_line)
         rc = qemu.wait()
         netns_driver.log(f"test exited with {rc} after {time.monotonic() - start:.1f} s "
-                         f"(wall clock, for info); bridge counts {bridge.counts}")
+                         f"(wall clock, for info); bridge counts {line.bridge.counts}")
         return rc
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        line.close()
 
 
 def main():

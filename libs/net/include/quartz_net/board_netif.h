@@ -28,9 +28,9 @@ extern "C" {
  */
 struct netif *qnet_board_netif_add(const struct qnet_eth_config *config);
 
-/* From a task: 1 once the interface has its IPv4 address (a DHCP lease where DHCP was asked
- * for on Ethernet, else the static one). */
-int qnet_board_netif_has_address(void);
+/* From a task: how the interface got its IPv4 address, QNET_ADDRESS_NONE while it has none
+ * yet (DHCP still asking; quartz_net/eth_netif.h). A serial link's is always static. */
+enum qnet_address_state qnet_board_netif_address(void);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
  * once it has made room, and the pending event raises the interrupt again at once.
  * The ring's head is written by the handler only, its tail by the reader only.
  *
+ * The console is on semihosting whenever this file is linked (console_off_the_line()).
+ *
  * Transmit: sio_send() writes TXD and waits for TXDRDY (polled: the model completes a byte as
  * soon as the chardev takes it). lwIP calls it from slipif_output(), with the core lock held,
  * so one sender at a time.
@@ -98,6 +100,18 @@ static u32_t ring_take(u8_t *data, u32_t len)
     return n;
 }
 
+/*
+ * An image that has the line never writes its console to the UART, not even before the line
+ * opens: the peer would take those bytes for a SLIP frame, and a message from before (an
+ * assertion failing during start-up) would be lost in the bridge instead of shown. So the
+ * console moves to semihosting as the program starts (the start-up code runs constructors
+ * before main), in every image that links this file, that is every image with networking.
+ */
+__attribute__((constructor)) static void console_off_the_line(void)
+{
+    board_console_to_semihost();
+}
+
 const struct nrf51_slip_stats *nrf51_slip_stats(void)
 {
     return &line.stats;
@@ -108,7 +122,6 @@ sio_fd_t sio_open(u8_t devnum)
     if (devnum != 0) {
         return NULL;
     }
-    board_console_to_semihost();
     REG(UART_ENABLE) = UART_ENABLE_ON;
     REG(UART_BAUDRATE) = UART_BAUDRATE_115200;
     REG(UART_PSELTXD) = BOARD_SLIP_UART_TX_PIN;

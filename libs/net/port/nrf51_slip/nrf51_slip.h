@@ -6,8 +6,8 @@
  * for the UART at BOARD_SLIP_UART_BASE, interrupt BOARD_SLIP_UART_IRQ (board_defs.h). One UART
  * per program: sio_open() accepts device 0 only. src/board_netif_slip.c adds the interface.
  *
- * Opening the line moves the board's console to semihosting (board_console_to_semihost()):
- * from then on every UART byte is SLIP.
+ * An image with the line has its console on semihosting from the start
+ * (board_console_to_semihost(), called by a constructor here): every UART byte is SLIP.
  */
 #ifndef QUARTZ_NET_NRF51_SLIP_H
 #define QUARTZ_NET_NRF51_SLIP_H
