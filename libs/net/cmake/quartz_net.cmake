@@ -64,8 +64,7 @@ set(QUARTZ_LWIP_API_SOURCES "")
 foreach(f api_lib api_msg err if_api netbuf netdb netifapi sockets tcpip)
     list(APPEND QUARTZ_LWIP_API_SOURCES ${lwip_src}/api/${f}.c)
 endforeach()
-# Ethernet, and lwIP's SLIP interface for serial-line drivers (which implement lwip/sio.h).
-list(APPEND QUARTZ_LWIP_SOURCES ${lwip_src}/netif/ethernet.c ${lwip_src}/netif/slipif.c)
+list(APPEND QUARTZ_LWIP_SOURCES ${lwip_src}/netif/ethernet.c)
 list(APPEND QUARTZ_LWIP_API_SOURCES ${lwip_src}/apps/sntp/sntp.c)
 set(QUARTZ_LWIP_INCLUDE_DIRS ${lwip_src}/include ${QUARTZ_NET_DIR}/port/include
     ${QUARTZ_NET_DIR}/include)
@@ -88,8 +87,9 @@ endfunction()
 # qnet_board_eth_add()) or "serial" (IP over SLIP; the driver implements lwip/sio.h).
 function(quartz_net_board_sources out_var)
     file(GLOB sources CONFIGURE_DEPENDS ${QUARTZ_NET_DIR}/port/${QUARTZ_BOARD_NET_DRIVER}/*.c)
-    if(QUARTZ_BOARD_NET_LINK STREQUAL "serial")
-        list(APPEND sources ${QUARTZ_NET_DIR}/src/board_netif_slip.c)
+    if(QUARTZ_BOARD_NET_LINK STREQUAL "serial") # lwIP's SLIP interface over the driver's sio
+        list(APPEND sources ${QUARTZ_NET_DIR}/src/board_netif_slip.c
+            ${QUARTZ_LWIP_DIR}/src/netif/slipif.c)
     elseif(NOT QUARTZ_BOARD_NET_LINK OR QUARTZ_BOARD_NET_LINK STREQUAL "ethernet")
         list(APPEND sources ${QUARTZ_NET_DIR}/src/board_netif_eth.c)
     else()
