@@ -10,7 +10,7 @@
  *
  * Receive: the interrupt handler moves bytes from RXD into a ring (RING_BYTES) and wakes the
  * reader, lwIP's slipif thread blocked in sio_read(). When the ring is full the handler
- * masks RXDRDY and leaves the bytes in the UART (counted in rx_paused); the reader unmasks it
+ * masks RXDRDY and leaves the bytes in the UART; the reader unmasks it
  * once it has made room, and the pending event raises the interrupt again at once.
  * The ring's head is written by the handler only, its tail by the reader only.
  *
@@ -59,7 +59,6 @@ static struct {
     volatile int paused;    /* handler set it with RXDRDY masked; the reader clears it */
     volatile int aborted;   /* sio_read_abort() */
     TaskHandle_t volatile reader;
-    struct nrf51_slip_stats stats;
 } line;
 
 static void uart_irq(void)
@@ -70,13 +69,11 @@ static void uart_irq(void)
         if (line.head - line.tail == RING_BYTES) {
             REG(UART_INTENCLR) = UART_INT_RXDRDY;
             line.paused = 1;
-            line.stats.rx_paused++;
             break;
         }
         REG(UART_EVENTS_RXDRDY) = 0; /* before RXD: the read raises it again if more wait */
         line.ring[line.head % RING_BYTES] = (uint8_t)REG(UART_RXD);
         line.head++;
-        line.stats.rx_bytes++;
     }
     if (line.reader != NULL) {
         vTaskNotifyGiveFromISR(line.reader, &woken);
@@ -112,11 +109,6 @@ __attribute__((constructor)) static void console_off_the_line(void)
     board_console_to_semihost();
 }
 
-const struct nrf51_slip_stats *nrf51_slip_stats(void)
-{
-    return &line.stats;
-}
-
 sio_fd_t sio_open(u8_t devnum)
 {
     if (devnum != 0) {
@@ -143,7 +135,6 @@ void sio_send(u8_t c, sio_fd_t fd)
     REG(UART_TXD) = c;
     while (REG(UART_EVENTS_TXDRDY) == 0u) {
     }
-    line.stats.tx_bytes++;
 }
 
 /* Blocks until at least one byte is there (or sio_read_abort()); slipif asks for one. */

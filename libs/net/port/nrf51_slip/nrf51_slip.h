@@ -12,15 +12,6 @@
 #ifndef QUARTZ_NET_NRF51_SLIP_H
 #define QUARTZ_NET_NRF51_SLIP_H
 
-#include <stdint.h>
-
-struct nrf51_slip_stats {
-    uint32_t rx_bytes;  /* moved from the UART into the ring */
-    uint32_t rx_paused; /* times the ring was full and the UART was left to hold the sender */
-    uint32_t tx_bytes;
-};
-
-/* The line's counters (read from any task; each has one writer). */
-const struct nrf51_slip_stats *nrf51_slip_stats(void);
+#include "lwip/sio.h"
 
 #endif /* QUARTZ_NET_NRF51_SLIP_H */
