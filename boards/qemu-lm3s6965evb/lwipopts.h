@@ -15,15 +15,8 @@
 #ifndef QUARTZ_BOARD_LWIPOPTS_H
 #define QUARTZ_BOARD_LWIPOPTS_H
 
-#include <stddef.h>
-
-void *pvPortMalloc(size_t size);
-void vPortFree(void *block);
-
-#define MEM_LIBC_MALLOC 1
-#define MEMP_MEM_MALLOC 1
-#define mem_clib_malloc pvPortMalloc
-#define mem_clib_free vPortFree
+/* lwIP's memory from the kernel heap; "../" from libs/net/port/include, on the include path. */
+#include "../lwipopts_kernel_heap.h"
 
 #define TCPIP_THREAD_STACKSIZE 512 /* words */
 #define DEFAULT_THREAD_STACKSIZE 512

@@ -23,3 +23,21 @@ set(QUARTZ_BOARD_INCLUDE_DIRS
 # against "<test>" and "<test>/<config>".
 set(QUARTZ_BOARD_OWN_PENDING_TESTS
     "/optimised$=configUSE_PORT_OPTIMISED_TASK_SELECTION 1 is an #error on ARMv6-M (no CLZ)")
+# Networking: IP over the UART with SLIP (RFC 1055), as a micro:bit without a radio stack would
+# do it; QEMU gives the machine no network card. The UART then carries SLIP and the console
+# goes to semihosting. lwIP sized for 16 KiB in lwipopts.h here.
+set(QUARTZ_BOARD_NET_DRIVER nrf51_slip)
+set(QUARTZ_BOARD_NET_LINK serial)
+set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/lwipopts.h)
+# The board network test's sizes (libs/net/tests: net_cases.c, test_net_board_tap.c) for the
+# 8 KiB kernel heap of the test configuration: 2 connections at once of 2 KiB each, sent and
+# checked 128 bytes at a time on 192-word stacks; 128-byte stream and echo buffers; a 256-word
+# runner (printf, DNS) and echo tasks. Why only 2 connections: the board README.
+set(QUARTZ_BOARD_NET_TEST_SIZES NET_CONCURRENT=2 NET_CONCURRENT_BYTES=2048u
+    NET_CONCURRENT_CHUNK=128u NET_CLIENT_STACK=192u NET_RUNNER_STACK=256u NET_STREAM_CHUNK=128u
+    NET_ECHO_CHUNK=128u NET_ECHO_STACK=192u NET_HOST_ECHO_BYTES=16384u)
+# The networked demo's sizes (demos/net/net_demo.c) in the board's 10 KiB heap: 256-word task
+# stacks (the main task 512), 256-byte transfer buffers (two segments in flight), and a
+# client transfer of 128 KiB, not 1 MiB: echoed both ways over the serial line it moves about
+# 10 KiB per second of wall-clock time (net_demo_driver.py reads the size here).
+set(QUARTZ_BOARD_NET_DEMO_SIZES NET_DEMO_STACK=256u NET_DEMO_CHUNK=256u NET_DEMO_BYTES=131072u)

@@ -32,18 +32,26 @@
 
 #define NET_DEMO_PORT 7
 #define NET_DEMO_PEER "echo.quartz.test" /* the tests' DNS server answers it */
+#ifndef NET_DEMO_BYTES /* a board whose link is slow in wall-clock time sends less */
 #define NET_DEMO_BYTES (1024u * 1024u)
+#endif
 #define NET_DEMO_STATIC_IP "192.0.2.2" /* the fallback: the tests' namespace is 192.0.2.0/24 */
 #define NET_DEMO_STATIC_GW "192.0.2.1"
 #define NET_DEMO_DHCP_WAIT_MS 5000u
 #define NET_DEMO_CLIENT_TICKS pdMS_TO_TICKS(120000) /* bound on the whole transfer */
+/* Task stacks (words; the main task gets twice) and the client's and echo server's buffer:
+ * a board with little RAM gives its own (board.cmake: QUARTZ_BOARD_NET_DEMO_SIZES). */
+#ifndef NET_DEMO_STACK
 #define NET_DEMO_STACK (configMINIMAL_STACK_SIZE > 1024 ? configMINIMAL_STACK_SIZE : 1024)
+#endif
+#ifndef NET_DEMO_CHUNK
+#define NET_DEMO_CHUNK 1024u
+#endif
 #define RX_PRIORITY (configMAX_PRIORITIES - 1)
 #define MAIN_PRIORITY 3
 #define ECHO_PRIORITY 4
-#define CHUNK 1024u
 
-static struct qnet_eth eth;
+static struct netif *netif;
 
 /* The client's data: any sequence works, this one has no short period. */
 static uint8_t demo_byte(uint32_t i)
@@ -55,7 +63,7 @@ static uint8_t demo_byte(uint32_t i)
 static void echo_connection(void *arg)
 {
     int s = (int)(intptr_t)arg;
-    uint8_t buf[CHUNK];
+    uint8_t buf[NET_DEMO_CHUNK];
     ssize_t n;
 
     while ((n = lwip_recv(s, buf, sizeof(buf), 0)) > 0 && lwip_send(s, buf, (size_t)n, 0) == n) {
@@ -93,17 +101,6 @@ static int start_echo_server(void)
     return 0;
 }
 
-/* 1 with a lease, 2 on the static fallback, 0 while DHCP is still trying. */
-static int address_state(void)
-{
-    int state;
-
-    LOCK_TCPIP_CORE();
-    state = dhcp_supplied_address(&eth.netif) ? 1 : eth.stats.dhcp_fallbacks > 0 ? 2 : 0;
-    UNLOCK_TCPIP_CORE();
-    return state;
-}
-
 static int bring_up(void)
 {
     struct qnet_eth_config config = {.use_dhcp = 1,
@@ -113,23 +110,24 @@ static int bring_up(void)
                                      .rx_stack_words = NET_DEMO_STACK,
                                      .name = {'e', 'n'}};
     char text[IP4ADDR_STRLEN_MAX];
-    int state;
+    enum qnet_address_state state;
 
     ip4addr_aton(NET_DEMO_STATIC_IP, &config.ip);
     ip4addr_aton("255.255.255.0", &config.netmask);
     ip4addr_aton(NET_DEMO_STATIC_GW, &config.gateway);
     qnet_start();
-    if (net_demo_attach(&eth, &config) != ERR_OK) {
+    netif = net_demo_attach(&config);
+    if (netif == NULL) {
         printf("net-demo: no network interface\n");
         return -1;
     }
-    while ((state = address_state()) == 0) {
+    while ((state = net_demo_address()) == QNET_ADDRESS_NONE) {
         vTaskDelay(pdMS_TO_TICKS(10));
     }
     LOCK_TCPIP_CORE();
-    ip4addr_ntoa_r(netif_ip4_addr(&eth.netif), text, sizeof(text));
+    ip4addr_ntoa_r(netif_ip4_addr(netif), text, sizeof(text));
     UNLOCK_TCPIP_CORE();
-    printf("net-demo: address %s (%s)\n", text, state == 1 ? "dhcp" : "static");
+    printf("net-demo: address %s (%s)\n", text, state == QNET_ADDRESS_DHCP ? "dhcp" : "static");
     return 0;
 }
 
@@ -160,8 +158,9 @@ struct transfer {
 
 static void send_some(int s, struct transfer *t)
 {
-    uint8_t chunk[CHUNK];
-    uint32_t len = NET_DEMO_BYTES - t->sent < CHUNK ? NET_DEMO_BYTES - t->sent : CHUNK;
+    uint8_t chunk[NET_DEMO_CHUNK];
+    uint32_t len =
+        NET_DEMO_BYTES - t->sent < NET_DEMO_CHUNK ? NET_DEMO_BYTES - t->sent : NET_DEMO_CHUNK;
 
     for (uint32_t i = 0; i < len; i++) {
         chunk[i] = demo_byte(t->sent + i);
@@ -173,7 +172,7 @@ static void send_some(int s, struct transfer *t)
 /* Reads what has arrived; -1 at EOF, on an error or at the first byte that is not the echo. */
 static int check_some(int s, struct transfer *t)
 {
-    uint8_t buf[CHUNK];
+    uint8_t buf[NET_DEMO_CHUNK];
     ssize_t n = lwip_recv(s, buf, sizeof(buf), MSG_DONTWAIT);
 
     if (n == 0 || (n < 0 && qnet_errno() != EWOULDBLOCK && qnet_errno() != EAGAIN)) {
@@ -266,7 +265,12 @@ void vApplicationStackOverflowHook(TaskHandle_t task, char *name)
 
 int main(void)
 {
+#ifndef NET_DEMO_BOARD
+    /* Line by line on the host. A board's console is line-buffered already, in a small static
+     * buffer (board_init): a buffer of newlib's own would need 1 KiB from malloc, and without
+     * one newlib prints through a 1 KiB buffer on the task's stack. */
     setvbuf(stdout, NULL, _IOLBF, 0);
+#endif
     xTaskCreate(net_demo_main, "net_demo", NET_DEMO_STACK * 2, NULL, MAIN_PRIORITY, NULL);
     vTaskStartScheduler();
     return 1;

@@ -17,7 +17,11 @@ board's own network card to that device, so the guest sits on that link. The dri
   - once the demo is ready (after its timed transfer, so the two never share the link), the
     host reaches the demo's echo server: 1 MiB to 192.0.2.50:7 and back, checked byte for
     byte (libs/net/tests/qemu_net_driver.py's echo client);
-then stops the demo. A board then boots a second time as `make run-net` boots it (--serve,
+then stops the demo. A board whose network is its UART (QUARTZ_BOARD_NET_LINK serial: SLIP)
+boots instead with its UART on libs/net/tests/slip_bridge.py's line to a TUN device in the
+namespace (same peers, no DHCP): the address must be the static 192.0.2.2, and there is no
+second boot (it has no network card for user networking). Any other board then boots a second
+time as `make run-net` boots it (--serve,
 below; inside the namespace too): the address must be QEMU's lease 10.0.2.15, the DNS step
 must report its failure, and the host's 1 MiB must come back byte for byte through the
 hostfwd on 127.0.0.1. Last it prints "net-demo-result: bytes=<n> ticks=<t> hz=<f>" (the
@@ -50,9 +54,11 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.join(ROOT, "libs", "net", "tests"))
 import netns_driver as netns  # noqa: E402
 import qemu_net_driver as qemu_net  # noqa: E402
+import slip_bridge  # noqa: E402
 
 ECHO_PORT = 7                # NET_DEMO_PORT
-CLIENT_BYTES = 1 << 20       # NET_DEMO_BYTES
+CLIENT_BYTES = 1 << 20       # NET_DEMO_BYTES, unless board.cmake's QUARTZ_BOARD_NET_DEMO_SIZES
+                             # says otherwise (client_bytes())
 PEER_NAME = "echo.quartz.test"
 LINES = {
     "address": re.compile(r"net-demo: address (\S+) \((dhcp|static)\)"),
@@ -68,11 +74,29 @@ def log(msg):
     print(f"net_demo_driver: {msg}", flush=True)
 
 
-def demo_command(args, nic):
+def board_cmake(board):
+    with open(os.path.join(ROOT, "boards", board, "board.cmake")) as f:
+        return f.read()
+
+
+def serial_link(board):
+    """True when the board's network is a serial line (board.cmake: QUARTZ_BOARD_NET_LINK)."""
+    return re.search(r"^set\(QUARTZ_BOARD_NET_LINK\s+serial\)", board_cmake(board),
+                     re.M) is not None
+
+
+def client_bytes(board):
+    """What the demo's client sends: NET_DEMO_BYTES as the board's build sets it."""
+    m = re.search(r"NET_DEMO_BYTES=(\d+)", board_cmake(board)) if board else None
+    return int(m.group(1)) if m else CLIENT_BYTES
+
+
+def demo_command(args, link):
+    """link: qemu-run's options for the board's network ("--net", SPEC or "--serial", PATH)."""
     if not args.board:
         return [args.image]
     cmd = [os.path.join(ROOT, "tools", "qemu-run"), "--board", args.board, "--timeout", "0",
-           "--net", nic]
+           *link]
     if args.icount is not None:
         cmd += ["--icount", args.icount]
     return cmd + [args.image]
@@ -125,14 +149,16 @@ def watch(proc, run):
         run.host_echo.start()
 
 
-def boot(cmd, timeout, echo_to):
+def boot(cmd, timeout, echo_to, line=None):
     """Runs the demo until it is ready and the host's echo exchange is over, then stops it (it
-    serves forever)."""
+    serves forever). line: the slip_bridge.SerialLine QEMU's UART connects to, if any."""
     run = Run(echo_to)
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
                           errors="replace") as proc:
         guard = threading.Timer(float(timeout), proc.kill)
         guard.start()
+        if line is not None and not line.connect():
+            run.fail("QEMU never connected its UART to the serial line")
         watch(proc, run)
         if run.host_echo is not None:
             run.host_echo.join()
@@ -145,16 +171,37 @@ def boot(cmd, timeout, echo_to):
     return run
 
 
-def on_tap(args):
-    """The namespace's link: lease, DNS answer, host to demo echo, demo's client transfer."""
-    run = boot(demo_command(args, f"tap,ifname={netns.TAP},script=no,downscript=no"),
-               args.timeout, lambda seen: (seen["address"][0], int(seen["listening"][0])))
-    run.expect("address", (netns.LEASE4, "dhcp"), "address")
+def own_echo(seen):
+    return seen["address"][0], int(seen["listening"][0])
+
+
+def expect_namespace(run, address, want_bytes):
+    """In the namespace: the address, the DNS answer, the demo's client transfer."""
+    run.expect("address", address, "address")
     run.expect("dns", (PEER_NAME, netns.HOST4), "dns")
     client = run.seen.get("client")
-    if client is None or int(client[0]) != CLIENT_BYTES or int(client[1]) <= 0:
-        run.fail(f"client: want {CLIENT_BYTES} bytes echoed, demo said "
+    if client is None or int(client[0]) != want_bytes or int(client[1]) <= 0:
+        run.fail(f"client: want {want_bytes} bytes echoed, demo said "
                  f"{client or run.seen.get('client_failed', 'nothing')}")
+
+
+def on_tap(args):
+    """The namespace's link: lease, DNS answer, host to demo echo, demo's client transfer."""
+    run = boot(demo_command(args, ["--net", f"tap,ifname={netns.TAP},script=no,downscript=no"]),
+               args.timeout, own_echo)
+    expect_namespace(run, (netns.LEASE4, "dhcp"), client_bytes(args.board))
+    return run
+
+
+def on_serial_line(args, tun_fd):
+    """A board whose network is its UART: the same checks over slip_bridge.py's SLIP line to
+    the namespace, where the address is the static one (a SLIP link has no DHCP)."""
+    line = slip_bridge.SerialLine(tun_fd)
+    try:
+        run = boot(demo_command(args, ["--serial", line.path]), args.timeout, own_echo, line)
+    finally:
+        line.close()
+    expect_namespace(run, (netns.QUARTZ4, "static"), client_bytes(args.board))
     return run
 
 
@@ -162,7 +209,7 @@ def through_forward(args):
     """A board again, as `make run-net` boots it: slirp's lease, no DNS server (restrict=on),
     and the host's echo through the hostfwd on 127.0.0.1."""
     port = qemu_net.free_port()
-    run = boot(demo_command(args, forward_nic(port)), args.timeout,
+    run = boot(demo_command(args, ["--net", forward_nic(port)]), args.timeout,
                lambda seen: ("127.0.0.1", port))
     run.expect("address", (SLIRP_LEASE, "dhcp"), "address under user networking")
     run.expect("dns", (PEER_NAME, None), "dns under user networking (none: restrict=on)")
@@ -172,10 +219,17 @@ def through_forward(args):
 def check(args):
     if not netns.in_namespace():
         return netns.enter_namespace(__file__, sys.argv[1:])
-    failed = netns.prepare_namespace()
-    if failed is not None:
-        return failed
-    runs = [on_tap(args)] + ([through_forward(args)] if args.board else [])
+    if args.board and serial_link(args.board):
+        # No network card, so no boot under user networking either.
+        tun_fd, failed = slip_bridge.prepare()
+        if failed is not None:
+            return failed
+        runs = [on_serial_line(args, tun_fd)]
+    else:
+        failed = netns.prepare_namespace()
+        if failed is not None:
+            return failed
+        runs = [on_tap(args)] + ([through_forward(args)] if args.board else [])
     if any(r.timed_out for r in runs):
         log(f"the demo did not get through within {args.timeout} s")
         return 124
@@ -194,7 +248,7 @@ def serve(args):
           f"127.0.0.1:{args.serve}.\nTalk to it from another terminal with:\n"
           f"    nc 127.0.0.1 {args.serve}\n(Ctrl-C stops the demo)", flush=True)
     args.icount = None
-    cmd = demo_command(args, forward_nic(args.serve))
+    cmd = demo_command(args, ["--net", forward_nic(args.serve)])
     cmd.insert(1, "--realtime")
     try:
         return subprocess.run(cmd).returncode
@@ -218,6 +272,10 @@ def main():
     if args.serve is not None:
         if not args.board:
             log("--serve needs --board (on the host, see demos/net/README.md)")
+            return 2
+        if serial_link(args.board):
+            log(f"{args.board} has no network card for user networking: its network is its "
+                "UART (SLIP); run the demo with --check, as root (demos/net/README.md)")
             return 2
         return serve(args)
     return check(args)

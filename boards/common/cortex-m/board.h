@@ -26,6 +26,12 @@ void board_console_write(const char *s, size_t n);
 /* The board's part of the console (board.c): send one byte, waiting while the UART is full. */
 void board_console_putc(char c);
 void board_console_puts(const char *s); /* no newline added */
+/*
+ * From now on the console writes go to semihosting (board_semihost_write), not the UART, which
+ * the board code then never touches again: for images that give the UART to something else,
+ * such as a SLIP network link (libs/net/port/nrf51_slip). Call before that use starts.
+ */
+void board_console_to_semihost(void);
 
 /*
  * Route external interrupt irq (0..BOARD_IRQ_COUNT-1) to handler, or back to
@@ -63,6 +69,8 @@ void board_exit(int status) __attribute__((noreturn));
  * messages from before the console works, such as the board template's unwritten functions.
  */
 void board_semihost_puts(const char *s);
+/* n bytes of s through semihosting, one SYS_WRITEC each (s need not end in a NUL). */
+void board_semihost_write(const char *s, size_t n);
 
 /*
  * The command line QEMU passed (semihosting SYS_GET_CMDLINE: the image name,

@@ -3,9 +3,11 @@
  * console.c: the console functions every Cortex-M board shares, built on the
  * one function each board writes for its UART (board_console_putc): writes
  * with '\n' sent as "\r\n", strings, the port's report hook and the
- * configASSERT report of the boards' FreeRTOSConfig.h. No state and no
- * locking: like board_console_putc, they may be called from any context,
- * including fault and assertion paths.
+ * configASSERT report of the boards' FreeRTOSConfig.h. One piece of state,
+ * where the console goes (the UART, or semihosting once an image has given
+ * the UART to another use), written once; no locking: like
+ * board_console_putc, they may be called from any context, including fault
+ * and assertion paths.
  */
 #include "board.h"
 
@@ -19,8 +21,19 @@
 void arm_port_report(const char *message) __attribute__((weak));
 void board_assert_failed(const char *file, int line);
 
+static volatile int console_on_semihost;
+
+void board_console_to_semihost(void)
+{
+    console_on_semihost = 1;
+}
+
 void board_console_write(const char *s, size_t n)
 {
+    if (console_on_semihost) {
+        board_semihost_write(s, n); /* QEMU's own console: no "\r" needed */
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n') {
             board_console_putc('\r');

@@ -3,14 +3,16 @@
  * semihost.c: the Arm semihosting calls the boards need: ending the run
  * with a status (SYS_EXIT_EXTENDED, reason ADP_Stopped_ApplicationExit,
  * which QEMU turns into its own exit status), reading the command line, and
- * writing a string to the debugger's console (SYS_WRITE0), which works
- * before a board has a console of its own.
+ * writing a string or bytes to the debugger's console (SYS_WRITE0,
+ * SYS_WRITEC), which works before a board has a console of its own and for
+ * boards whose UART carries something else.
  * A semihosting call is BKPT 0xAB with the operation in r0 and a pointer to
  * its parameter block in r1; QEMU must run with -semihosting-config
  * enable=on (tools/qemu-run does).
  */
 #include "board.h"
 
+#define SYS_WRITEC 0x03u
 #define SYS_WRITE0 0x04u
 #define SYS_GET_CMDLINE 0x15u
 #define SYS_EXIT_EXTENDED 0x20u
@@ -51,4 +53,12 @@ char *board_cmdline(char *buf, size_t size)
 void board_semihost_puts(const char *s)
 {
     (void)semihost_call(SYS_WRITE0, (void *)(uintptr_t)s);
+}
+
+void board_semihost_write(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        (void)semihost_call(SYS_WRITEC, &c);
+    }
 }

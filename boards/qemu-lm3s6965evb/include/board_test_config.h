@@ -62,16 +62,6 @@
 
 /* The board network test's tasks (libs/net/tests/test_net_board.c), in words. */
 #define QTEST_NET_TASK_STACK 512
-/*
- * The TAP network test's concurrent case (libs/net/tests/net_test.h) opens 4 connections at
- * once, not 16. Each costs its client task (384 words: it uses about 280, its 512-byte chunk
- * included), about 0.5 KiB of PCB, netconn, mailbox and semaphore, and up to 2 segments each
- * of received and of unacknowledged data (lwipopts.h's windows): about 8 KiB at worst. The
- * heap has about 29 KiB left when the case starts, so 16 clients' stacks and connections
- * alone (about 34 KiB) would not fit; with 4, a shortage only delays a segment.
- */
-#define QTEST_NET_CONCURRENT 4
-#define QTEST_NET_CLIENT_STACK 384
 
 /* The trace_api test's log: its longest case logs 76 events. */
 #define QTEST_TRACE_EVENTS 96

@@ -15,6 +15,15 @@
 
 #define BOARD_UART0_BASE 0x40002000u
 #define BOARD_CONSOLE_BAUD 115200u
+/*
+ * The same UART as the network's serial line in networked images (libs/net/port/nrf51_slip:
+ * SLIP, with the console moved to semihosting). Pins: the micro:bit's interface chip's UART
+ * (P0.24 TX, P0.25 RX), which QEMU does not model.
+ */
+#define BOARD_SLIP_UART_BASE BOARD_UART0_BASE
+#define BOARD_SLIP_UART_IRQ 2u
+#define BOARD_SLIP_UART_TX_PIN 24u
+#define BOARD_SLIP_UART_RX_PIN 25u
 
 /*
  * Board timer 0 is the nRF51's TIMER1 and board timer 1 its TIMER0, both counting at 16 MHz

@@ -80,15 +80,34 @@ function(quartz_net_library name)
     set_target_properties(${name} PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
 endfunction()
 
+# quartz_net_board_sources(<out_var>): the sources a board's lwIP adds to lwIP and Quartz's OS
+# layer: its driver (every .c of libs/net/port/<QUARTZ_BOARD_NET_DRIVER>/, whose directory
+# also holds <driver>.h) and the board-interface seam (quartz_net/board_netif.h) for its kind
+# of link, QUARTZ_BOARD_NET_LINK: "ethernet" (the default; the driver implements
+# qnet_board_eth_add()) or "serial" (IP over SLIP; the driver implements lwip/sio.h).
+function(quartz_net_board_sources out_var)
+    file(GLOB sources CONFIGURE_DEPENDS ${QUARTZ_NET_DIR}/port/${QUARTZ_BOARD_NET_DRIVER}/*.c)
+    if(QUARTZ_BOARD_NET_LINK STREQUAL "serial") # lwIP's SLIP interface over the driver's sio
+        list(APPEND sources ${QUARTZ_NET_DIR}/src/board_netif_slip.c
+            ${QUARTZ_LWIP_DIR}/src/netif/slipif.c)
+    elseif(NOT QUARTZ_BOARD_NET_LINK OR QUARTZ_BOARD_NET_LINK STREQUAL "ethernet")
+        list(APPEND sources ${QUARTZ_NET_DIR}/src/board_netif_eth.c)
+    else()
+        message(FATAL_ERROR "${QUARTZ_BOARD}: QUARTZ_BOARD_NET_LINK is ethernet or serial, "
+            "not ${QUARTZ_BOARD_NET_LINK}")
+    endif()
+    set(${out_var} ${sources} PARENT_SCOPE)
+endfunction()
+
 # quartz_net_board_library(<name> KERNEL <kernel>): lwIP as every networked board image builds
-# it, with the board's driver (every .c of libs/net/port/<QUARTZ_BOARD_NET_DRIVER>/, whose
-# directory also holds <driver>.h) and the board's options (QUARTZ_BOARD_LWIPOPTS).
+# it, with the board's driver and seam (quartz_net_board_sources) and the board's options
+# (QUARTZ_BOARD_LWIPOPTS).
 function(quartz_net_board_library name)
     cmake_parse_arguments(N "" "KERNEL" "" ${ARGN})
     set(driver_dir ${QUARTZ_NET_DIR}/port/${QUARTZ_BOARD_NET_DRIVER})
     set(options_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}_lwipopts)
     configure_file(${QUARTZ_BOARD_LWIPOPTS} ${options_dir}/lwipopts.h COPYONLY)
-    file(GLOB sources CONFIGURE_DEPENDS ${driver_dir}/*.c)
+    quartz_net_board_sources(sources)
     quartz_net_library(${name} KERNEL ${N_KERNEL} OPTIONS_DIR ${options_dir} SOURCES ${sources}
         COMPILE_OPTIONS -g -O2 -ffunction-sections -fdata-sections)
     target_include_directories(${name} PUBLIC ${driver_dir} ${QUARTZ_BOARD_INCLUDE_DIRS})

@@ -96,6 +96,22 @@ int qnet_eth_has_lease(struct qnet_eth *eth)
     return leased;
 }
 
+enum qnet_address_state qnet_eth_address(struct qnet_eth *eth)
+{
+    enum qnet_address_state state = QNET_ADDRESS_NONE;
+
+    if (qnet_eth_has_lease(eth)) {
+        return QNET_ADDRESS_DHCP;
+    }
+    LOCK_TCPIP_CORE();
+    if (netif_is_up(&eth->netif) && !ip4_addr_isany_val(*netif_ip4_addr(&eth->netif)) &&
+        (!eth->config.use_dhcp || eth->stats.dhcp_fallbacks > 0)) {
+        state = QNET_ADDRESS_STATIC;
+    }
+    UNLOCK_TCPIP_CORE();
+    return state;
+}
+
 #if LWIP_DHCP
 /* tcpip thread: DHCP has had config.dhcp_fallback_ms; without a lease, use the static address. */
 static void dhcp_fallback(void *arg)

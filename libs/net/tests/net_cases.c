@@ -2,12 +2,13 @@
 /*
  * net_cases.c: network test cases that run both on the host (test_net_ip.c, test_net_tcp.c,
  * over the POSIX TAP driver) and on every networked board (test_net_board_tap.c, the board's
- * NIC on a TAP device): UDP echo and ICMP echo both ways over IPv4 and IPv6, DNS success and
- * failure, 1 MiB each way over both checked byte for byte, 16 TCP connections at once
- * (NET_CONCURRENT: fewer on a board too small for 16), each echoed and checked byte for byte,
- * and the refused, reset and timeout errors. The peers are netns_driver.py's, on 192.0.2.1 in
- * the namespace; only lwIP's socket API and the kernel are used, so the same code runs on
- * both. Times are in ticks.
+ * NIC on a TAP device, or its serial line bridged to a TUN device): UDP echo and ICMP echo both
+ * ways over IPv4 and IPv6, DNS success and failure, TCP echo with the host as client, a stream
+ * each way over both checked byte for byte (1 MiB), 16 TCP connections at once (fewer where a
+ * board's RAM says so: net_test.h's sizes), each echoed and checked byte for byte, and the
+ * refused, reset and timeout errors. The peers are netns_driver.py's, on 192.0.2.1 and
+ * fd00:51::1 in the namespace; only lwIP's socket API and the kernel are used, so the same code
+ * runs on both. Times are in ticks.
  */
 #include "net_test.h"
 
@@ -20,7 +21,6 @@
 #include "lwip/prot/ip4.h"
 #include "lwip/prot/ip6.h"
 #include "lwip/sockets.h"
-#include "lwip/tcpip.h"
 
 #include "semphr.h"
 
@@ -67,7 +67,8 @@ static int icmp_reply_matches(int s, int v6, const uint8_t *payload)
     return 0;
 }
 
-/* Quartz pings the host with a raw ICMP or ICMPv6 socket; the host's kernel answers. */
+/* Quartz pings the host with a raw ICMP or ICMPv6 socket; the host's kernel answers. ICMPv6's
+ * protocol number is IP6_NEXTH_ICMP6: sockets.h has IPPROTO_ICMPV6 only in an IPv6 build. */
 static void icmp_echo_to_host(const char *host)
 {
     struct sockaddr_storage to;
@@ -76,7 +77,7 @@ static void icmp_echo_to_host(const char *host)
     struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
     uint8_t packet[sizeof(struct icmp_echo_hdr) + ECHO_PAYLOAD];
     struct icmp_echo_hdr *echo = (struct icmp_echo_hdr *)packet;
-    int s = lwip_socket(to.ss_family, SOCK_RAW, v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+    int s = lwip_socket(to.ss_family, SOCK_RAW, v6 ? IP6_NEXTH_ICMP6 : IPPROTO_ICMP);
 
     QT_ASSERT(s >= 0);
     (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
@@ -116,12 +117,7 @@ static void icmp_echo_from_host(const char *addr)
 
 void test_icmp_echo_from_host(void)
 {
-    char addr[IP4ADDR_STRLEN_MAX];
-
-    LOCK_TCPIP_CORE(); /* static, or the board's lease */
-    ip4addr_ntoa_r(netif_ip4_addr(&net_test_eth.netif), addr, sizeof(addr));
-    UNLOCK_TCPIP_CORE();
-    icmp_echo_from_host(addr);
+    icmp_echo_from_host(net_test_address4);
 }
 
 void test_icmp6_echo_from_host(void)
@@ -156,19 +152,19 @@ void test_getaddrinfo_unknown_name_fails(void)
     QT_PTR_EQ(lwip_gethostbyname("missing.quartz.test"), NULL);
 }
 
-static uint8_t bulk[NET_BULK_CHUNK]; /* one bulk transfer at a time */
+static uint8_t stream_buf[NET_STREAM_CHUNK]; /* one stream at a time */
 
-/* NET_PATTERN_BYTES to the host's sink, which answers how many arrived intact. */
-static void send_1mib_to_host(const char *host)
+/* NET_STREAM_BYTES of the pattern to the host's sink, which checks every byte and answers. */
+static void stream_to_host(const char *host)
 {
-    char reply[64];
+    char reply[64], expect[32];
     int s = net_tcp_connect(host, 9);
     size_t n;
 
     QT_ASSERT(s >= 0);
-    for (size_t off = 0; off < NET_PATTERN_BYTES; off += sizeof(bulk)) {
-        net_pattern_fill(bulk, off, sizeof(bulk));
-        if (net_send_all(s, bulk, sizeof(bulk)) != 0) {
+    for (size_t off = 0; s >= 0 && off < NET_STREAM_BYTES; off += sizeof(stream_buf)) {
+        net_pattern_fill(stream_buf, off, sizeof(stream_buf));
+        if (net_send_all(s, stream_buf, sizeof(stream_buf)) != 0) {
             QT_ASSERT(!"send failed");
             break;
         }
@@ -176,49 +172,53 @@ static void send_1mib_to_host(const char *host)
     QT_EQ(lwip_shutdown(s, SHUT_WR), 0);
     n = net_recv_all(s, reply, sizeof(reply) - 1);
     reply[n] = '\0';
-    QT_ASSERT(strcmp(reply, "OK 1048576\n") == 0);
+    snprintf(expect, sizeof(expect), "OK %u\n", (unsigned)NET_STREAM_BYTES);
+    QT_ASSERT(strcmp(reply, expect) == 0);
     lwip_close(s);
 }
 
-/* NET_PATTERN_BYTES from the host's source, checked byte for byte up to its close. */
-static void receive_1mib_from_host(const char *host)
+/* The host's source sends the NET_STREAM_BYTES asked for and closes; every byte is checked. */
+static void stream_from_host(const char *host)
 {
     size_t total = 0, bad = SIZE_MAX;
     int s = net_tcp_connect(host, 19);
-    ssize_t n;
+    ssize_t n = -1;
+    char request[16];
 
     QT_ASSERT(s >= 0);
-    while ((n = lwip_recv(s, bulk, sizeof(bulk), 0)) > 0) {
-        size_t at = net_pattern_mismatch(bulk, total, (size_t)n);
+    snprintf(request, sizeof(request), "%u\n", (unsigned)NET_STREAM_BYTES);
+    QT_EQ(s >= 0 ? net_send_all(s, request, strlen(request)) : -1, 0);
+    while (s >= 0 && (n = lwip_recv(s, stream_buf, sizeof(stream_buf), 0)) > 0) {
+        size_t at = net_pattern_mismatch(stream_buf, total, (size_t)n);
         if (at != (size_t)n && bad == SIZE_MAX) {
             bad = total + at;
         }
         total += (size_t)n;
     }
     QT_EQ(n, 0); /* an orderly end of stream */
-    QT_EQ(total, NET_PATTERN_BYTES);
+    QT_EQ(total, NET_STREAM_BYTES);
     QT_EQ(bad, SIZE_MAX);
     lwip_close(s);
 }
 
-void test_tcp_send_1mib_to_host(void)
+void test_tcp_stream_to_host(void)
 {
-    send_1mib_to_host(NET_HOST4);
+    stream_to_host(NET_HOST4);
 }
 
-void test_tcp_send_1mib_to_host_ipv6(void)
+void test_tcp_stream_to_host_ipv6(void)
 {
-    send_1mib_to_host(NET_HOST6);
+    stream_to_host(NET_HOST6);
 }
 
-void test_tcp_receive_1mib_from_host(void)
+void test_tcp_stream_from_host(void)
 {
-    receive_1mib_from_host(NET_HOST4);
+    stream_from_host(NET_HOST4);
 }
 
-void test_tcp_receive_1mib_from_host_ipv6(void)
+void test_tcp_stream_from_host_ipv6(void)
 {
-    receive_1mib_from_host(NET_HOST6);
+    stream_from_host(NET_HOST6);
 }
 
 struct concurrent_run {
@@ -234,7 +234,7 @@ static struct concurrent_run *concurrent; /* the running case's, set before its 
  */
 static void concurrent_client(void *arg)
 {
-    uint8_t chunk[512];
+    uint8_t chunk[NET_CONCURRENT_CHUNK];
     size_t base = (size_t)(uintptr_t)arg * NET_CONCURRENT_BYTES, done;
     int s = net_tcp_connect(NET_HOST4, 7), ok = s >= 0;
 
@@ -341,4 +341,17 @@ void test_connect_unreachable_times_out(void)
     QT_EQ(lwip_select(s + 1, NULL, &writable, NULL, &tv), 0);
     QT_ASSERT(xTaskGetTickCount() - start >= pdMS_TO_TICKS(500));
     lwip_close(s);
+}
+
+/* The host connects in to the program's echo server (net_echo_server_start()) and checks
+ * what comes back. */
+void test_tcp_echo_server_host_client(void)
+{
+    char command[48], reply[64];
+
+    net_echo_server_start();
+    snprintf(command, sizeof(command), "tcpecho %s %d %u", net_test_address4, NET_ECHO_PORT,
+             (unsigned)NET_HOST_ECHO_BYTES);
+    QT_EQ(net_control(command, reply, sizeof(reply)), 0);
+    QT_ASSERT(strcmp(reply, "ok") == 0);
 }

@@ -22,47 +22,14 @@
 #define TAP_IRQ 5
 #define RX_PRIORITY (configMAX_PRIORITIES - 1)
 #define RUNNER_PRIORITY 4
-#define ECHO_PRIORITY 5
 
 struct qnet_eth net_test_eth;
+const char net_test_address4[] = NET_QUARTZ4;
 
 static const struct net_case *run_cases;
 static size_t run_count;
 static unsigned run_flags;
 static int run_status = 1;
-
-static void echo_connection(void *arg)
-{
-    int s = (int)(intptr_t)arg;
-    uint8_t buf[2048];
-    ssize_t n;
-
-    while ((n = lwip_recv(s, buf, sizeof(buf), 0)) > 0) {
-        if (net_send_all(s, buf, (size_t)n) != 0) {
-            break;
-        }
-    }
-    lwip_close(s);
-    vTaskDelete(NULL);
-}
-
-static void echo_server(void *arg)
-{
-    struct sockaddr_in any = {.sin_family = AF_INET, .sin_port = lwip_htons(NET_ECHO_PORT)};
-    int s = lwip_socket(AF_INET, SOCK_STREAM, 0);
-
-    (void)arg;
-    configASSERT(s >= 0);
-    configASSERT(lwip_bind(s, (struct sockaddr *)&any, sizeof(any)) == 0);
-    configASSERT(lwip_listen(s, 16) == 0);
-    for (;;) {
-        int c = lwip_accept(s, NULL, NULL);
-        if (c >= 0 && xTaskCreate(echo_connection, "echo_conn", NET_TASK_STACK, (void *)(intptr_t)c,
-                                  ECHO_PRIORITY, NULL) != pdPASS) {
-            lwip_close(c);
-        }
-    }
-}
 
 /* qtap0 with 192.0.2.2/24 or DHCP (gateway and DNS server: the host) and fd00:51::2/64. */
 static int bring_up(void)
@@ -105,7 +72,7 @@ static void runner(void *arg)
         printf("cannot bring up qtap0\n");
         vTaskEndScheduler();
     }
-    xTaskCreate(echo_server, "echo_srv", NET_TASK_STACK, NULL, ECHO_PRIORITY, NULL);
+    net_echo_server_start();
     for (size_t i = 0; i < run_count; i++) {
         unsigned before = qtest_failures();
         TickType_t start = xTaskGetTickCount();

@@ -38,45 +38,75 @@
 #define NET_LEASE4 "192.0.2.50"           /* what the driver's DHCP server leases on qtap0 */
 #define NET_HOST1 "198.51.100.1"          /* the host on qtap1, which has no DHCP server */
 #define NET_SNTP_TIME 1767225600u         /* the host's SNTP server's time, + 0.5 s */
-#define NET_PATTERN_BYTES (1024u * 1024u) /* the host's TCP source sends this much */
+#define NET_PATTERN_BYTES (1024u * 1024u) /* the most the host's TCP source sends */
 #define NET_ECHO_PORT 7                   /* the program's own TCP echo server, any address */
 #define NET_TASK_STACK 4096u
 #define NET_WAIT_TICKS pdMS_TO_TICKS(20000) /* upper bound for any one exchange */
 /*
- * The concurrent case: NET_CONCURRENT connections at once, each NET_CONCURRENT_BYTES (a multiple
- * of 512) on a task of NET_CLIENT_STACK words. A board's build makes the bytes and stacks
- * smaller (libs/net/boards/CMakeLists.txt); a board whose RAM cannot hold 16 connections sets
- * fewer, and their stacks, in its board_test_config.h (QTEST_NET_CONCURRENT,
- * QTEST_NET_CLIENT_STACK; the LM3S6965's says why).
+ * The shared cases' sizes (net_cases.c), defaults for the host: libs/net/boards/CMakeLists.txt
+ * gives every board smaller ones, and a board whose RAM needs its own sets them in its
+ * board.cmake (QUARTZ_BOARD_NET_TEST_SIZES, which says why), over both.
+ *   NET_CONCURRENT        connections at once (test_tcp_concurrent_connections)
+ *   NET_CONCURRENT_BYTES  each one's bytes, a multiple of NET_CONCURRENT_CHUNK
+ *   NET_CONCURRENT_CHUNK  what each sends and checks at a time, on its task's stack
+ *   NET_CLIENT_STACK      each one's task stack, in words
+ *   NET_STREAM_BYTES      each stream to and from the host, at most NET_PATTERN_BYTES
+ *   NET_STREAM_CHUNK      the streams' buffer (static, one stream at a time)
+ *   NET_HOST_ECHO_BYTES   what the host sends through the program's echo server
+ *   NET_ECHO_CHUNK, NET_ECHO_STACK, NET_ECHO_PRIORITY: that server's (net_echo_server_start)
+ *                         buffer per connection, its tasks' stack (words) and priority
  */
-/* The bulk transfers' buffer: a board's build makes it smaller. */
-#ifndef NET_BULK_CHUNK
-#define NET_BULK_CHUNK 8192u
+#ifndef NET_CONCURRENT
+#define NET_CONCURRENT 16u
 #endif
 #ifndef NET_CONCURRENT_BYTES
 #define NET_CONCURRENT_BYTES (16u * 1024u)
 #endif
-#ifdef QTEST_NET_CONCURRENT
-#define NET_CONCURRENT QTEST_NET_CONCURRENT
-#else
-#define NET_CONCURRENT 16u
-#endif
-#ifdef QTEST_NET_CLIENT_STACK /* the board's own size, over its build's default */
-#undef NET_CLIENT_STACK
-#define NET_CLIENT_STACK QTEST_NET_CLIENT_STACK
+#ifndef NET_CONCURRENT_CHUNK
+#define NET_CONCURRENT_CHUNK 512u
 #endif
 #ifndef NET_CLIENT_STACK
 #define NET_CLIENT_STACK NET_TASK_STACK
 #endif
+#ifndef NET_STREAM_BYTES
+#define NET_STREAM_BYTES NET_PATTERN_BYTES
+#endif
+#ifndef NET_STREAM_CHUNK
+#define NET_STREAM_CHUNK 8192u
+#endif
+#ifndef NET_HOST_ECHO_BYTES
+#define NET_HOST_ECHO_BYTES 100000u
+#endif
+#ifndef NET_ECHO_CHUNK
+#define NET_ECHO_CHUNK 2048u
+#endif
+#ifndef NET_ECHO_STACK
+#define NET_ECHO_STACK NET_TASK_STACK
+#endif
+#ifndef NET_ECHO_PRIORITY
+#define NET_ECHO_PRIORITY 5
+#endif
 
 struct net_case {
     const char *name;
-    void (*fn)(void);
+    void (*fn)(void); /* NULL: a case that cannot apply here, reported as skipped */
+    const char *skip; /* why, when fn is NULL */
 };
 #define NET_CASE(fn)                                                                               \
     {                                                                                              \
-#fn, fn                                                                                    \
+#fn, fn, NULL                                                                              \
     }
+/* A case the board runner (test_net_board_tap.c) reports as "skip <name>: <why>". */
+#define NET_SKIP(name, why)                                                                        \
+    {                                                                                              \
+        name, NULL, why                                                                            \
+    }
+/* A case over IPv6: on a board whose lwIP has none, reported as skipped. */
+#if LWIP_IPV6
+#define NET_CASE_IPV6(fn) NET_CASE(fn)
+#else
+#define NET_CASE_IPV6(fn) NET_SKIP(#fn, "LWIP_IPV6 is off in the board's lwipopts.h")
+#endif /* LWIP_IPV6 */
 
 /* qtap0 asks DHCP for its IPv4 address instead of using 192.0.2.2 (IPv6 stays static). */
 #define NET_TEST_DHCP 0x1u
@@ -91,7 +121,16 @@ int net_test_run(const struct net_case *cases, size_t count, unsigned flags);
         return net_test_run(cases_, sizeof(cases_) / sizeof(cases_[0]), (flags));                  \
     }
 
-extern struct qnet_eth net_test_eth; /* qtap0 */
+extern struct qnet_eth net_test_eth; /* qtap0 (the host's runner) */
+/* The program's own IPv4 address as the host reaches it, defined by each runner. */
+extern const char net_test_address4[];
+
+/*
+ * Start the program's TCP echo server on NET_ECHO_PORT, any address, unless it runs already: a
+ * listening task and one task per connection (NET_ECHO_CHUNK bytes at a time). From the
+ * runner's task (the host's runner starts it at once; the cases that need it start it too).
+ */
+void net_echo_server_start(void);
 
 /* The test pattern, byte i = (i * 7 + i / 251) mod 256 (as netns_driver.py computes it). */
 uint8_t net_pattern_byte(size_t i);
@@ -101,12 +140,15 @@ size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len);
 
 /* Send one command to the driver's control port and wait for its reply (NUL-terminated). */
 int net_control(const char *command, char *reply, size_t capacity);
+/* The same to another control port on the host (slip_bridge.py's link control, 5001). */
+int net_control_at(uint16_t port, const char *command, char *reply, size_t capacity);
 
-/* A socket address for an IPv4 or IPv6 literal and port; its length, 0 if not a literal. */
+/* A socket address for an IPv4 or IPv6 literal and port (IPv6 where lwIP has it); its length,
+ * 0 if not a literal. */
 socklen_t net_make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss);
 
 /* Add NET_QUARTZ6/64 to netif (address slot 1: slot 0 is the link-local address) and wait for
- * duplicate address detection to pass; 0 once the address is valid. */
+ * duplicate address detection to pass; 0 once the address is valid. Only with LWIP_IPV6. */
 int net_add_quartz6(struct netif *netif);
 
 /* Connected TCP socket to addr:port (IPv4 or IPv6 literal), or -1 with qnet_errno() set. */
@@ -115,8 +157,9 @@ int net_send_all(int sock, const void *buf, size_t len);
 /* Receive exactly len bytes; returns how many arrived before EOF or an error. */
 size_t net_recv_all(int sock, void *buf, size_t len);
 
-/* One UDP datagram of len bytes (up to 512) to the host's echo port and back; 0 when it came
- * back intact. */
+/* One UDP datagram of len bytes (up to NET_UDP_MAX) to the host's echo port and back; 0 when
+ * it came back intact. */
+#define NET_UDP_MAX 512u
 int net_udp_echo(const char *host, size_t len);
 
 /* Wait (polling every tick) until cond() holds or `ticks` pass; returns cond()'s last value. */
@@ -131,10 +174,11 @@ void test_icmp_echo_from_host(void);
 void test_icmp6_echo_from_host(void);
 void test_getaddrinfo_name_resolves(void);
 void test_getaddrinfo_unknown_name_fails(void);
-void test_tcp_send_1mib_to_host(void);
-void test_tcp_send_1mib_to_host_ipv6(void);
-void test_tcp_receive_1mib_from_host(void);
-void test_tcp_receive_1mib_from_host_ipv6(void);
+void test_tcp_echo_server_host_client(void);
+void test_tcp_stream_to_host(void);
+void test_tcp_stream_to_host_ipv6(void);
+void test_tcp_stream_from_host(void);
+void test_tcp_stream_from_host_ipv6(void);
 void test_tcp_concurrent_connections(void);
 void test_connect_closed_port_refused(void);
 void test_recv_after_peer_reset_fails(void);

@@ -3,8 +3,8 @@
  * net_util.c: the network tests' helpers (net_test.h), used by the host tests and by the board
  * test that runs their shared cases (net_cases.c): the test pattern, addresses, TCP
  * connect/send/receive through lwIP's sockets, UDP echo, the host driver's control port,
- * qtap0's static IPv6 address. Portable: lwIP's socket API
- * and the kernel only.
+ * the program's own TCP echo server, qtap0's static IPv6 address. Portable: lwIP's socket
+ * API and the kernel only.
  */
 #include "net_test.h"
 
@@ -43,7 +43,6 @@ size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len)
 socklen_t net_make_addr(const char *addr, uint16_t port, struct sockaddr_storage *ss)
 {
     struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
 
     memset(ss, 0, sizeof(*ss));
     if (lwip_inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
@@ -51,12 +50,59 @@ socklen_t net_make_addr(const char *addr, uint16_t port, struct sockaddr_storage
         in4->sin_port = lwip_htons(port);
         return sizeof(*in4);
     }
+#if LWIP_IPV6
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
     if (lwip_inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
         in6->sin6_family = AF_INET6;
         in6->sin6_port = lwip_htons(port);
         return sizeof(*in6);
     }
+#endif /* LWIP_IPV6 */
     return 0;
+}
+
+static void echo_connection(void *arg)
+{
+    int s = (int)(intptr_t)arg;
+    uint8_t buf[NET_ECHO_CHUNK];
+    ssize_t n;
+
+    while ((n = lwip_recv(s, buf, sizeof(buf), 0)) > 0) {
+        if (net_send_all(s, buf, (size_t)n) != 0) {
+            break;
+        }
+    }
+    lwip_close(s);
+    vTaskDelete(NULL);
+}
+
+static void echo_server(void *arg)
+{
+    struct sockaddr_in any = {.sin_family = AF_INET, .sin_port = lwip_htons(NET_ECHO_PORT)};
+    int s = lwip_socket(AF_INET, SOCK_STREAM, 0);
+
+    (void)arg;
+    configASSERT(s >= 0);
+    configASSERT(lwip_bind(s, (struct sockaddr *)&any, sizeof(any)) == 0);
+    configASSERT(lwip_listen(s, 16) == 0);
+    for (;;) {
+        int c = lwip_accept(s, NULL, NULL);
+        if (c >= 0 && xTaskCreate(echo_connection, "echo_conn", NET_ECHO_STACK, (void *)(intptr_t)c,
+                                  NET_ECHO_PRIORITY, NULL) != pdPASS) {
+            lwip_close(c);
+        }
+    }
+}
+
+void net_echo_server_start(void)
+{
+    static int started; /* by the runner's task only */
+
+    if (!started) {
+        started = xTaskCreate(echo_server, "echo_srv", NET_ECHO_STACK, NULL, NET_ECHO_PRIORITY,
+                              NULL) == pdPASS;
+        configASSERT(started);
+    }
 }
 
 int net_tcp_connect(const char *addr, uint16_t port)
@@ -109,8 +155,13 @@ size_t net_recv_all(int sock, void *buf, size_t len)
 
 int net_control(const char *command, char *reply, size_t capacity)
 {
+    return net_control_at(CONTROL_PORT, command, reply, capacity);
+}
+
+int net_control_at(uint16_t port, const char *command, char *reply, size_t capacity)
+{
     struct sockaddr_storage ss;
-    socklen_t len = net_make_addr(NET_HOST4, CONTROL_PORT, &ss);
+    socklen_t len = net_make_addr(NET_HOST4, port, &ss);
     struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
     int s = lwip_socket(AF_INET, SOCK_DGRAM, 0);
     ssize_t n = -1;
@@ -139,22 +190,30 @@ int net_wait_for(int (*cond)(void), TickType_t ticks)
 
 int net_udp_echo(const char *host, size_t len)
 {
-    uint8_t out[512], in[512];
+    /* From the heap, not the stack: a board's runner task would need 1 KiB more stack for it. */
+    uint8_t *out = pvPortMalloc(2 * NET_UDP_MAX), *in = out + NET_UDP_MAX;
     struct sockaddr_storage ss;
     socklen_t addr_len = net_make_addr(host, 7, &ss);
     struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
     int s = lwip_socket(ss.ss_family, SOCK_DGRAM, 0);
     ssize_t n = -1;
 
-    net_pattern_fill(out, len, len);
-    (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    if (lwip_sendto(s, out, len, 0, (struct sockaddr *)&ss, addr_len) == (ssize_t)len) {
-        n = lwip_recv(s, in, sizeof(in), 0);
+    if (out != NULL && s >= 0 && len <= NET_UDP_MAX) {
+        net_pattern_fill(out, len, len);
+        (void)lwip_setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+        if (lwip_sendto(s, out, len, 0, (struct sockaddr *)&ss, addr_len) == (ssize_t)len) {
+            n = lwip_recv(s, in, NET_UDP_MAX, 0);
+        }
     }
-    lwip_close(s);
-    return n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+    if (s >= 0) {
+        lwip_close(s);
+    }
+    n = n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+    vPortFree(out);
+    return (int)n;
 }
 
+#if LWIP_IPV6
 static struct netif *quartz6_netif; /* net_add_quartz6()'s, for its wait */
 
 static int quartz6_valid(void)
@@ -180,3 +239,4 @@ int net_add_quartz6(struct netif *netif)
     /* Duplicate address detection takes a second or two; the IPv6 cases need the address. */
     return index == 1 && net_wait_for(quartz6_valid, pdMS_TO_TICKS(10000)) ? 0 : -1;
 }
+#endif /* LWIP_IPV6 */

@@ -19,7 +19,8 @@ fallback test.
 Peers (IPv4 and IPv6, on 192.0.2.1 / fd00:51::1; the echo services on every address):
   UDP 7   echo                         TCP 7   echo
   TCP 9   sink: reads to EOF, checks the test pattern, answers "OK <n>" or "BAD <offset>"
-  TCP 19  source: sends PATTERN_BYTES of the test pattern, then closes
+  TCP 19  source: reads a byte count (a decimal line, "1048576\n"), sends that many bytes of
+          the test pattern (at most PATTERN_BYTES), then closes
   TCP 20  accepts, then resets the connection (SO_LINGER 0)
   TCP 21  accepts and stays silent until the client closes
   UDP 53  DNS: echo.quartz.test -> 192.0.2.1 / fd00:51::1, every other name NXDOMAIN
@@ -164,8 +165,15 @@ def tcp_sink(conn):
 
 
 def tcp_source(conn):
-    for off in range(0, PATTERN_BYTES, 16384):
-        conn.sendall(pattern(off, 16384))
+    request = b""
+    while not request.endswith(b"\n"):
+        data = conn.recv(32)
+        if not data or len(request) > 16:
+            return
+        request += data
+    total = min(int(request), PATTERN_BYTES)
+    for off in range(0, total, 16384):
+        conn.sendall(pattern(off, min(16384, total - off)))
 
 
 def tcp_reset(conn):
@@ -240,10 +248,11 @@ def icmp_checksum(data):
 def host_ping(addr):
     """ICMP echo (type 8, reply 0) or, to an IPv6 address, ICMPv6 echo (128, reply 129). An
     ICMPv6 raw socket gets no IP header, and Linux computes its checksum. The neighbour cache
-    is flushed first, so the host resolves addr afresh: by an ARP broadcast, or by a
-    neighbour solicitation to addr's solicited-node multicast group, which reaches the guest
-    only through its NIC's multicast filter."""
-    run("ip", "neigh", "flush", "dev", TAP)
+    is flushed first (every device's: slip_bridge.py's namespace has no qtap0), so the host
+    resolves addr afresh on an Ethernet link: by an ARP broadcast, or by a neighbour
+    solicitation to addr's solicited-node multicast group, which reaches the guest only through
+    its NIC's multicast filter."""
+    run("ip", "neigh", "flush", "all")
     v6 = ":" in addr
     family = socket.AF_INET6 if v6 else socket.AF_INET
     request, answer = (128, 129) if v6 else (8, 0)
@@ -321,7 +330,9 @@ def control(request):
     return b"fail unknown command"
 
 
-def start_peers():
+def start_peers(dhcp=True):
+    """The peers above; dhcp=False leaves out the DHCP server, which needs qtap0 (a SLIP link,
+    slip_bridge.py, has no DHCP)."""
     serve_udp(7, lambda data: data)
     serve_udp(53, dns_answer)
     serve_udp(123, sntp_answer)
@@ -331,7 +342,8 @@ def start_peers():
     serve_tcp(19, tcp_source)
     serve_tcp(20, tcp_reset)
     serve_tcp(21, tcp_silent)
-    serve_dhcp()
+    if dhcp:
+        serve_dhcp()
 
 
 def cannot(reason):

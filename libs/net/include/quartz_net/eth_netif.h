@@ -130,6 +130,16 @@ void qnet_eth_input_copy(struct qnet_eth *eth, const void *frame, size_t len);
 /* From a task: 1 when the interface holds a DHCP lease (0 without one, or without DHCP). */
 int qnet_eth_has_lease(struct qnet_eth *eth);
 
+/* How an interface got its IPv4 address (also quartz_net/board_netif.h's answer). */
+enum qnet_address_state {
+    QNET_ADDRESS_NONE,   /* not yet: DHCP still asking */
+    QNET_ADDRESS_DHCP,   /* a lease */
+    QNET_ADDRESS_STATIC, /* the static address: asked for, DHCP's fallback, or no DHCP there */
+};
+
+/* From a task: eth's, from its lease, its configuration and its fallback counter. */
+enum qnet_address_state qnet_eth_address(struct qnet_eth *eth);
+
 /*
  * For ops->start: the MAC address as controllers hold it, two little-endian register words
  * (bytes 0-3 in lo, 4-5 in hi's low half). Returns 1 when it is a unicast address; otherwise
