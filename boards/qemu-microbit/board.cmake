@@ -32,10 +32,12 @@ set(QUARTZ_BOARD_LWIPOPTS ${CMAKE_CURRENT_LIST_DIR}/lwipopts.h)
 # The board network test's sizes (libs/net/tests: net_cases.c, test_net_board_tap.c) for the
 # 8 KiB kernel heap of the test configuration: 2 connections at once of 2 KiB each, sent and
 # checked 128 bytes at a time on 192-word stacks; 128-byte stream and echo buffers; a 256-word
-# runner (printf, DNS) and echo tasks. Why only 2 connections: the board README.
+# runner (printf, DNS) and echo tasks; 4 connections at once from one task through select,
+# 128 bytes in flight on each. Why so few: the board README.
 set(QUARTZ_BOARD_NET_TEST_SIZES NET_CONCURRENT=2 NET_CONCURRENT_BYTES=2048u
     NET_CONCURRENT_CHUNK=128u NET_CLIENT_STACK=192u NET_RUNNER_STACK=256u NET_STREAM_CHUNK=128u
-    NET_ECHO_CHUNK=128u NET_ECHO_STACK=192u NET_HOST_ECHO_BYTES=16384u)
+    NET_ECHO_CHUNK=128u NET_ECHO_STACK=192u NET_HOST_ECHO_BYTES=16384u NET_SELECT_CONNECTIONS=4u
+    NET_SELECT_ROUND=128u)
 # The networked demo's sizes (demos/net/net_demo.c) in the board's 10 KiB heap: 256-word task
 # stacks (the main task 512), 256-byte transfer buffers (two segments in flight), and a
 # client transfer of 128 KiB, not 1 MiB: echoed both ways over the serial line it moves about

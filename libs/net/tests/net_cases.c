@@ -282,6 +282,99 @@ void test_tcp_concurrent_connections(void)
 }
 
 /*
+ * NET_SELECT_CONNECTIONS connections open at once, all driven by this one task through
+ * lwip_select(): how a board without the RAM for a task per connection serves many. Each
+ * sends its own slice of the pattern in rounds of NET_SELECT_ROUND bytes and reads a round's
+ * echo back before it sends the next, so at most one round per connection is in flight; every
+ * byte is checked. Returns the number of connections that finished.
+ */
+struct select_conn {
+    int s;
+    size_t sent, received;
+};
+
+static void select_send_rounds(struct select_conn *c, size_t n, uint8_t *buf)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].s >= 0 && c[i].sent == c[i].received && c[i].sent < NET_SELECT_BYTES) {
+            net_pattern_fill(buf, i * NET_SELECT_BYTES + c[i].sent, NET_SELECT_ROUND);
+            if (net_send_all(c[i].s, buf, NET_SELECT_ROUND) != 0) {
+                lwip_close(c[i].s);
+                c[i].s = -1;
+            } else {
+                c[i].sent += NET_SELECT_ROUND;
+            }
+        }
+    }
+}
+
+/* Waits for any connection with echo outstanding; reads and checks what each ready one has. */
+static int select_receive(struct select_conn *c, size_t n, uint8_t *buf)
+{
+    struct timeval tv = {.tv_sec = NET_WAIT_TICKS / configTICK_RATE_HZ, .tv_usec = 0};
+    fd_set readable;
+    int top = -1;
+
+    FD_ZERO(&readable);
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].s >= 0 && c[i].received < c[i].sent) {
+            FD_SET(c[i].s, &readable);
+            top = c[i].s > top ? c[i].s : top;
+        }
+    }
+    if (top < 0) {
+        return 0; /* nothing outstanding: all done, or all failed */
+    }
+    if (lwip_select(top + 1, &readable, NULL, NULL, &tv) <= 0) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].s < 0 || !FD_ISSET(c[i].s, &readable)) {
+            continue;
+        }
+        ssize_t got = lwip_recv(c[i].s, buf, c[i].sent - c[i].received, MSG_DONTWAIT);
+        if (got <= 0 || net_pattern_mismatch(buf, i * NET_SELECT_BYTES + c[i].received,
+                                             (size_t)got) != (size_t)got) {
+            lwip_close(c[i].s);
+            c[i].s = -1;
+        } else {
+            c[i].received += (size_t)got;
+        }
+    }
+    return 1;
+}
+
+void test_tcp_connections_one_task_select(void)
+{
+    struct select_conn c[NET_SELECT_CONNECTIONS];
+    uint8_t *buf = pvPortMalloc(NET_SELECT_ROUND);
+    size_t open = 0, finished = 0;
+
+    QT_ASSERT(buf != NULL);
+    for (size_t i = 0; i < NET_SELECT_CONNECTIONS; i++) {
+        c[i] = (struct select_conn){.s = net_tcp_connect(NET_HOST4, 7)};
+        open += c[i].s >= 0;
+    }
+    do {
+        select_send_rounds(c, NET_SELECT_CONNECTIONS, buf);
+    } while (select_receive(c, NET_SELECT_CONNECTIONS, buf) > 0);
+    /* Closed with a reset (linger 0): closed gracefully, each would sit in TIME_WAIT for two
+     * minutes holding a small board's heap (the concurrent case above closes gracefully). */
+    for (size_t i = 0; i < NET_SELECT_CONNECTIONS; i++) {
+        if (c[i].s >= 0) {
+            struct linger reset = {.l_onoff = 1, .l_linger = 0};
+
+            finished += c[i].received == NET_SELECT_BYTES;
+            (void)lwip_setsockopt(c[i].s, SOL_SOCKET, SO_LINGER, &reset, sizeof(reset));
+            lwip_close(c[i].s);
+        }
+    }
+    vPortFree(buf);
+    QT_EQ(open, NET_SELECT_CONNECTIONS);
+    QT_EQ(finished, NET_SELECT_CONNECTIONS);
+}
+
+/*
  * The host answers a SYN to a closed port with a reset. lwIP 2.1.3 reports a refused connect
  * as ECONNRESET (its ERR_RST), not POSIX's ECONNREFUSED; it must come at once, not after the
  * SYN retransmissions time out.

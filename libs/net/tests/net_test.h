@@ -50,6 +50,9 @@
  *   NET_CONCURRENT_BYTES  each one's bytes, a multiple of NET_CONCURRENT_CHUNK
  *   NET_CONCURRENT_CHUNK  what each sends and checks at a time, on its task's stack
  *   NET_CLIENT_STACK      each one's task stack, in words
+ *   NET_SELECT_CONNECTIONS, NET_SELECT_BYTES, NET_SELECT_ROUND: connections at once from one
+ *                         task through select (test_tcp_connections_one_task_select), each
+ *                         one's bytes (a multiple of the round) and what each has in flight
  *   NET_STREAM_BYTES      each stream to and from the host, at most NET_PATTERN_BYTES
  *   NET_STREAM_CHUNK      the streams' buffer (static, one stream at a time)
  *   NET_HOST_ECHO_BYTES   what the host sends through the program's echo server
@@ -67,6 +70,15 @@
 #endif
 #ifndef NET_CLIENT_STACK
 #define NET_CLIENT_STACK NET_TASK_STACK
+#endif
+#ifndef NET_SELECT_CONNECTIONS
+#define NET_SELECT_CONNECTIONS 16u
+#endif
+#ifndef NET_SELECT_BYTES
+#define NET_SELECT_BYTES (8u * 1024u)
+#endif
+#ifndef NET_SELECT_ROUND
+#define NET_SELECT_ROUND 512u
 #endif
 #ifndef NET_STREAM_BYTES
 #define NET_STREAM_BYTES NET_PATTERN_BYTES
@@ -180,6 +192,7 @@ void test_tcp_stream_to_host_ipv6(void);
 void test_tcp_stream_from_host(void);
 void test_tcp_stream_from_host_ipv6(void);
 void test_tcp_concurrent_connections(void);
+void test_tcp_connections_one_task_select(void);
 void test_connect_closed_port_refused(void);
 void test_recv_after_peer_reset_fails(void);
 void test_recv_timeout_expires(void);

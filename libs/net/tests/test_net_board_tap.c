@@ -204,7 +204,8 @@ NET_TEST_MAIN(NET_CASE(test_address_and_dns_server), NET_CASE(test_udp_echo_ipv4
               NET_CASE(test_getaddrinfo_unknown_name_fails), NET_CASE(test_tcp_stream_to_host),
               NET_CASE_IPV6(test_tcp_stream_to_host_ipv6), NET_CASE(test_tcp_stream_from_host),
               NET_CASE_IPV6(test_tcp_stream_from_host_ipv6),
-              NET_CASE(test_tcp_concurrent_connections), NET_CASE(test_connect_closed_port_refused),
+              NET_CASE(test_tcp_concurrent_connections),
+              NET_CASE(test_tcp_connections_one_task_select), NET_CASE(test_connect_closed_port_refused),
               NET_CASE(test_recv_after_peer_reset_fails), NET_CASE(test_recv_timeout_expires),
               NET_CASE(test_connect_unreachable_times_out),
               NET_CASE(test_tcp_echo_server_host_client), NET_BOARD_LINK_CASES)
