@@ -41,7 +41,9 @@ void sched_init_once(void)
     sched.lists_ready = true;
 }
 
-void sched_ready_add_locked(tcb_t *t)
+/* The ready-list changes, inline into this file's block and wake paths (t's state_item is on
+ * no list, or on its ready list). */
+static inline void ready_add(tcb_t *t)
 {
     traceMOVED_TASK_TO_READY_STATE(t);
 #if SCHED_READY_BITS
@@ -51,17 +53,29 @@ void sched_ready_add_locked(tcb_t *t)
         sched.top_ready = t->priority;
     }
 #endif
-    list_insert_end(&sched.ready[t->priority], &t->state_item);
+    list_link_end(&sched.ready[t->priority], &t->state_item);
     tracePOST_MOVED_TASK_TO_READY_STATE(t);
 }
 
-void sched_ready_remove_locked(tcb_t *t)
+static inline void ready_remove(tcb_t *t)
 {
-    if (list_remove(&t->state_item) == 0) {
+    if (list_unlink(&t->state_item) == 0) {
 #if SCHED_READY_BITS
         sched.ready_bits &= ~(1UL << t->priority);
 #endif
     }
+}
+
+void sched_ready_add_locked(tcb_t *t)
+{
+    configASSERT(listLIST_ITEM_CONTAINER(&t->state_item) == NULL);
+    ready_add(t);
+}
+
+void sched_ready_remove_locked(tcb_t *t)
+{
+    configASSERT(listLIST_ITEM_CONTAINER(&t->state_item) == &sched.ready[t->priority]);
+    ready_remove(t);
 }
 
 UBaseType_t sched_top_ready_priority_locked(void)
@@ -123,13 +137,13 @@ static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wai
     configASSERT(sched.suspend_depth == 0);
     t->wait_result = WAIT_PENDING;
     t->flags &= (uint8_t)~TCB_DELAY_ABORTED;
-    sched_ready_remove_locked(t);
+    ready_remove(t);
     if (waiters != NULL) {
         listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(t->priority));
-        list_insert_sorted(waiters, &t->event_item);
+        list_link_sorted(waiters, &t->event_item);
     }
     if (can_wait_forever && ticks == portMAX_DELAY && INCLUDE_vTaskSuspend) {
-        list_insert_end(&sched.suspended, &t->state_item);
+        list_link_end(&sched.suspended, &t->state_item);
     } else {
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
@@ -180,17 +194,31 @@ void sched_yield_if_locked(BaseType_t preempt)
 }
 #endif
 
-BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
+/* t is off its waiter list: off the delayed or suspended list, onto the ready list. */
+static inline BaseType_t wake_unlinked(tcb_t *t, enum wait_result result)
 {
-    unlink_event_locked(t);
-    (void)list_remove(&t->state_item);
+    const tcb_t *const cur = sched_current;
+
+    (void)list_unlink(&t->state_item);
     t->wait_result = (uint8_t)result;
-    sched_ready_add_locked(t);
-    if (sched_current != NULL && t->priority > sched_current->priority) {
+    ready_add(t);
+    if (cur != NULL && t->priority > cur->priority) {
         sched.yield_pending = pdTRUE;
         return pdTRUE;
     }
     return pdFALSE;
+}
+
+BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
+{
+    unlink_event_locked(t);
+    return wake_unlinked(t, result);
+}
+
+BaseType_t sched_wake_waiter_locked(tcb_t *t, enum wait_result result)
+{
+    (void)list_unlink(&t->event_item);
+    return wake_unlinked(t, result);
 }
 
 void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)

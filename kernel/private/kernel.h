@@ -43,6 +43,7 @@ enum wait_result {
 #define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
 #define TCB_HANDOFF 0x08u /* holds an item or count handed over by wait_queue, not yet taken */
+#define TCB_HANDOFF_SLOT 0x10u /* with TCB_HANDOFF: it is (or just was) wait_queue's `handed` */
 
 /* Every byte of a new task's stack, so stack checks and high-water marks can see use. */
 #define TASK_STACK_FILL_BYTE 0xa5u
@@ -168,6 +169,12 @@ void sched_delay_locked(TickType_t ticks);
  * pxHigherPriorityTaskWoken (interrupt context). Safe from an interrupt.
  */
 BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result);
+
+/*
+ * sched_wake_locked for a task known to be on a waiter list and waiting for
+ * no mutex (a queue's or semaphore's waiter), which skips those checks.
+ */
+BaseType_t sched_wake_waiter_locked(tcb_t *t, enum wait_result result);
 
 /* Wake the highest-priority task on a non-empty waiter list. */
 static inline tcb_t *sched_first_waiter(const List_t *waiters)
