@@ -122,7 +122,7 @@ KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
     TimeOut_t timeout;
     uint8_t result;
 
-    vTaskInternalSetTimeOutState(&timeout);
+    queue_wait_start(&timeout, ticks);
     while (ticks != 0) {
         traceBLOCKING_ON_QUEUE_RECEIVE(m);
         self->wait_buf = NULL;
@@ -144,9 +144,7 @@ KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
             queue_wait_failed_locked(self);
             break;
         }
-        if (xTaskCheckForTimeOut(&timeout, &ticks)) {
-            ticks = 0;
-        }
+        ticks = queue_wait_left(&timeout, ticks);
         if (m->u.m.holder == NULL) {
             hold_locked(m, self);
             traceQUEUE_RECEIVE(m);
