@@ -122,7 +122,7 @@ KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
     TimeOut_t timeout;
     uint8_t result;
 
-    queue_wait_start(&timeout, ticks);
+    vTaskInternalSetTimeOutState(&timeout);
     while (ticks != 0) {
         traceBLOCKING_ON_QUEUE_RECEIVE(m);
         self->wait_buf = NULL;
@@ -144,7 +144,9 @@ KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
             queue_wait_failed_locked(self);
             break;
         }
-        ticks = queue_wait_left(&timeout, ticks);
+        if (xTaskCheckForTimeOut(&timeout, &ticks)) {
+            ticks = 0;
+        }
         if (m->u.m.holder == NULL) {
             hold_locked(m, self);
             traceQUEUE_RECEIVE(m);

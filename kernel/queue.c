@@ -11,12 +11,11 @@
  * get a copy and the item goes on down the line. When nobody waits, a send or
  * receive is a copy and a count update; the scheduler is not called.
  *
- * A handed item keeps its slot (q->handed, or q->reserved for any more)
- * until its receiver runs: then the receiver frees it (queue_handoff_release,
- * without the lock for q->handed), or, if the receiver is deleted first, the
- * item goes back to the front of the queue (queue_handoff_undo_locked), so a
- * hand-off is never observably different from FreeRTOS's item waiting in the
- * queue, and nothing is lost with a task.
+ * A handed item keeps its slot (q->reserved) until its receiver runs: then
+ * the receiver frees it (queue_handoff_release), or, if the receiver is deleted
+ * first, the item goes back to the front of the queue
+ * (queue_handoff_undo_locked), so a hand-off is never observably different
+ * from FreeRTOS's item waiting in the queue, and nothing is lost with a task.
  *
  * Queue sets: every item that lands in a member's storage posts the member's
  * handle to its set (store_locked). An item handed straight to a task blocked
@@ -33,7 +32,7 @@
 
 /* ---- Storage ---- */
 
-/* Copy one item. Most are one to four words: those compile to plain loads and stores. */
+/* Copy one item. Most are a word or two: those compile to plain loads and stores. */
 static inline void copy_item(void *dst, const void *src, size_t size)
 {
     switch (size) {
@@ -43,29 +42,10 @@ static inline void copy_item(void *dst, const void *src, size_t size)
     case 8:
         memcpy(dst, src, 8);
         break;
-    case 16:
-        memcpy(dst, src, 16);
-        break;
     default:
         memcpy(dst, src, size);
         break;
     }
-}
-
-/* Append item to q's storage (a slot is free); the common case of store_locked. */
-static inline BaseType_t store_back_locked(queue_t *q, const void *item)
-{
-    const size_t size = q->item_size;
-
-    if (size != 0) {
-        copy_item(q->u.q.write, item, size);
-        q->u.q.write += size;
-        if (q->u.q.write == q->u.q.end) {
-            q->u.q.write = q->u.q.storage;
-        }
-    }
-    q->count++;
-    return queue_set_notify_locked(q);
 }
 
 /*
@@ -84,15 +64,20 @@ static BaseType_t store_locked(queue_t *q, const void *item, BaseType_t pos)
         }
         return pdFALSE; /* not a new item: the set already holds this queue's handle */
     }
-    if (pos != queueSEND_TO_FRONT) {
-        return store_back_locked(q, item);
-    }
     if (size != 0) {
-        if (q->u.q.read == q->u.q.storage) {
-            q->u.q.read = q->u.q.end;
+        if (pos == queueSEND_TO_FRONT) {
+            if (q->u.q.read == q->u.q.storage) {
+                q->u.q.read = q->u.q.end;
+            }
+            q->u.q.read -= size;
+            copy_item(q->u.q.read, item, size);
+        } else {
+            copy_item(q->u.q.write, item, size);
+            q->u.q.write += size;
+            if (q->u.q.write == q->u.q.end) {
+                q->u.q.write = q->u.q.storage;
+            }
         }
-        q->u.q.read -= size;
-        copy_item(q->u.q.read, item, size);
     }
     q->count++;
     return queue_set_notify_locked(q);
@@ -106,21 +91,7 @@ static BaseType_t admit_sender_locked(queue_t *q)
         store_locked(q, s->wait_buf,
                      (s->wait_flags & QW_FRONT) ? queueSEND_TO_FRONT : queueSEND_TO_BACK);
 
-    return sched_wake_waiter_locked(s, WAIT_OK) || set_woken;
-}
-
-/* w was just handed an item or count of q: it keeps its slot until it runs. */
-static inline void hold_slot_locked(queue_t *q, tcb_t *w)
-{
-    w->wait_queue = q;
-    if (q->handed == NULL) {
-        q->handed = w;
-        w->flags |= TCB_HANDOFF | TCB_HANDOFF_SLOT;
-    } else {
-        configASSERT(q->reserved != UINT16_MAX);
-        q->reserved++;
-        w->flags |= TCB_HANDOFF;
-    }
+    return sched_wake_locked(s, WAIT_OK) || set_woken;
 }
 
 /*
@@ -139,11 +110,14 @@ static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
         if (q->item_size != 0) {
             copy_item(w->wait_buf, item, q->item_size);
         }
-        if (sched_wake_waiter_locked(w, WAIT_OK)) {
+        if (sched_wake_locked(w, WAIT_OK)) {
             preempt = pdTRUE;
         }
         if (!peek) {
-            hold_slot_locked(q, w);
+            configASSERT(q->reserved != UINT16_MAX);
+            q->reserved++;
+            w->wait_queue = q;
+            w->flags |= TCB_HANDOFF;
             return preempt;
         }
     }
@@ -170,11 +144,11 @@ BaseType_t queue_send_back_locked(queue_t *q, const void *item)
 #endif /* configUSE_QUEUE_SETS */
 
 /* Copy out the oldest item (count > 0), removing it unless peeking. */
-static inline BaseType_t take_locked(queue_t *q, void *buf, bool peek)
+static BaseType_t take_locked(queue_t *q, void *buf, bool peek)
 {
     const size_t size = q->item_size;
 
-    if (size != 0 && buf != NULL) { /* NULL: a semaphore take, known at compile time */
+    if (size != 0) {
         copy_item(buf, q->u.q.read, size);
     }
     if (peek) {
@@ -193,22 +167,7 @@ static inline BaseType_t take_locked(queue_t *q, void *buf, bool peek)
     return admit_sender_locked(q);
 }
 
-/* A slot was freed (locked): a waiting sender may now come in. */
-static inline void admit_if_room_locked(queue_t *q)
-{
-    if (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
-        sched_yield_if_locked(admit_sender_locked(q));
-    }
-}
-
-void queue_handoff_admit(queue_t *q)
-{
-    taskENTER_CRITICAL();
-    admit_if_room_locked(q);
-    taskEXIT_CRITICAL();
-}
-
-void queue_handoff_release_reserved(queue_t *q)
+void queue_handoff_release(queue_t *q)
 {
     tcb_t *const self = sched_current;
 
@@ -216,28 +175,19 @@ void queue_handoff_release_reserved(queue_t *q)
     self->flags &= (uint8_t)~TCB_HANDOFF;
     self->wait_queue = NULL;
     q->reserved--;
-    admit_if_room_locked(q);
+    if (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
+        sched_yield_if_locked(admit_sender_locked(q));
+    }
     taskEXIT_CRITICAL();
 }
 
 BaseType_t queue_handoff_undo_locked(tcb_t *t)
 {
     queue_t *const q = t->wait_queue;
-    const uint8_t flags = t->flags;
 
-    t->flags &= (uint8_t)~(TCB_HANDOFF | TCB_HANDOFF_SLOT);
+    t->flags &= (uint8_t)~TCB_HANDOFF;
     t->wait_queue = NULL;
-    if ((flags & TCB_HANDOFF_SLOT) == 0) {
-        q->reserved--;
-    } else if (q->handed == t) {
-        q->handed = NULL;
-    } else {
-        /* t ran far enough to free its slot, not to look for senders: do that for it. */
-        if (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
-            return admit_sender_locked(q);
-        }
-        return pdFALSE;
-    }
+    q->reserved--;
     if (!queue_has_room(q)) {
         return pdFALSE; /* only after an overwrite, which replaced the handed item */
     }
@@ -263,7 +213,7 @@ KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickT
     TimeOut_t timeout;
     uint8_t result;
 
-    queue_wait_start(&timeout, ticks);
+    vTaskInternalSetTimeOutState(&timeout);
     while (ticks != 0) {
         traceBLOCKING_ON_QUEUE_SEND(q);
         self->wait_buf = (void *)item;
@@ -280,7 +230,9 @@ KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickT
             queue_wait_failed_locked(self);
             break;
         }
-        ticks = queue_wait_left(&timeout, ticks);
+        if (xTaskCheckForTimeOut(&timeout, &ticks)) {
+            ticks = 0;
+        }
         if (queue_has_room(q)) {
             traceQUEUE_SEND(q);
             sched_yield_if_locked(send_locked(q, item, pos));
@@ -293,30 +245,19 @@ KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickT
     return errQUEUE_FULL;
 }
 
-/*
- * Send to a queue or give a semaphore (not a mutex), waiting up to ticks for room. Calling
- * context and scheduler state are checked where they matter: the critical section asserts
- * task context, and blocking asserts the scheduler is not suspended.
- */
-static inline BaseType_t send(queue_t *q, const void *item, TickType_t ticks, BaseType_t position)
+/* Send to a queue or give a semaphore (not a mutex), waiting up to ticks for room. */
+static BaseType_t send(queue_t *q, const void *item, TickType_t ticks, BaseType_t position)
 {
-    BaseType_t preempt;
-
     taskENTER_CRITICAL();
-    if (!queue_has_room(q) && position != queueOVERWRITE) {
-        return send_wait(q, item, ticks, position);
+    if (queue_has_room(q) || position == queueOVERWRITE) {
+        traceQUEUE_SEND(q);
+        if (send_locked(q, item, position)) {
+            sched_yield_if_locked(pdTRUE);
+        }
+        taskEXIT_CRITICAL();
+        return pdPASS;
     }
-    traceQUEUE_SEND(q);
-    if (position == queueSEND_TO_BACK && listLIST_IS_EMPTY(&q->receivers)) {
-        preempt = store_back_locked(q, item); /* the common case, inline */
-    } else {
-        preempt = send_locked(q, item, position);
-    }
-    if (preempt) {
-        sched_yield_if_locked(pdTRUE);
-    }
-    taskEXIT_CRITICAL();
-    return pdPASS;
+    return send_wait(q, item, ticks, position);
 }
 
 BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickType_t ticks,
@@ -327,17 +268,13 @@ BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickTy
     BaseType_t ret;
 
     configASSERT(q != NULL);
-#if configUSE_MUTEXES
-    if (queue_is_mutex(q)) {
-        ret = mutex_give(q); /* xSemaphoreGive: no item (a mutex's size is 0) and no position */
-        goto out;
-    }
-#endif
     configASSERT(item != NULL || q->item_size == 0);
     check_position(q, position);
-    ret = send(q, item, ticks, position);
+    queue_assert_may_block(ticks);
 #if configUSE_MUTEXES
-out:
+    ret = queue_is_mutex(q) ? mutex_give(q) : send(q, item, ticks, position);
+#else
+    ret = send(q, item, ticks, position);
 #endif
     traceRETURN_xQueueGenericSend(ret);
     return ret;
@@ -427,7 +364,7 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
     TimeOut_t timeout;
     uint8_t result;
 
-    queue_wait_start(&timeout, ticks);
+    vTaskInternalSetTimeOutState(&timeout);
     while (ticks != 0) {
         trace_receive_blocking(q, peek);
         self->wait_buf = buf;
@@ -447,7 +384,9 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
             queue_wait_failed_locked(self);
             break;
         }
-        ticks = queue_wait_left(&timeout, ticks);
+        if (xTaskCheckForTimeOut(&timeout, &ticks)) {
+            ticks = 0;
+        }
         if (q->count != 0) {
             trace_receive(q, peek);
             sched_yield_if_locked(take_locked(q, buf, peek));
@@ -460,19 +399,18 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
     return errQUEUE_EMPTY;
 }
 
-/* Receive, peek or take (not a mutex); checks as send()'s. Inline: each caller fixes peek. */
-static inline BaseType_t receive(queue_t *q, void *buf, TickType_t ticks, bool peek)
+static BaseType_t receive(queue_t *q, void *buf, TickType_t ticks, bool peek)
 {
     taskENTER_CRITICAL();
-    if (q->count == 0) {
-        return receive_wait(q, buf, ticks, peek);
+    if (q->count != 0) {
+        trace_receive(q, peek);
+        if (take_locked(q, buf, peek)) {
+            sched_yield_if_locked(pdTRUE);
+        }
+        taskEXIT_CRITICAL();
+        return pdPASS;
     }
-    trace_receive(q, peek);
-    if (take_locked(q, buf, peek)) {
-        sched_yield_if_locked(pdTRUE);
-    }
-    taskEXIT_CRITICAL();
-    return pdPASS;
+    return receive_wait(q, buf, ticks, peek);
 }
 
 BaseType_t xQueueReceive(QueueHandle_t queue, void *const buffer, TickType_t ticks)
@@ -481,6 +419,7 @@ BaseType_t xQueueReceive(QueueHandle_t queue, void *const buffer, TickType_t tic
     configASSERT(queue != NULL);
     configASSERT(buffer != NULL || queue->item_size == 0);
     configASSERT(!queue_is_mutex(queue)); /* xSemaphoreTake keeps inheritance right */
+    queue_assert_may_block(ticks);
     BaseType_t ret = receive(queue, buffer, ticks, false);
     traceRETURN_xQueueReceive(ret);
     return ret;
@@ -492,6 +431,7 @@ BaseType_t xQueuePeek(QueueHandle_t queue, void *const buffer, TickType_t ticks)
     configASSERT(queue != NULL);
     configASSERT(buffer != NULL || queue->item_size == 0);
     configASSERT(!queue_is_mutex(queue));
+    queue_assert_may_block(ticks);
     BaseType_t ret = receive(queue, buffer, ticks, true);
     traceRETURN_xQueuePeek(ret);
     return ret;
@@ -503,16 +443,12 @@ BaseType_t xQueueSemaphoreTake(QueueHandle_t queue, TickType_t ticks)
     BaseType_t ret;
 
     configASSERT(queue != NULL);
-#if configUSE_MUTEXES
-    if (queue_is_mutex(queue)) {
-        ret = mutex_take(queue, ticks); /* a mutex's item size is 0 */
-        goto out;
-    }
-#endif
     configASSERT(queue->item_size == 0); /* semaphores and mutexes only */
-    ret = receive(queue, NULL, ticks, false);
+    queue_assert_may_block(ticks);
 #if configUSE_MUTEXES
-out:
+    ret = queue_is_mutex(queue) ? mutex_take(queue, ticks) : receive(queue, NULL, ticks, false);
+#else
+    ret = receive(queue, NULL, ticks, false);
 #endif
     traceRETURN_xQueueSemaphoreTake(ret);
     return ret;

@@ -35,9 +35,8 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *
     q->number = 0;
 #endif
     q->type = type;
-    q->flags = (uint8_t)(flags | (queue_type_is_mutex(type) ? QUEUE_MUTEX : 0u));
+    q->flags = flags;
     q->reserved = 0;
-    q->handed = NULL;
 }
 
 /* Bytes of storage for length items of item_size, or SIZE_MAX if that overflows. */
@@ -134,7 +133,7 @@ void vQueueDelete(QueueHandle_t queue)
     /* A task blocked here would wait on freed memory forever; one handed an item it has not
      * yet run to take would come back to free its slot (FreeRTOS's would re-read the queue). */
     configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders) &&
-                 q->reserved == 0 && q->handed == NULL);
+                 q->reserved == 0);
 #if configUSE_MUTEXES
     if (queue_is_mutex(q)) {
         mutex_detach_locked(q);

@@ -139,13 +139,13 @@ static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wai
     configASSERT(sched.suspend_depth == 0);
     t->wait_result = WAIT_PENDING;
     t->flags &= (uint8_t)~TCB_DELAY_ABORTED;
-    sched_ready_unlink(t);
+    sched_ready_remove_locked(t);
     if (waiters != NULL) {
         listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(t->priority));
-        list_link_sorted(waiters, &t->event_item);
+        list_insert_sorted(waiters, &t->event_item);
     }
     if (can_wait_forever && ticks == portMAX_DELAY && INCLUDE_vTaskSuspend) {
-        list_link_end(&sched.suspended, &t->state_item);
+        list_insert_end(&sched.suspended, &t->state_item);
     } else {
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
@@ -196,31 +196,17 @@ void sched_yield_if_locked(BaseType_t preempt)
 }
 #endif
 
-/* t is off its waiter list: off the delayed or suspended list, onto the ready list. */
-static inline BaseType_t wake_unlinked(tcb_t *t, enum wait_result result)
+BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
 {
-    const tcb_t *const cur = sched_current;
-
-    (void)list_unlink(&t->state_item);
+    unlink_event_locked(t);
+    (void)list_remove(&t->state_item);
     t->wait_result = (uint8_t)result;
-    sched_ready_link(t);
-    if (cur != NULL && t->priority > cur->priority) {
+    sched_ready_add_locked(t);
+    if (sched_current != NULL && t->priority > sched_current->priority) {
         sched.yield_pending = pdTRUE;
         return pdTRUE;
     }
     return pdFALSE;
-}
-
-BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
-{
-    unlink_event_locked(t);
-    return wake_unlinked(t, result);
-}
-
-BaseType_t sched_wake_waiter_locked(tcb_t *t, enum wait_result result)
-{
-    (void)list_unlink(&t->event_item);
-    return wake_unlinked(t, result);
 }
 
 void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)

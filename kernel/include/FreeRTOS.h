@@ -481,7 +481,6 @@ typedef struct xSTATIC_QUEUE {
 #if configUSE_TRACE_FACILITY
     UBaseType_t dummy4;
 #endif
-    void *dummy8; /* the receiver handed an item that has not run yet */
     uint8_t dummy5[2];
     uint16_t dummy7;
 } StaticQueue_t;

@@ -45,7 +45,6 @@ enum wait_result {
 #define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
 #define TCB_HANDOFF 0x08u /* holds an item or count handed over by wait_queue, not yet taken */
-#define TCB_HANDOFF_SLOT 0x10u /* with TCB_HANDOFF: it is (or just was) wait_queue's `handed` */
 
 /* Every byte of a new task's stack, so stack checks and high-water marks can see use. */
 #define TASK_STACK_FILL_BYTE 0xa5u
@@ -149,12 +148,11 @@ static inline bool sched_is_suspended(void)
 }
 
 /* ---- Ready list ---- */
-/* Unchecked: t's state_item is on no list (link) or on its ready list (unlink), as the block
- * and wake paths' own invariants say (sched.c). */
-static inline void sched_ready_link(tcb_t *t)
+static inline void sched_ready_add_inline(tcb_t *t)
 {
     traceMOVED_TASK_TO_READY_STATE(t);
-    list_link_end(&sched.ready[t->priority], &t->state_item);
+    /* The link first: its assertion is then the only call, before anything is computed. */
+    list_insert_end(&sched.ready[t->priority], &t->state_item);
 #if SCHED_READY_BITS
     sched.ready_bits |= 1UL << t->priority;
 #else
@@ -165,26 +163,13 @@ static inline void sched_ready_link(tcb_t *t)
     tracePOST_MOVED_TASK_TO_READY_STATE(t);
 }
 
-static inline void sched_ready_unlink(tcb_t *t)
+static inline void sched_ready_remove_inline(tcb_t *t)
 {
-    if (list_unlink(&t->state_item) == 0) {
+    if (list_remove(&t->state_item) == 0) {
 #if SCHED_READY_BITS
         sched.ready_bits &= ~(1UL << t->priority);
 #endif
     }
-}
-
-/* The checked forms, for callers elsewhere: the assertion first, before anything is computed. */
-static inline void sched_ready_add_inline(tcb_t *t)
-{
-    configASSERT(listLIST_ITEM_CONTAINER(&t->state_item) == NULL);
-    sched_ready_link(t);
-}
-
-static inline void sched_ready_remove_inline(tcb_t *t)
-{
-    configASSERT(listLIST_ITEM_CONTAINER(&t->state_item) == &sched.ready[t->priority]);
-    sched_ready_unlink(t);
 }
 
 /* Inline where speed counts (every block, wake, suspend and resume); -Os builds share sched.c's
@@ -231,12 +216,6 @@ void sched_delay_locked(TickType_t ticks);
  * pxHigherPriorityTaskWoken (interrupt context). Safe from an interrupt.
  */
 BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result);
-
-/*
- * sched_wake_locked for a task known to be on a waiter list and waiting for
- * no mutex (a queue's or semaphore's waiter), which skips those checks.
- */
-BaseType_t sched_wake_waiter_locked(tcb_t *t, enum wait_result result);
 
 /* Wake the highest-priority task on a non-empty waiter list. */
 static inline tcb_t *sched_first_waiter(const List_t *waiters)

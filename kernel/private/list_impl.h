@@ -18,9 +18,6 @@
 #define list_insert_end(list, item) vListInsertEnd(list, item)
 #define list_insert_sorted(list, item) vListInsert(list, item)
 #define list_remove(item) uxListRemove(item)
-#define list_link_end(list, item) vListInsertEnd(list, item)
-#define list_link_sorted(list, item) vListInsert(list, item)
-#define list_unlink(item) uxListRemove(item)
 #else /* the bodies: list.c, and every caller in a speed build */
 
 /* Link item between prev and prev->next. */
@@ -36,31 +33,20 @@ static inline void list_link_after(List_t *list, ListItem_t *prev, ListItem_t *i
     list->count++;
 }
 
-/*
- * The list_link_* and list_unlink forms skip the check that the item is off
- * (or on) a list: the scheduler's block and wake paths use them where its own
- * invariants say so (the running task is on its ready list, its event item on
- * no list; a blocked task is on a delayed or the suspended list).
- */
-
 /* vListInsertEnd: just before the round-robin cursor, so it comes last in the rotation. */
-static inline void list_link_end(List_t *list, ListItem_t *item)
-{
-    list_link_after(list, list->index->prev, item);
-}
-
 static inline void list_insert_end(List_t *list, ListItem_t *item)
 {
     configASSERT(item->container == NULL);
-    list_link_end(list, item);
+    list_link_after(list, list->index->prev, item);
 }
 
 /* vListInsert: after every item of lower or equal value. */
-static inline void list_link_sorted(List_t *list, ListItem_t *item)
+static inline void list_insert_sorted(List_t *list, ListItem_t *item)
 {
     const TickType_t value = item->value;
     ListItem_t *pos = (ListItem_t *)&list->end;
 
+    configASSERT(item->container == NULL);
     /* The end marker holds portMAX_DELAY; an item of that value goes last. */
     if (value != portMAX_DELAY) {
         while (pos->next->value <= value) {
@@ -72,19 +58,14 @@ static inline void list_link_sorted(List_t *list, ListItem_t *item)
     list_link_after(list, pos, item);
 }
 
-static inline void list_insert_sorted(List_t *list, ListItem_t *item)
-{
-    configASSERT(item->container == NULL);
-    list_link_sorted(list, item);
-}
-
 /* uxListRemove: returns how many items the list still holds. */
-static inline UBaseType_t list_unlink(ListItem_t *item)
+static inline UBaseType_t list_remove(ListItem_t *item)
 {
     List_t *const list = item->container;
     ListItem_t *const next = item->next;
     ListItem_t *const prev = item->prev;
 
+    configASSERT(list != NULL);
     next->prev = prev;
     prev->next = next;
     if (list->index == item) {
@@ -92,12 +73,6 @@ static inline UBaseType_t list_unlink(ListItem_t *item)
     }
     item->container = NULL;
     return --list->count;
-}
-
-static inline UBaseType_t list_remove(ListItem_t *item)
-{
-    configASSERT(item->container != NULL);
-    return list_unlink(item);
 }
 #endif /* __OPTIMIZE_SIZE__ && !LIST_IMPL_BODIES */
 

@@ -5,25 +5,17 @@
  * queue whose items have no size (count is its count), a mutex a binary
  * semaphore that also records its holder.
  *
- * Invariants (all under the kernel lock, but for the one store below):
- * - 0 <= slots used <= length (one exception below), slots used being count
- *   + reserved + (handed != NULL). receivers is non-empty only while count ==
- *   0, and senders only while every slot is used (a mutex never has senders,
- *   nor reserved slots).
- * - An item (or semaphore count) handed straight to a woken receiver that has
- *   not yet run keeps its slot, as it would in FreeRTOS where it stays in the
- *   queue, and if the receiver is deleted first the item goes back (tcb
- *   TCB_HANDOFF, wait_queue). The first such receiver is `handed` (tcb
- *   TCB_HANDOFF_SLOT too); any more while it has not run are counted in
- *   `reserved`. The exception: an overwrite of a length-1 queue whose slot is
- *   held stores its item anyway (count 1); the handed item is then the one
- *   overwritten, and is dropped if its receiver is deleted.
- * - handed is set only under the lock, and only while it is NULL; it is
- *   cleared by its receiver when it runs, without the lock (a single pointer
- *   store: no one else writes it while it names a task that can run), or
- *   under the lock when that receiver is deleted before it runs. So a receiver
- *   that waited returns without a second critical section unless a sender
- *   waits for the slot it frees.
+ * Invariants (all under the kernel lock):
+ * - 0 <= count + reserved <= length (one exception below). receivers is
+ *   non-empty only while count == 0, and senders only while count + reserved
+ *   == length (a mutex never has senders, nor reserved slots).
+ * - reserved counts the items (or semaphore counts) handed straight to
+ *   woken receivers that have not yet run: until a receiver runs, its item
+ *   keeps its slot, as it would in FreeRTOS where it stays in the queue, and
+ *   if the receiver is deleted first the item goes back (tcb TCB_HANDOFF,
+ *   wait_queue). The exception: an overwrite of a length-1 queue whose slot is
+ *   reserved stores its item anyway (count 1, reserved 1); the handed item is
+ *   then the one overwritten, and is dropped if its receiver is deleted.
  * - Queue items live in [storage, end); the oldest is at read, the next free
  *   slot at write (both wrap). Semaphores and mutexes have no storage.
  * - A mutex is free exactly when holder is NULL, and then count is 1. A held
@@ -48,7 +40,6 @@
 
 /* queue.flags */
 #define QUEUE_STATIC 0x01u /* the application owns the memory: never freed */
-#define QUEUE_MUTEX 0x02u  /* type is a mutex or recursive mutex (queue_init): one test */
 
 struct QueueDefinition {
     UBaseType_t count;     /* items waiting (a semaphore's count) */
@@ -75,17 +66,16 @@ struct QueueDefinition {
 #if configUSE_TRACE_FACILITY
     UBaseType_t number;
 #endif
-    tcb_t *handed;     /* the first receiver given an item or count that has not run yet */
     uint8_t type;      /* queueQUEUE_TYPE_* */
     uint8_t flags;     /* QUEUE_* */
-    uint16_t reserved; /* further items (or counts) handed to tasks that have not run yet */
+    uint16_t reserved; /* slots of items (or counts) handed to tasks that have not run yet */
 };
 typedef struct QueueDefinition queue_t;
 
 /* Slots in use: items waiting plus items handed to receivers that have not run yet. */
 static inline UBaseType_t queue_slots_used(const queue_t *q)
 {
-    return q->count + q->reserved + (q->handed != NULL ? 1u : 0u);
+    return q->count + q->reserved;
 }
 
 static inline bool queue_has_room(const queue_t *q)
@@ -93,45 +83,17 @@ static inline bool queue_has_room(const queue_t *q)
     return queue_slots_used(q) < q->length;
 }
 
-static inline bool queue_type_is_mutex(uint8_t type)
-{
-    return type == queueQUEUE_TYPE_MUTEX || type == queueQUEUE_TYPE_RECURSIVE_MUTEX;
-}
-
 static inline bool queue_is_mutex(const queue_t *q)
 {
-    return (q->flags & QUEUE_MUTEX) != 0;
+    return q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX;
 }
-
-/* queue.c: the slow halves of queue_handoff_release. */
-void queue_handoff_release_reserved(queue_t *q);
-void queue_handoff_admit(queue_t *q);
 
 /*
  * Task context, after a wait on q ended WAIT_OK with TCB_HANDOFF set: the
- * caller now has its item or count, so free the slot it kept. Any code that
- * blocks a task on q->receivers must call it. The usual case, the queue's
- * `handed` slot, needs no lock: only this task (now running) or its deleter
- * (which cannot run before the store, or finds it done) write the fields it
- * clears. Freeing the slot before looking for senders means a sender that
- * blocks meanwhile either saw the room or is seen here.
+ * caller now has its item or count, so free the slot it kept (queue.c). Any
+ * code that blocks a task on q->receivers must call it.
  */
-static inline void queue_handoff_release(queue_t *q)
-{
-    tcb_t *const self = sched_current;
-
-    if ((self->flags & TCB_HANDOFF_SLOT) == 0) {
-        queue_handoff_release_reserved(q);
-        return;
-    }
-    q->handed = NULL;
-    portMEMORY_BARRIER();
-    self->flags &= (uint8_t)~(TCB_HANDOFF | TCB_HANDOFF_SLOT);
-    self->wait_queue = NULL;
-    if (!listLIST_IS_EMPTY(&q->senders)) {
-        queue_handoff_admit(q);
-    }
-}
+void queue_handoff_release(queue_t *q);
 
 /* Set up a zeroed-or-not queue object in place (queue_create.c). */
 void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *storage,
@@ -146,31 +108,6 @@ static inline void queue_assert_may_block(TickType_t ticks)
     configASSERT(!portIS_INSIDE_INTERRUPT());
     configASSERT(ticks == 0 || !sched_is_suspended());
     (void)ticks;
-}
-
-/*
- * Timing a wait that may be retried (WAIT_RETRY: suspended and resumed): the
- * start (vTaskInternalSetTimeOutState), then the ticks left at each retry (0
- * when the time is up). An endless wait needs neither.
- */
-static inline bool queue_wait_endless(TickType_t ticks)
-{
-    return ticks == portMAX_DELAY && INCLUDE_vTaskSuspend;
-}
-
-static inline void queue_wait_start(TimeOut_t *timeout, TickType_t ticks)
-{
-    if (!queue_wait_endless(ticks)) {
-        vTaskInternalSetTimeOutState(timeout);
-    }
-}
-
-static inline TickType_t queue_wait_left(TimeOut_t *timeout, TickType_t ticks)
-{
-    if (queue_wait_endless(ticks) || xTaskCheckForTimeOut(timeout, &ticks) == pdFALSE) {
-        return ticks;
-    }
-    return 0;
 }
 
 /*

@@ -6,9 +6,7 @@
  * stays in the queue: senders find the queue as full as before, and when the
  * receiver is deleted before it runs, the item is back at the front of the
  * queue. The receivers run below the case task so that they do not run
- * before the case looks. The first receiver handed an item holds the queue's
- * one lock-free slot, any more a counted one: both kinds are covered, with
- * the receiver's timeout passing before it runs, and with interrupts giving.
+ * before the case looks.
  */
 #include "queue_test_util.h"
 
@@ -39,17 +37,6 @@ static void take_once(void *arg)
         tt_trace('T');
     }
     tt_park();
-}
-
-/* How many trace entries task `id` made. */
-static unsigned trace_count(char id)
-{
-    unsigned n = 0;
-
-    for (const char *p = tt_trace_get(); *p != '\0'; p++) {
-        n += (*p == id);
-    }
-    return n;
 }
 
 /* Spawns fn below the case task and lets it block on q. */
@@ -189,128 +176,6 @@ static void test_binary_semaphore_stays_given_until_the_taker_runs(void)
     vSemaphoreDelete(q);
 }
 
-static void receive_within_3(void *arg)
-{
-    uint32_t v;
-
-    (void)arg;
-    if (xQueueReceive(q, &v, 3) == pdPASS) {
-        got = v;
-        tt_trace('R');
-    } else {
-        tt_trace('X');
-    }
-    tt_park();
-}
-
-/* Handed its item, a receiver is no longer timed: its timeout passing before it runs is moot. */
-static void test_receiver_handed_an_item_ignores_its_timeout_passing_before_it_runs(void)
-{
-    uint32_t v = 11;
-    TickType_t start;
-
-    tt_trace_reset();
-    got = 0;
-    q = qu_queue(1, sizeof(uint32_t));
-    (void)waiter(receive_within_3, 'R');
-    QT_EQ(xQueueSend(q, &v, 0), pdPASS);
-    start = xTaskGetTickCount();
-    qtest_busy_ticks(6); /* above the receiver, until its timeout has long passed */
-    QT_ASSERT((TickType_t)(xTaskGetTickCount() - start) >= 6);
-    QT_EQ(uxQueueSpacesAvailable(q), 0);
-    qu_settle();
-    QT_EQ(got, 11);
-    QT_ASSERT(strchr(tt_trace_get(), 'X') == NULL);
-    QT_EQ(uxQueueSpacesAvailable(q), 1);
-    vQueueDelete(q);
-}
-
-/* Two receivers handed items before either runs: each keeps a slot (the first the queue's
- * single fast slot, the second a counted one), and each deletion gives its own item back. */
-static void test_two_handed_receivers_each_keep_and_return_a_slot(void)
-{
-    uint32_t v = 21;
-    TaskHandle_t r1, r2;
-
-    tt_trace_reset();
-    got = 0;
-    q = qu_queue(2, sizeof(uint32_t));
-    r1 = waiter(receive_once, '1');
-    r2 = waiter(receive_once, '2');
-    QT_EQ(xQueueSend(q, &v, 0), pdPASS); /* to r1 */
-    v = 22;
-    QT_EQ(xQueueSend(q, &v, 0), pdPASS); /* to r2 */
-    QT_EQ(uxQueueSpacesAvailable(q), 0);
-    QT_EQ(uxQueueMessagesWaiting(q), 0);
-    QT_EQ(xQueueSend(q, &v, 0), errQUEUE_FULL);
-    vTaskDelete(r2);
-    QT_EQ(uxQueueMessagesWaiting(q), 1);
-    vTaskDelete(r1);
-    QT_EQ(uxQueueMessagesWaiting(q), 2);
-    QT_EQ(xQueueReceive(q, &v, 0), pdPASS);
-    QT_EQ(v, 21);
-    QT_EQ(xQueueReceive(q, &v, 0), pdPASS);
-    QT_EQ(v, 22);
-    QT_EQ(got, 0);
-    TT_EXPECT_TRACE("");
-    vQueueDelete(q);
-}
-
-static void test_two_handed_receivers_free_both_slots_when_they_run(void)
-{
-    uint32_t v = 31;
-
-    tt_trace_reset();
-    q = qu_queue(2, sizeof(uint32_t));
-    (void)waiter(receive_once, '1');
-    (void)waiter(receive_once, '2');
-    QT_EQ(xQueueSend(q, &v, 0), pdPASS);
-    QT_EQ(xQueueSend(q, &v, 0), pdPASS);
-    QT_EQ(uxQueueSpacesAvailable(q), 0);
-    qu_settle();
-    QT_EQ(uxQueueSpacesAvailable(q), 2);
-    QT_EQ(uxQueueMessagesWaiting(q), 0);
-    QT_ASSERT(strchr(tt_trace_get(), 'R') != NULL);
-    vQueueDelete(q);
-}
-
-#if configUSE_COUNTING_SEMAPHORES
-static volatile BaseType_t isr_gave;
-
-static void give_from_isr(void)
-{
-    BaseType_t woken = pdFALSE;
-
-    isr_gave = xSemaphoreGiveFromISR(q, &woken);
-    portYIELD_FROM_ISR(woken);
-}
-
-/* Interrupt gives race the takers they wake: a count handed to a taker that has not run still
- * counts against the maximum, and is free again once it has. */
-static void test_gives_from_an_interrupt_count_against_the_maximum_until_takers_run(void)
-{
-    tt_trace_reset();
-    q = qu_counting(2, 0);
-    (void)waiter(take_once, 'T');
-    (void)waiter(take_once, 'T');
-    tt_interrupt(give_from_isr);
-    QT_EQ(isr_gave, pdPASS);
-    tt_interrupt(give_from_isr);
-    QT_EQ(isr_gave, pdPASS);
-    tt_interrupt(give_from_isr);
-    QT_EQ(isr_gave, pdFAIL);
-    QT_EQ(uxSemaphoreGetCount(q), 0);
-    qu_settle();
-    QT_EQ(trace_count('T'), 2);
-    tt_interrupt(give_from_isr);
-    QT_EQ(isr_gave, pdPASS);
-    tt_interrupt(give_from_isr);
-    QT_EQ(isr_gave, pdPASS);
-    QT_EQ(uxSemaphoreGetCount(q), 2);
-    vSemaphoreDelete(q);
-}
-#endif
-
 /* A receiver that outranks the sender runs at once: nothing stays reserved. */
 static void test_higher_priority_receiver_frees_the_slot_at_once(void)
 {
@@ -335,10 +200,4 @@ QTEST_MAIN(QTEST_CASE(test_handed_item_keeps_its_slot_until_the_receiver_runs),
            QTEST_CASE(test_count_returns_when_the_taker_is_deleted),
 #endif
            QTEST_CASE(test_binary_semaphore_stays_given_until_the_taker_runs),
-           QTEST_CASE(test_receiver_handed_an_item_ignores_its_timeout_passing_before_it_runs),
-           QTEST_CASE(test_two_handed_receivers_each_keep_and_return_a_slot),
-           QTEST_CASE(test_two_handed_receivers_free_both_slots_when_they_run),
-#if configUSE_COUNTING_SEMAPHORES
-           QTEST_CASE(test_gives_from_an_interrupt_count_against_the_maximum_until_takers_run),
-#endif
            QTEST_CASE(test_higher_priority_receiver_frees_the_slot_at_once))
