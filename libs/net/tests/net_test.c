@@ -74,18 +74,10 @@ static void runner(void *arg)
     }
     net_echo_server_start();
     for (size_t i = 0; i < run_count; i++) {
-        unsigned before = qtest_failures();
-        TickType_t start = xTaskGetTickCount();
+        const int r = net_run_case(&run_cases[i]);
 
-        run_cases[i].fn();
-        if (qtest_failures() == before) {
-            passed++;
-            printf("ok   %s (%lu ticks)\n", run_cases[i].name,
-                   (unsigned long)(xTaskGetTickCount() - start));
-        } else {
-            failed++;
-            printf("FAIL %s\n", run_cases[i].name);
-        }
+        passed += r > 0;
+        failed += r == 0;
     }
     printf("%u passed, %u failed\n", passed, failed);
     run_status = failed == 0 ? 0 : 1;

@@ -177,6 +177,9 @@ int net_udp_echo(const char *host, size_t len);
 /* Wait (polling every tick) until cond() holds or `ticks` pass; returns cond()'s last value. */
 int net_wait_for(int (*cond)(void), TickType_t ticks);
 
+/* Runs one case and prints "ok", "FAIL" or "skip" for it: 1 passed, 0 failed, -1 skipped. */
+int net_run_case(const struct net_case *c);
+
 /* The cases shared by the host tests and the board test (net_cases.c). */
 void test_udp_echo_ipv4(void);
 void test_udp_echo_ipv6(void);

@@ -14,6 +14,7 @@
 #include "lwip/sockets.h"
 #include "lwip/tcpip.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define CONTROL_PORT 5000
@@ -240,3 +241,21 @@ int net_add_quartz6(struct netif *netif)
     return index == 1 && net_wait_for(quartz6_valid, pdMS_TO_TICKS(10000)) ? 0 : -1;
 }
 #endif /* LWIP_IPV6 */
+
+int net_run_case(const struct net_case *c)
+{
+    unsigned before = qtest_failures();
+    TickType_t start = xTaskGetTickCount();
+
+    if (c->fn == NULL) {
+        printf("skip %s: %s\n", c->name, c->skip);
+        return -1;
+    }
+    c->fn();
+    if (qtest_failures() != before) {
+        printf("FAIL %s\n", c->name);
+        return 0;
+    }
+    printf("ok   %s (%lu ticks)\n", c->name, (unsigned long)(xTaskGetTickCount() - start));
+    return 1;
+}

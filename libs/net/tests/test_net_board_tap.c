@@ -160,23 +160,11 @@ static void runner(void *arg)
     }
 #endif /* LWIP_IPV6 */
     for (size_t i = 0; i < run_count; i++) {
-        unsigned before = qtest_failures();
-        TickType_t start = xTaskGetTickCount();
+        const int r = net_run_case(&run_cases[i]);
 
-        if (run_cases[i].fn == NULL) {
-            skipped++;
-            printf("skip %s: %s\n", run_cases[i].name, run_cases[i].skip);
-            continue;
-        }
-        run_cases[i].fn();
-        if (qtest_failures() == before) {
-            passed++;
-            printf("ok   %s (%lu ticks)\n", run_cases[i].name,
-                   (unsigned long)(xTaskGetTickCount() - start));
-        } else {
-            failed++;
-            printf("FAIL %s\n", run_cases[i].name);
-        }
+        skipped += r < 0;
+        passed += r > 0;
+        failed += r == 0;
         if (i == 0 && failed != 0) {
             break; /* no lease: every other case would only time out */
         }
@@ -205,7 +193,8 @@ NET_TEST_MAIN(NET_CASE(test_address_and_dns_server), NET_CASE(test_udp_echo_ipv4
               NET_CASE_IPV6(test_tcp_stream_to_host_ipv6), NET_CASE(test_tcp_stream_from_host),
               NET_CASE_IPV6(test_tcp_stream_from_host_ipv6),
               NET_CASE(test_tcp_concurrent_connections),
-              NET_CASE(test_tcp_connections_one_task_select), NET_CASE(test_connect_closed_port_refused),
+              NET_CASE(test_tcp_connections_one_task_select),
+              NET_CASE(test_connect_closed_port_refused),
               NET_CASE(test_recv_after_peer_reset_fails), NET_CASE(test_recv_timeout_expires),
               NET_CASE(test_connect_unreachable_times_out),
               NET_CASE(test_tcp_echo_server_host_client), NET_BOARD_LINK_CASES)
