@@ -115,8 +115,8 @@ void mutex_detach_locked(queue_t *m)
 
 /* ---- Take and give (task context) ---- */
 
-/* m is held by another task (locked): wait for it to be handed over. Returns unlocked. */
-KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
+/* m is held by another task (locked with mask): wait for it to be handed over. Returns unlocked. */
+KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks, UBaseType_t mask)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;
@@ -132,13 +132,13 @@ KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
         if (m->u.m.holder->priority < self->priority) {
             mutex_waiters_changed_locked(m); /* the holder inherits our priority */
         }
-        taskEXIT_CRITICAL(); /* the switch happens here */
+        kernel_unlock(mask); /* the switch happens here */
         result = self->wait_result;
         if (result == WAIT_OK) {
             traceQUEUE_RECEIVE(m);
             return pdPASS; /* the giver made us the holder */
         }
-        taskENTER_CRITICAL();
+        mask = kernel_lock();
         /* Whoever woke us took us off m and recomputed its holder (kernel.h). */
         if (result != WAIT_RETRY) {
             queue_wait_failed_locked(self);
@@ -150,38 +150,39 @@ KERNEL_SLOW_PATH static BaseType_t take_wait(queue_t *m, TickType_t ticks)
         if (m->u.m.holder == NULL) {
             hold_locked(m, self);
             traceQUEUE_RECEIVE(m);
-            taskEXIT_CRITICAL();
+            kernel_unlock(mask);
             return pdPASS;
         }
     }
     traceQUEUE_RECEIVE_FAILED(m);
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     return pdFAIL;
 }
 
 BaseType_t mutex_take(queue_t *m, TickType_t ticks)
 {
-    taskENTER_CRITICAL();
+    const UBaseType_t mask = kernel_lock();
+
     if (m->u.m.holder == NULL) {
         hold_locked(m, sched_current);
         traceQUEUE_RECEIVE(m);
-        taskEXIT_CRITICAL();
+        kernel_unlock(mask);
         return pdPASS;
     }
-    return take_wait(m, ticks);
+    return take_wait(m, ticks, mask);
 }
 
 BaseType_t mutex_give(queue_t *m)
 {
     tcb_t *const self = sched_current;
     BaseType_t preempt;
+    const UBaseType_t mask = kernel_lock();
 
-    taskENTER_CRITICAL();
     if (m->u.m.holder != self) {
         const bool held = m->u.m.holder != NULL;
 
         traceQUEUE_SEND_FAILED(m);
-        taskEXIT_CRITICAL();
+        kernel_unlock(mask);
         /* Giving another task's mutex is a bug; giving a free one just fails, as in FreeRTOS. */
         configASSERT(!held || m->type != queueQUEUE_TYPE_MUTEX);
         (void)held;
@@ -201,7 +202,7 @@ BaseType_t mutex_give(queue_t *m)
     if (preempt) {
         sched_yield_if_locked(pdTRUE);
     }
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     return pdPASS;
 }
 

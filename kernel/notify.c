@@ -54,15 +54,18 @@ BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t val
     BaseType_t result;
     uint8_t old_state;
 
+    UBaseType_t mask;
+
     configASSERT(t != NULL);
     configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
-    taskENTER_CRITICAL();
+    configASSERT(!portIS_INSIDE_INTERRUPT()); /* handlers use the FromISR form */
+    mask = kernel_lock();
     result = apply_locked(t, index, value, action, previous_value, &old_state);
     traceTASK_NOTIFY(index);
     if (result == pdPASS && old_state == NOTIFY_WAITING) {
         sched_yield_if_locked(sched_wake_locked(t, WAIT_OK));
     }
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     traceRETURN_xTaskGenericNotify(result);
     return result;
 }
@@ -102,18 +105,17 @@ void vTaskGenericNotifyGiveFromISR(TaskHandle_t task, UBaseType_t index, BaseTyp
 }
 
 /*
- * Block the current task on its entry `index` for `ticks`; returns with the lock held. Inline
- * in speed builds: on the round trip of a notification it runs once per wait.
+ * Block the current task on its entry `index` for `ticks` (locked with mask); returns with the
+ * lock held again, and its mask. Inline in speed builds: on the round trip of a notification it
+ * runs once per wait.
  */
-#ifndef __OPTIMIZE_SIZE__
-__attribute__((always_inline))
-#endif
-static inline void wait_locked(UBaseType_t index, TickType_t ticks)
+static KERNEL_HOT_INLINE UBaseType_t wait_locked(UBaseType_t index, TickType_t ticks,
+                                                 UBaseType_t mask)
 {
     sched_current->notify_state[index] = NOTIFY_WAITING;
     sched_block_locked(NULL, ticks);
-    taskEXIT_CRITICAL(); /* the switch happens here */
-    taskENTER_CRITICAL();
+    kernel_unlock(mask); /* the switch happens here */
+    return kernel_lock();
 }
 
 BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
@@ -123,14 +125,16 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
     tcb_t *self = sched_current;
     BaseType_t received;
 
+    UBaseType_t mask;
+
     configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
     configASSERT(!portIS_INSIDE_INTERRUPT());
-    taskENTER_CRITICAL();
+    mask = kernel_lock();
     if (self->notify_state[index] != NOTIFY_RECEIVED) {
         self->notify_value[index] &= ~clear_on_entry;
         if (ticks > 0) {
             traceTASK_NOTIFY_WAIT_BLOCK(index);
-            wait_locked(index, ticks);
+            mask = wait_locked(index, ticks, mask);
         }
     }
     traceTASK_NOTIFY_WAIT(index);
@@ -142,7 +146,7 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
         self->notify_value[index] &= ~clear_on_exit;
     }
     self->notify_state[index] = NOTIFY_NONE;
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     traceRETURN_xTaskGenericNotifyWait(received);
     return received;
 }
@@ -153,12 +157,14 @@ uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, Ti
     tcb_t *self = sched_current;
     uint32_t count;
 
+    UBaseType_t mask;
+
     configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
     configASSERT(!portIS_INSIDE_INTERRUPT());
-    taskENTER_CRITICAL();
+    mask = kernel_lock();
     if (self->notify_value[index] == 0 && ticks > 0) {
         traceTASK_NOTIFY_TAKE_BLOCK(index);
-        wait_locked(index, ticks);
+        mask = wait_locked(index, ticks, mask);
     }
     traceTASK_NOTIFY_TAKE(index);
     count = self->notify_value[index];
@@ -166,7 +172,7 @@ uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, Ti
         self->notify_value[index] = clear_on_exit ? 0 : count - 1;
     }
     self->notify_state[index] = NOTIFY_NONE;
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
 }

@@ -32,20 +32,42 @@
 
 /* ---- Storage ---- */
 
-/* Copy one item. Most are a word or two: those compile to plain loads and stores. */
+/* Copy one item. Most are a few words: speed builds copy those with plain loads and stores. */
 static inline void copy_item(void *dst, const void *src, size_t size)
 {
+#ifndef __OPTIMIZE_SIZE__
     switch (size) {
     case 4:
         memcpy(dst, src, 4);
-        break;
+        return;
     case 8:
         memcpy(dst, src, 8);
-        break;
+        return;
+    case 12:
+        memcpy(dst, src, 12);
+        return;
+    case 16:
+        memcpy(dst, src, 16);
+        return;
     default:
-        memcpy(dst, src, size);
         break;
     }
+#endif
+    memcpy(dst, src, size);
+}
+
+/* Put item at the back of q's storage (count < length) and count it. */
+static KERNEL_HOT_INLINE void store_back_locked(queue_t *q, const void *item)
+{
+    const size_t size = q->item_size;
+
+    if (size != 0) {
+        uint8_t *const write = q->u.q.write;
+
+        copy_item(write, item, size);
+        q->u.q.write = (write + size == q->u.q.end) ? q->u.q.storage : write + size;
+    }
+    q->count++;
 }
 
 /*
@@ -53,7 +75,7 @@ static inline void copy_item(void *dst, const void *src, size_t size)
  * in a queue set that gains an item posts its handle to the set; returns
  * pdTRUE if that woke a task that should preempt.
  */
-static BaseType_t store_locked(queue_t *q, const void *item, BaseType_t pos)
+static KERNEL_HOT_INLINE BaseType_t store_locked(queue_t *q, const void *item, BaseType_t pos)
 {
     const size_t size = q->item_size;
 
@@ -64,27 +86,23 @@ static BaseType_t store_locked(queue_t *q, const void *item, BaseType_t pos)
         }
         return pdFALSE; /* not a new item: the set already holds this queue's handle */
     }
+    if (pos != queueSEND_TO_FRONT) {
+        store_back_locked(q, item);
+        return queue_set_notify_locked(q);
+    }
     if (size != 0) {
-        if (pos == queueSEND_TO_FRONT) {
-            if (q->u.q.read == q->u.q.storage) {
-                q->u.q.read = q->u.q.end;
-            }
-            q->u.q.read -= size;
-            copy_item(q->u.q.read, item, size);
-        } else {
-            copy_item(q->u.q.write, item, size);
-            q->u.q.write += size;
-            if (q->u.q.write == q->u.q.end) {
-                q->u.q.write = q->u.q.storage;
-            }
+        if (q->u.q.read == q->u.q.storage) {
+            q->u.q.read = q->u.q.end;
         }
+        q->u.q.read -= size;
+        copy_item(q->u.q.read, item, size);
     }
     q->count++;
     return queue_set_notify_locked(q);
 }
 
 /* A slot is free: move the first waiting sender's item in and wake it. */
-static BaseType_t admit_sender_locked(queue_t *q)
+KERNEL_SLOW_PATH static BaseType_t admit_sender_locked(queue_t *q)
 {
     tcb_t *const s = sched_first_waiter(&q->senders);
     const BaseType_t set_woken =
@@ -144,7 +162,7 @@ BaseType_t queue_send_back_locked(queue_t *q, const void *item)
 #endif /* configUSE_QUEUE_SETS */
 
 /* Copy out the oldest item (count > 0), removing it unless peeking. */
-static BaseType_t take_locked(queue_t *q, void *buf, bool peek)
+static KERNEL_HOT_INLINE BaseType_t take_locked(queue_t *q, void *buf, bool peek)
 {
     const size_t size = q->item_size;
 
@@ -167,19 +185,38 @@ static BaseType_t take_locked(queue_t *q, void *buf, bool peek)
     return admit_sender_locked(q);
 }
 
-void queue_handoff_release(queue_t *q)
+/* A slot was freed while senders wait: admit them (locked). */
+KERNEL_SLOW_PATH static void admit_senders_locked(queue_t *q)
 {
-    tcb_t *const self = sched_current;
+    while (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
+        sched_yield_if_locked(admit_sender_locked(q));
+    }
+}
 
-    taskENTER_CRITICAL();
+static KERNEL_HOT_INLINE void handoff_release(queue_t *q, tcb_t *self)
+{
+    const UBaseType_t mask = kernel_lock();
+
     self->flags &= (uint8_t)~TCB_HANDOFF;
     self->wait_queue = NULL;
     q->reserved--;
-    if (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
-        sched_yield_if_locked(admit_sender_locked(q));
+    if (!listLIST_IS_EMPTY(&q->senders)) {
+        admit_senders_locked(q);
     }
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
 }
+
+void queue_handoff_release(queue_t *q)
+{
+    handoff_release(q, sched_current);
+}
+
+/* A receiver's wait ended with a hand-off: inline where speed counts, else the one copy. */
+#ifdef __OPTIMIZE_SIZE__
+#define wait_handoff_release(q, self) queue_handoff_release(q)
+#else
+#define wait_handoff_release(q, self) handoff_release(q, self)
+#endif
 
 BaseType_t queue_handoff_undo_locked(tcb_t *t)
 {
@@ -203,11 +240,36 @@ static inline void check_position(const queue_t *q, BaseType_t pos)
     (void)pos;
 }
 
+/*
+ * The fast paths. Each API first tests, with branches only, everything that would send it
+ * elsewhere (a NULL handle, a handler, a mutex, a block with the scheduler suspended, an item
+ * size copy_item would call memcpy for) and leaves those cases to the general path, which
+ * asserts what is misuse: with no call that could return into it, a fast path needs no saved
+ * registers. -Os builds take the general path only.
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define QUEUE_FAST_PATHS 0
+#else
+#define QUEUE_FAST_PATHS 1
+#endif
+
+/* A task may use q from here without the general path's checks (mutexes aside). */
+static inline bool fast_path_ok(const queue_t *q, TickType_t ticks)
+{
+    return q != NULL && !portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended());
+}
+
+/* An item that copy_item copies inline (0, 4, 8, 12 or 16 bytes), from or to buf. */
+static inline bool fast_item_ok(const queue_t *q, const void *buf)
+{
+    return (q->item_size & ~(UBaseType_t)0x1C) == 0 && (buf != NULL || q->item_size == 0);
+}
+
 /* ---- Sending ---- */
 
-/* The queue is full (locked): wait for a receiver to take the item. Returns unlocked. */
+/* The queue is full (locked with mask): wait for a receiver to take the item. Returns unlocked. */
 KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickType_t ticks,
-                                              BaseType_t pos)
+                                              BaseType_t pos, UBaseType_t mask)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;
@@ -219,13 +281,13 @@ KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickT
         self->wait_buf = (void *)item;
         self->wait_flags = (pos == queueSEND_TO_FRONT) ? QW_FRONT : 0;
         sched_block_locked(&q->senders, ticks);
-        taskEXIT_CRITICAL(); /* the switch happens here */
+        kernel_unlock(mask); /* the switch happens here */
         result = self->wait_result;
         if (result == WAIT_OK) {
             traceQUEUE_SEND(q);
             return pdPASS;
         }
-        taskENTER_CRITICAL();
+        mask = kernel_lock();
         if (result != WAIT_RETRY) {
             queue_wait_failed_locked(self);
             break;
@@ -236,28 +298,83 @@ KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickT
         if (queue_has_room(q)) {
             traceQUEUE_SEND(q);
             sched_yield_if_locked(send_locked(q, item, pos));
-            taskEXIT_CRITICAL();
+            kernel_unlock(mask);
             return pdPASS;
         }
     }
     traceQUEUE_SEND_FAILED(q);
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     return errQUEUE_FULL;
 }
 
-/* Send to a queue or give a semaphore (not a mutex), waiting up to ticks for room. */
-static BaseType_t send(queue_t *q, const void *item, TickType_t ticks, BaseType_t position)
+/* Any send (locked with mask): room, an overwrite, a waiting receiver, or a wait. Unlocks. */
+static BaseType_t send_any(queue_t *q, const void *item, TickType_t ticks, BaseType_t pos,
+                           UBaseType_t mask)
 {
-    taskENTER_CRITICAL();
-    if (queue_has_room(q) || position == queueOVERWRITE) {
+    if (queue_has_room(q) || pos == queueOVERWRITE) {
         traceQUEUE_SEND(q);
-        if (send_locked(q, item, position)) {
+        if (send_locked(q, item, pos)) {
             sched_yield_if_locked(pdTRUE);
         }
-        taskEXIT_CRITICAL();
+        kernel_unlock(mask);
         return pdPASS;
     }
-    return send_wait(q, item, ticks, position);
+    return send_wait(q, item, ticks, pos, mask);
+}
+
+/* xQueueGenericSend's general path: every check, mutexes, waiters, sets, overwrites, waits. */
+KERNEL_OUT_OF_LINE static BaseType_t send_checked(queue_t *q, const void *item, TickType_t ticks, BaseType_t position)
+{
+    configASSERT(q != NULL);
+    configASSERT(item != NULL || q->item_size == 0);
+    check_position(q, position);
+    queue_assert_may_block(ticks);
+#if configUSE_MUTEXES
+    if (queue_is_mutex(q)) {
+        return mutex_give(q);
+    }
+#endif
+    return send_any(q, item, ticks, position, kernel_lock());
+}
+
+/* The fast path found receivers waiting (locked with mask): hand the item over. Unlocks. */
+KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, const void *item, UBaseType_t mask)
+{
+    if (deliver_locked(q, item, queueSEND_TO_BACK)) {
+        sched_yield_if_locked(pdTRUE);
+    }
+    kernel_unlock(mask);
+    return pdPASS;
+}
+
+/*
+ * The fast path of a send to the back of q, which may be a queue or a semaphore (the caller has
+ * checked everything else): store the item, or hand it to the first receiver, when there is room
+ * and no set to tell; anything else goes to the general path.
+ */
+static inline __attribute__((always_inline)) BaseType_t send_back_fast(queue_t *q,
+                                                                       const void *item,
+                                                                       TickType_t ticks)
+{
+    const UBaseType_t mask = kernel_lock();
+
+    if (queue_has_room(q) && !queue_in_set(q)) {
+        traceQUEUE_SEND(q);
+        if (!listLIST_IS_EMPTY(&q->receivers)) {
+            return send_deliver(q, item, mask);
+        }
+        store_back_locked(q, item);
+        kernel_unlock(mask);
+        return pdPASS;
+    }
+    kernel_unlock(mask);
+    return send_checked(q, item, ticks, queueSEND_TO_BACK);
+}
+
+/* Queues have their own copy of the fast path: their item copy needs saved registers. */
+KERNEL_OUT_OF_LINE static BaseType_t send_item_fast(queue_t *q, const void *item, TickType_t ticks)
+{
+    return send_back_fast(q, item, ticks);
 }
 
 BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickType_t ticks,
@@ -267,20 +384,29 @@ BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickTy
     queue_t *const q = queue;
     BaseType_t ret;
 
-    configASSERT(q != NULL);
-    configASSERT(item != NULL || q->item_size == 0);
-    check_position(q, position);
-    queue_assert_may_block(ticks);
+    if (QUEUE_FAST_PATHS && position == queueSEND_TO_BACK && fast_path_ok(q, ticks)) {
+        if (q->item_size == 0) {
+            /* A semaphore (item ignored: q only keeps memcpy's non-NULL contract visible). */
 #if configUSE_MUTEXES
-    ret = queue_is_mutex(q) ? mutex_give(q) : send(q, item, ticks, position);
+            ret = queue_is_mutex(q) ? mutex_give(q) : send_back_fast(q, q, ticks);
 #else
-    ret = send(q, item, ticks, position);
+            ret = send_back_fast(q, q, ticks);
 #endif
+            goto out;
+        }
+        if (fast_item_ok(q, item)) {
+            ret = send_item_fast(q, item, ticks);
+            goto out;
+        }
+    }
+    ret = send_checked(q, item, ticks, position);
+out:
     traceRETURN_xQueueGenericSend(ret);
     return ret;
 }
 
-static BaseType_t send_isr(queue_t *q, const void *item, BaseType_t *woken, BaseType_t pos)
+static KERNEL_HOT_INLINE BaseType_t send_isr(queue_t *q, const void *item, BaseType_t *woken,
+                                             BaseType_t pos)
 {
     BaseType_t result = errQUEUE_FULL;
     UBaseType_t mask;
@@ -313,13 +439,58 @@ BaseType_t xQueueGenericSendFromISR(QueueHandle_t queue, const void *const item,
     return ret;
 }
 
+#ifdef portISR_PRIORITY_OK
+/* xQueueGiveFromISR's fast path found receivers waiting (masked with mask): hand the count over. */
+KERNEL_OUT_OF_LINE static BaseType_t give_isr_deliver(queue_t *q, BaseType_t *woken,
+                                                      UBaseType_t mask)
+{
+    if (deliver_locked(q, q, queueSEND_TO_BACK) && woken != NULL) {
+        *woken = pdTRUE;
+    }
+    portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    return pdPASS;
+}
+#endif
+
+/* xQueueGiveFromISR's general path. */
+KERNEL_OUT_OF_LINE static BaseType_t give_isr_checked(queue_t *q, BaseType_t *woken)
+{
+    configASSERT(q != NULL);
+    configASSERT(q->item_size == 0); /* semaphores only */
+    /* No item bytes are read; a non-NULL address keeps memcpy's contract visible. */
+    return send_isr(q, q, woken, queueSEND_TO_BACK);
+}
+
 BaseType_t xQueueGiveFromISR(QueueHandle_t queue, BaseType_t *const woken)
 {
     traceENTER_xQueueGiveFromISR(queue, woken);
-    configASSERT(queue != NULL);
-    configASSERT(queue->item_size == 0); /* semaphores only */
-    /* No item bytes are read; a non-NULL address keeps memcpy's contract visible. */
-    BaseType_t ret = send_isr(queue, queue, woken, queueSEND_TO_BACK);
+    queue_t *const q = queue;
+    BaseType_t ret;
+
+#ifdef portISR_PRIORITY_OK
+    /* The fast path: a count stored with nobody waiting and no set to tell. */
+    if (QUEUE_FAST_PATHS && q != NULL && q->item_size == 0 && !queue_is_mutex(q) &&
+        portISR_PRIORITY_OK()) {
+        const UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
+
+        if (queue_has_room(q) && !queue_in_set(q)) {
+            traceQUEUE_SEND_FROM_ISR(q);
+            if (!listLIST_IS_EMPTY(&q->receivers)) {
+                ret = give_isr_deliver(q, woken, mask);
+                goto out;
+            }
+            q->count++;
+            portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+            ret = pdPASS;
+            goto out;
+        }
+        portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
+    }
+#endif
+    ret = give_isr_checked(q, woken);
+#ifdef portISR_PRIORITY_OK
+out:
+#endif
     traceRETURN_xQueueGiveFromISR(ret);
     return ret;
 }
@@ -357,8 +528,9 @@ static inline void trace_receive_failed(queue_t *q, bool peek)
     (void)q;
 }
 
-/* The queue is empty (locked): wait for a sender to hand an item over. Returns unlocked. */
-KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool peek)
+/* The queue is empty (locked with mask): wait for a sender to hand an item over. Returns unlocked. */
+KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool peek,
+                                                 UBaseType_t mask)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;
@@ -370,16 +542,16 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
         self->wait_buf = buf;
         self->wait_flags = peek ? QW_PEEK : 0;
         sched_block_locked(&q->receivers, ticks);
-        taskEXIT_CRITICAL(); /* the switch happens here */
+        kernel_unlock(mask); /* the switch happens here */
         result = self->wait_result;
         if (result == WAIT_OK) {
             if ((self->flags & TCB_HANDOFF) != 0) {
-                queue_handoff_release(q);
+                wait_handoff_release(q, self);
             }
             trace_receive(q, peek);
             return pdPASS;
         }
-        taskENTER_CRITICAL();
+        mask = kernel_lock();
         if (result != WAIT_RETRY) {
             queue_wait_failed_locked(self);
             break;
@@ -390,37 +562,73 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
         if (q->count != 0) {
             trace_receive(q, peek);
             sched_yield_if_locked(take_locked(q, buf, peek));
-            taskEXIT_CRITICAL();
+            kernel_unlock(mask);
             return pdPASS;
         }
     }
     trace_receive_failed(q, peek);
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     return errQUEUE_EMPTY;
 }
 
-static BaseType_t receive(queue_t *q, void *buf, TickType_t ticks, bool peek)
+static KERNEL_HOT_INLINE BaseType_t receive(queue_t *q, void *buf, TickType_t ticks, bool peek)
 {
-    taskENTER_CRITICAL();
+    const UBaseType_t mask = kernel_lock();
+
     if (q->count != 0) {
         trace_receive(q, peek);
         if (take_locked(q, buf, peek)) {
             sched_yield_if_locked(pdTRUE);
         }
-        taskEXIT_CRITICAL();
+        kernel_unlock(mask);
         return pdPASS;
     }
-    return receive_wait(q, buf, ticks, peek);
+    return receive_wait(q, buf, ticks, peek, mask);
+}
+
+/* A fast path found nothing to take (locked with mask): wait for an item or a count. */
+KERNEL_OUT_OF_LINE static BaseType_t receive_block(queue_t *q, void *buf, TickType_t ticks,
+                                                   UBaseType_t mask)
+{
+    return receive_wait(q, buf, ticks, false, mask);
+}
+
+/* xQueueReceive's general path. */
+KERNEL_OUT_OF_LINE static BaseType_t receive_checked(queue_t *q, void *buffer, TickType_t ticks)
+{
+    configASSERT(q != NULL);
+    configASSERT(buffer != NULL || q->item_size == 0);
+    configASSERT(!queue_is_mutex(q)); /* xSemaphoreTake keeps inheritance right */
+    queue_assert_may_block(ticks);
+    return receive(q, buffer, ticks, false);
 }
 
 BaseType_t xQueueReceive(QueueHandle_t queue, void *const buffer, TickType_t ticks)
 {
     traceENTER_xQueueReceive(queue, buffer, ticks);
-    configASSERT(queue != NULL);
-    configASSERT(buffer != NULL || queue->item_size == 0);
-    configASSERT(!queue_is_mutex(queue)); /* xSemaphoreTake keeps inheritance right */
-    queue_assert_may_block(ticks);
-    BaseType_t ret = receive(queue, buffer, ticks, false);
+    queue_t *const q = queue;
+    BaseType_t ret;
+
+    if (QUEUE_FAST_PATHS && fast_path_ok(q, ticks) && !queue_is_mutex(q) &&
+        fast_item_ok(q, buffer)) {
+        const UBaseType_t mask = kernel_lock();
+
+        if (q->count == 0 && ticks != 0) {
+            ret = receive_block(q, buffer, ticks, mask);
+            goto out;
+        }
+        /* An item waiting and no sender to admit: copy it out. */
+        if (q->count != 0 && listLIST_IS_EMPTY(&q->senders)) {
+            traceQUEUE_RECEIVE(q);
+            (void)take_locked(q, buffer, false);
+            kernel_unlock(mask);
+            ret = pdPASS;
+            goto out;
+        }
+        kernel_unlock(mask);
+    }
+    ret = receive_checked(q, buffer, ticks);
+out:
     traceRETURN_xQueueReceive(ret);
     return ret;
 }
@@ -437,19 +645,52 @@ BaseType_t xQueuePeek(QueueHandle_t queue, void *const buffer, TickType_t ticks)
     return ret;
 }
 
+/* xQueueSemaphoreTake's general path. */
+KERNEL_OUT_OF_LINE static BaseType_t take_checked(queue_t *q, TickType_t ticks)
+{
+    configASSERT(q != NULL);
+    configASSERT(q->item_size == 0); /* semaphores and mutexes only */
+    queue_assert_may_block(ticks);
+#if configUSE_MUTEXES
+    if (queue_is_mutex(q)) {
+        return mutex_take(q, ticks);
+    }
+#endif
+    /* No item bytes are written; a non-NULL address keeps memcpy's contract visible. */
+    return receive(q, q, ticks, false);
+}
+
 BaseType_t xQueueSemaphoreTake(QueueHandle_t queue, TickType_t ticks)
 {
     traceENTER_xQueueSemaphoreTake(queue, ticks);
+    queue_t *const q = queue;
     BaseType_t ret;
 
-    configASSERT(queue != NULL);
-    configASSERT(queue->item_size == 0); /* semaphores and mutexes only */
-    queue_assert_may_block(ticks);
+    if (QUEUE_FAST_PATHS && fast_path_ok(q, ticks) && q->item_size == 0) {
+        UBaseType_t mask;
 #if configUSE_MUTEXES
-    ret = queue_is_mutex(queue) ? mutex_take(queue, ticks) : receive(queue, NULL, ticks, false);
-#else
-    ret = receive(queue, NULL, ticks, false);
+        if (queue_is_mutex(q)) {
+            ret = mutex_take(q, ticks);
+            goto out;
+        }
 #endif
+        mask = kernel_lock();
+        if (q->count == 0 && ticks != 0) {
+            ret = receive_block(q, NULL, ticks, mask);
+            goto out;
+        }
+        /* A count to take and no sender to admit. */
+        if (q->count != 0 && listLIST_IS_EMPTY(&q->senders)) {
+            traceQUEUE_RECEIVE(q);
+            q->count--;
+            kernel_unlock(mask);
+            ret = pdPASS;
+            goto out;
+        }
+        kernel_unlock(mask);
+    }
+    ret = take_checked(q, ticks);
+out:
     traceRETURN_xQueueSemaphoreTake(ret);
     return ret;
 }

@@ -149,7 +149,7 @@ static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wai
     } else {
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
-    portYIELD_WITHIN_API();
+    sched_pend_switch();
 }
 
 void sched_block_locked(List_t *waiters, TickType_t ticks)
@@ -164,10 +164,12 @@ void sched_delay_locked(TickType_t ticks)
 }
 
 /* Take t off its object's waiter list; a mutex's holder may now need less priority. */
-static void unlink_event_locked(tcb_t *t)
+static KERNEL_HOT_INLINE void unlink_event_locked(tcb_t *t)
 {
-    if (listLIST_ITEM_CONTAINER(&t->event_item) != NULL) {
-        (void)list_remove(&t->event_item);
+    List_t *const waiters = listLIST_ITEM_CONTAINER(&t->event_item);
+
+    if (waiters != NULL) {
+        (void)list_unlink(waiters, &t->event_item);
     }
 #if configUSE_MUTEXES
     struct QueueDefinition *const m = task_wait_mutex(t);
@@ -198,8 +200,12 @@ void sched_yield_if_locked(BaseType_t preempt)
 
 BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
 {
+    List_t *const state = listLIST_ITEM_CONTAINER(&t->state_item);
+
+    /* A blocked task is on a delayed list or the suspended list: nothing to check. */
+    configASSERT(state != NULL);
     unlink_event_locked(t);
-    (void)list_remove(&t->state_item);
+    (void)list_unlink(state, &t->state_item);
     t->wait_result = (uint8_t)result;
     sched_ready_add_locked(t);
     if (sched_current != NULL && t->priority > sched_current->priority) {

@@ -141,6 +141,36 @@ struct sched_state {
 extern struct sched_state sched;
 extern tcb_t *volatile sched_current;
 
+/*
+ * The kernel lock for the kernel's own short operations: kernel_lock() masks interrupts up to the
+ * syscall ceiling and returns the previous mask, kernel_unlock() restores it. A port whose mask
+ * saves and restores in a few instructions offers portKERNEL_LOCK/portKERNEL_UNLOCK (a Quartz
+ * extension, ports/arm_common/); others get the counted critical section. The two nest inside
+ * each other either way. A switch requested inside (sched_pend_switch) is taken as the lock is
+ * released to an unmasked state. Task context only: the APIs assert that themselves.
+ */
+#ifdef portKERNEL_LOCK
+#define kernel_lock() portKERNEL_LOCK()
+#define kernel_unlock(mask) portKERNEL_UNLOCK(mask)
+#else
+static inline UBaseType_t kernel_lock(void)
+{
+    portENTER_CRITICAL();
+    return 0;
+}
+
+static inline void kernel_unlock(UBaseType_t mask)
+{
+    (void)mask;
+    portEXIT_CRITICAL();
+}
+#endif
+#ifdef portYIELD_LOCKED
+#define sched_pend_switch() portYIELD_LOCKED()
+#else
+#define sched_pend_switch() portYIELD_WITHIN_API()
+#endif
+
 /* xTaskGetSchedulerState() == taskSCHEDULER_SUSPENDED, without the call (asserted on blocking). */
 static inline bool sched_is_suspended(void)
 {
@@ -227,7 +257,7 @@ static inline tcb_t *sched_first_waiter(const List_t *waiters)
 static inline void sched_yield_if_inline(BaseType_t preempt)
 {
     if (configUSE_PREEMPTION && sched.running && (preempt || sched.yield_pending)) {
-        portYIELD_WITHIN_API();
+        sched_pend_switch();
     }
 }
 /* Inline where speed counts; -Os builds (__OPTIMIZE_SIZE__) share sched.c's one copy. */
@@ -345,6 +375,21 @@ void mutex_release_all_locked(tcb_t *t);
 #define KERNEL_SLOW_PATH
 #else
 #define KERNEL_SLOW_PATH __attribute__((noinline, cold))
+#endif
+
+/* A general path kept out of its API's fast path in speed builds (that path then saves no
+ * registers); -Os builds, which have no fast paths, inline it into its one caller. */
+#ifdef __OPTIMIZE_SIZE__
+#define KERNEL_OUT_OF_LINE
+#else
+#define KERNEL_OUT_OF_LINE __attribute__((noinline))
+#endif
+
+/* A hot helper with several callers: inline in speed builds, one shared copy at -Os. */
+#ifdef __OPTIMIZE_SIZE__
+#define KERNEL_HOT_INLINE
+#else
+#define KERNEL_HOT_INLINE inline __attribute__((always_inline))
 #endif
 
 /* Functions that read stack memory the sanitizer may consider out of bounds. */

@@ -18,6 +18,7 @@
 #define list_insert_end(list, item) vListInsertEnd(list, item)
 #define list_insert_sorted(list, item) vListInsert(list, item)
 #define list_remove(item) uxListRemove(item)
+#define list_unlink(list, item) ((void)(list), uxListRemove(item))
 #else /* the bodies: list.c, and every caller in a speed build */
 
 /* Link item between prev and prev->next. */
@@ -56,6 +57,21 @@ static inline void list_insert_sorted(List_t *list, ListItem_t *item)
         pos = list->end.prev;
     }
     list_link_after(list, pos, item);
+}
+
+/* Unlink item from list, which holds it (the caller knows: no check). Returns the count left. */
+static inline UBaseType_t list_unlink(List_t *list, ListItem_t *item)
+{
+    ListItem_t *const next = item->next;
+    ListItem_t *const prev = item->prev;
+
+    next->prev = prev;
+    prev->next = next;
+    if (list->index == item) {
+        list->index = prev;
+    }
+    item->container = NULL;
+    return --list->count;
 }
 
 /* uxListRemove: returns how many items the list still holds. */

@@ -18,7 +18,15 @@
  *               outside, it happens before portYIELD returns.
  *               portYIELD_FROM_ISR(x)/portEND_SWITCHING_ISR(x): request a
  *               switch on interrupt exit when x is non-zero.
- *   Optional    portIS_INSIDE_INTERRUPT() (for configASSERT checks),
+ *   Optional    portKERNEL_LOCK()/portKERNEL_UNLOCK(mask): the kernel lock saved
+ *               and restored (returns and takes the previous mask), uncounted,
+ *               for the kernel's own short operations; the counted critical
+ *               section must then restore, at its outermost exit, the mask its
+ *               outermost entry found, so that either nests in the other.
+ *               portYIELD_LOCKED(): request a switch from inside that lock; it
+ *               is taken as the lock is released to an unmasked state.
+ *               Without them the kernel uses the counted critical section.
+ *               portIS_INSIDE_INTERRUPT() (for configASSERT checks),
  *               portIDLE_HOOK() (called on every idle-loop pass),
  *               portCLEAN_UP_TCB(tcb), portSUPPRESS_TICKS_AND_SLEEP(ticks)
  *               with portSUPPRESS_TICKS_AND_SLEEP_PROVIDED.

@@ -85,7 +85,9 @@ static inline bool queue_has_room(const queue_t *q)
 
 static inline bool queue_is_mutex(const queue_t *q)
 {
-    return q->type == queueQUEUE_TYPE_MUTEX || q->type == queueQUEUE_TYPE_RECURSIVE_MUTEX;
+    /* One test for both kinds: the type numbers are small (queue.h). */
+    return ((1u << q->type) &
+            ((1u << queueQUEUE_TYPE_MUTEX) | (1u << queueQUEUE_TYPE_RECURSIVE_MUTEX))) != 0;
 }
 
 /*
@@ -126,6 +128,17 @@ BaseType_t queue_set_post_locked(queue_t *q);
 /* queue.c: send item to the back of q, handing it to a waiter if one waits (locked). */
 BaseType_t queue_send_back_locked(queue_t *q, const void *item);
 #endif
+
+/* q belongs to a queue set. */
+static inline bool queue_in_set(const queue_t *q)
+{
+#if configUSE_QUEUE_SETS
+    return q->set != NULL;
+#else
+    (void)q;
+    return false;
+#endif
+}
 
 /* q just gained an item (locked): tell its set, if any. pdTRUE if a woken task should preempt. */
 static inline BaseType_t queue_set_notify_locked(queue_t *q)

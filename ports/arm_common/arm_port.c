@@ -22,6 +22,7 @@
 #define NESTING_STOPPED 0xAAAAAAAAu
 
 volatile UBaseType_t arm_port_nesting = NESTING_STOPPED;
+uint32_t arm_port_outer_mask;
 static struct arm_main_context main_context;
 static uint8_t priority_mask; /* implemented priority bits; 0 until probed */
 

@@ -87,6 +87,24 @@ static portFORCE_INLINE void vPortSetBASEPRI(uint32_t value)
     __asm volatile("msr basepri, %0" ::"r"(value) : "memory");
 }
 
+/*
+ * The kernel lock's save and restore (arm_portmacro_common.h). No barrier after the raise: an
+ * MSR that raises the execution priority takes effect from the next instruction.
+ */
+static portFORCE_INLINE uint32_t arm_port_lock_save(void)
+{
+    uint32_t previous;
+    uint32_t ceiling = (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY);
+
+    __asm volatile("mrs %0, basepri\n\t"
+                   "msr basepri, %1"
+                   : "=&r"(previous)
+                   : "r"(ceiling)
+                   : "memory");
+    return previous;
+}
+#define arm_port_lock_restore(mask) vPortSetBASEPRI(mask)
+
 /* pdTRUE in an exception handler (IPSR non-zero), pdFALSE in a task or main(). */
 static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 {
@@ -99,7 +117,7 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 /* ---- Critical sections and interrupt masking ---- */
 #define portDISABLE_INTERRUPTS() vPortRaiseBASEPRI()
 #define portENABLE_INTERRUPTS() vPortSetBASEPRI(0)
-#define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)ulPortRaiseBASEPRI())
+#define portSET_INTERRUPT_MASK_FROM_ISR() ((UBaseType_t)arm_port_lock_save())
 #define portCLEAR_INTERRUPT_MASK_FROM_ISR(x) vPortSetBASEPRI((uint32_t)(x))
 
 /*
@@ -113,20 +131,32 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 #else
 extern uint32_t arm_port_prigroup_limit; /* arm_basepri.c; 0 until a grouping is accepted */
 
-static portFORCE_INLINE void arm_port_validate_priority_inline(void)
+/* The common case, checked with branches only: an external interrupt at or below the ceiling. */
+static portFORCE_INLINE int arm_port_priority_ok_inline(void)
 {
     uint32_t exception;
 
     __asm volatile("mrs %0, ipsr" : "=r"(exception));
     /* IRQ n's priority is the byte at 0xE000E400 + n (exception n + 16); AIRCR is 0xE000ED0C. */
-    if (exception < 16u ||
-        *(volatile const uint8_t *)(0xE000E400u - 16u + exception) <
-            (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY) ||
-        (*(volatile const uint32_t *)0xE000ED0Cu & (7u << 8)) > arm_port_prigroup_limit) {
+    return exception >= 16u &&
+           *(volatile const uint8_t *)(0xE000E400u - 16u + exception) >=
+               (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY) &&
+           (*(volatile const uint32_t *)0xE000ED0Cu & (7u << 8)) <= arm_port_prigroup_limit;
+}
+
+static portFORCE_INLINE void arm_port_validate_priority_inline(void)
+{
+    if (!arm_port_priority_ok_inline()) {
         vPortValidateInterruptPriority();
     }
 }
 #define portASSERT_IF_INTERRUPT_PRIORITY_INVALID() arm_port_validate_priority_inline()
+/*
+ * Quartz extension: non-zero when the calling handler's priority certainly passes
+ * portASSERT_IF_INTERRUPT_PRIORITY_INVALID(), tested without a call (a FromISR fast path uses
+ * it; zero sends the caller to its general path, which asserts).
+ */
+#define portISR_PRIORITY_OK() arm_port_priority_ok_inline()
 #endif
 
 /* ---- Optimised task selection: the kernel uses CLZ (__builtin_clz) itself ---- */

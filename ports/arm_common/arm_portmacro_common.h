@@ -41,19 +41,26 @@ typedef unsigned long UBaseType_t;
 /* ---- Critical sections: the kernel lock plus the running task's nesting count ---- */
 /*
  * The count lives in ports/arm_common/arm_port.c; a switch only happens at nesting 0, so one
- * global serves every task. Each portmacro.h defines portDISABLE_INTERRUPTS and
- * portENABLE_INTERRUPTS (BASEPRI or PRIMASK); these macros expand where they are used, after
- * it has. Inline in optimised-for-speed builds (a call and return per section is a third of
- * the cost of a short one); -Os builds call vPortEnterCritical/vPortExitCritical, which are
- * these same macros, to keep the kernel small. Handlers use portSET_INTERRUPT_MASK_FROM_ISR
- * instead: the count belongs to the running task, so entering from a handler is asserted.
+ * global serves every task. Each portmacro.h defines arm_port_lock_save() (raise the mask to the
+ * kernel lock, return the previous one) and arm_port_lock_restore(mask) (BASEPRI or PRIMASK);
+ * these macros expand where they are used, after it has. The outermost entry keeps the mask it
+ * found and the outermost exit puts it back, rather than unmasking outright: the kernel's own
+ * lock (portKERNEL_LOCK below) is saved and restored without the count, and a critical section
+ * may run inside it (a trace or application hook, or kernel code that takes the counted one).
+ * Inline in optimised-for-speed builds (a call and return per section is a third of the cost of
+ * a short one); -Os builds call vPortEnterCritical/vPortExitCritical, which are these same
+ * macros, to keep the kernel small. Handlers use portSET_INTERRUPT_MASK_FROM_ISR instead: the
+ * count belongs to the running task, so entering from a handler is asserted.
  */
 extern volatile UBaseType_t arm_port_nesting;
+extern uint32_t arm_port_outer_mask; /* the mask the outermost critical section found */
 
 #define ARM_PORT_ENTER_CRITICAL()                                                                  \
     do {                                                                                           \
-        portDISABLE_INTERRUPTS();                                                                  \
-        arm_port_nesting++;                                                                        \
+        uint32_t arm_prev_ = arm_port_lock_save();                                                 \
+        if (arm_port_nesting++ == 0) {                                                             \
+            arm_port_outer_mask = arm_prev_;                                                       \
+        }                                                                                          \
         configASSERT(!portIS_INSIDE_INTERRUPT());                                                  \
     } while (0)
 /* Unbalanced exits trip the assertion and, if it returns, leave the count at 0. */
@@ -64,7 +71,7 @@ extern volatile UBaseType_t arm_port_nesting;
         if (arm_nesting_ != 0) {                                                                   \
             arm_port_nesting = --arm_nesting_;                                                     \
             if (arm_nesting_ == 0) {                                                               \
-                portENABLE_INTERRUPTS();                                                           \
+                arm_port_lock_restore(arm_port_outer_mask);                                        \
             }                                                                                      \
         }                                                                                          \
     } while (0)
@@ -76,6 +83,21 @@ extern volatile UBaseType_t arm_port_nesting;
 #define portEXIT_CRITICAL() ARM_PORT_EXIT_CRITICAL()
 #endif
 #define portCRITICAL_NESTING_IN_TCB 0
+
+/*
+ * Quartz extension (kernel/private/kernel.h, kernel_lock): the kernel's own operations take the
+ * lock by saving and restoring the mask, without the count or its checks; the task-context APIs
+ * assert that they are not called from a handler themselves. Inside it, portYIELD_LOCKED()
+ * requests the switch, which is taken as the lock is released (the DSB makes sure the pend has
+ * reached the NVIC by then).
+ */
+#define portKERNEL_LOCK() ((UBaseType_t)arm_port_lock_save())
+#define portKERNEL_UNLOCK(mask) arm_port_lock_restore((uint32_t)(mask))
+#define portYIELD_LOCKED()                                                                         \
+    do {                                                                                           \
+        portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \
+        __asm volatile("dsb" ::: "memory");                                                        \
+    } while (0)
 
 /* ---- Yield: pend PendSV; it runs as soon as the kernel lock and the active handlers allow ---- */
 #define portNVIC_INT_CTRL_REG (*(volatile uint32_t *)0xE000ED04UL)

@@ -73,6 +73,10 @@ static portFORCE_INLINE void vClearInterruptMask(uint32_t previous)
     __asm volatile("msr primask, %0" ::"r"(previous) : "memory");
 }
 
+/* The kernel lock's save and restore (arm_portmacro_common.h). */
+#define arm_port_lock_save() ulSetInterruptMask()
+#define arm_port_lock_restore(mask) vClearInterruptMask(mask)
+
 /* pdTRUE in an exception handler (IPSR non-zero), pdFALSE in a task or main(). */
 static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 {

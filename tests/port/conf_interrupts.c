@@ -10,6 +10,9 @@
  */
 #include "conf.h"
 
+#include "queue.h"
+#include "semphr.h"
+
 #define LINE_A 0u
 #define LINE_B 1u
 #define LINE_C 2u
@@ -71,6 +74,34 @@ static void check_critical_nesting(void)
     taskEXIT_CRITICAL();
     CONF_EXPECT(runs_a == 1u, "the held-off interrupt did not run at the outermost exit");
     lines_clear();
+}
+
+/*
+ * Kernel calls inside a critical section keep it: a port may give the kernel its own lock
+ * (portKERNEL_LOCK), which must restore the critical section's mask, not unmask.
+ */
+static void check_critical_survives_kernel_calls(void)
+{
+    QueueHandle_t q = xQueueCreate(1, sizeof(uint32_t));
+    SemaphoreHandle_t s = xSemaphoreCreateBinary();
+    uint32_t v = 7;
+
+    CONF_EXPECT(q != NULL && s != NULL, "no memory for a queue and a semaphore");
+    lines_set(count_a, CONF_IRQ_CEILING, count_b, CONF_IRQ_LOW);
+    taskENTER_CRITICAL();
+    CONF_EXPECT(xQueueSend(q, &v, 0) == pdPASS && xQueueReceive(q, &v, 0) == pdPASS &&
+                    xSemaphoreGive(s) == pdPASS && xSemaphoreTake(s, 0) == pdPASS,
+                "a queue or semaphore call failed inside a critical section");
+    xTaskNotifyGive(xTaskGetCurrentTaskHandle());
+    CONF_EXPECT(ulTaskNotifyTake(pdTRUE, 0) == 1u, "a notification was lost");
+    conf_arch_irq_raise(LINE_A);
+    CONF_EXPECT(runs_a == 0u, "an interrupt at the ceiling ran inside a critical section after "
+                              "kernel calls: a kernel call unmasked interrupts on its way out");
+    taskEXIT_CRITICAL();
+    CONF_EXPECT(runs_a == 1u, "the held-off interrupt did not run at the critical section's exit");
+    lines_clear();
+    vQueueDelete(q);
+    vSemaphoreDelete(s);
 }
 
 static void check_critical_masks_ceiling(void)
@@ -169,6 +200,7 @@ static void check_interrupt_nesting(void)
 const struct conf_check conf_checks_interrupts[] = {
     {"critical_nesting", check_critical_nesting},
     {"critical_masks_ceiling", check_critical_masks_ceiling},
+    {"critical_survives_kernel_calls", check_critical_survives_kernel_calls},
     {"critical_spares_above_ceiling", check_critical_spares_above},
     {"isr_masks_nest", check_isr_masks_nest},
     {"interrupt_nesting", check_interrupt_nesting},
