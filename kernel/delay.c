@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * delay.c: vTaskDelay, xTaskDelayUntil and xTaskAbortDelay.
+ * delay.c: vTaskDelay, xTaskDelayUntil and xTaskAbortDelay (INCLUDE_xTaskAbortDelay).
  * A delayed task sits only on a delayed list (no waiter list), so any wake
  * result ends the delay.
  */
@@ -9,13 +9,13 @@
 void vTaskDelay(const TickType_t ticks)
 {
     traceENTER_vTaskDelay(ticks);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    /* Only the calling task changes its suspension depth: no lock is needed to read it. */
+    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || sched.suspend_depth == 0));
     if (ticks == 0) {
         /* A zero delay is a yield to tasks of equal priority. */
         taskYIELD();
     } else {
         taskENTER_CRITICAL();
-        configASSERT(sched.suspend_depth == 0);
         traceTASK_DELAY();
         sched_delay_locked(ticks);
         taskEXIT_CRITICAL();
@@ -28,9 +28,9 @@ BaseType_t xTaskDelayUntil(TickType_t *const previous_wake, const TickType_t inc
     traceENTER_xTaskDelayUntil(previous_wake, increment);
     BaseType_t delayed = pdFALSE;
 
-    configASSERT(previous_wake != NULL && increment > 0 && !portIS_INSIDE_INTERRUPT());
+    configASSERT(previous_wake != NULL && increment > 0 && !portIS_INSIDE_INTERRUPT() &&
+                 sched.suspend_depth == 0);
     taskENTER_CRITICAL();
-    configASSERT(sched.suspend_depth == 0);
     {
         const TickType_t now = sched.tick_count;
         const TickType_t wake = (TickType_t)(*previous_wake + increment);
@@ -53,6 +53,7 @@ BaseType_t xTaskDelayUntil(TickType_t *const previous_wake, const TickType_t inc
     return delayed;
 }
 
+#if INCLUDE_xTaskAbortDelay
 BaseType_t xTaskAbortDelay(TaskHandle_t task)
 {
     traceENTER_xTaskAbortDelay(task);
@@ -80,3 +81,4 @@ BaseType_t xTaskAbortDelay(TaskHandle_t task)
     traceRETURN_xTaskAbortDelay(aborted);
     return aborted;
 }
+#endif /* INCLUDE_xTaskAbortDelay */

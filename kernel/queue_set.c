@@ -55,22 +55,32 @@ QueueSetHandle_t xQueueCreateSetStatic(const UBaseType_t event_queue_length, uin
 }
 #endif
 
+/*
+ * Move an empty member from set `from` to set `to` (either NULL: no set). A member with items
+ * has handles in its set already: adding it would miss them, removing it leave them stale.
+ */
+static BaseType_t move_member(queue_t *member, queue_t *from, queue_t *to)
+{
+    BaseType_t result = pdFAIL;
+
+    taskENTER_CRITICAL();
+    if (member->set == from && queue_slots_used(member) == 0) {
+        member->set = to;
+        result = pdPASS;
+    }
+    taskEXIT_CRITICAL();
+    return result;
+}
+
 BaseType_t xQueueAddToSet(QueueSetMemberHandle_t member, QueueSetHandle_t set)
 {
     traceENTER_xQueueAddToSet(member, set);
     BaseType_t result = pdFAIL;
 
-    configASSERT(member != NULL && set != NULL);
-    configASSERT(member != set);
     /* A mutex give bypasses the send path, so the set would never hear of it. */
-    configASSERT(!queue_is_mutex(member));
+    configASSERT(member != NULL && set != NULL && member != set && !queue_is_mutex(member));
     if (!queue_is_mutex(member) && member != set) {
-        taskENTER_CRITICAL();
-        if (member->set == NULL && queue_slots_used(member) == 0) {
-            member->set = set;
-            result = pdPASS;
-        }
-        taskEXIT_CRITICAL();
+        result = move_member(member, NULL, set);
     }
     traceRETURN_xQueueAddToSet(result);
     return result;
@@ -79,16 +89,8 @@ BaseType_t xQueueAddToSet(QueueSetMemberHandle_t member, QueueSetHandle_t set)
 BaseType_t xQueueRemoveFromSet(QueueSetMemberHandle_t member, QueueSetHandle_t set)
 {
     traceENTER_xQueueRemoveFromSet(member, set);
-    BaseType_t result = pdFAIL;
-
     configASSERT(member != NULL && set != NULL);
-    taskENTER_CRITICAL();
-    /* A member with items still has handles in the set: removing it would leave them stale. */
-    if (member->set == set && queue_slots_used(member) == 0) {
-        member->set = NULL;
-        result = pdPASS;
-    }
-    taskEXIT_CRITICAL();
+    BaseType_t result = move_member(member, set, NULL);
     traceRETURN_xQueueRemoveFromSet(result);
     return result;
 }

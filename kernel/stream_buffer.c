@@ -304,12 +304,6 @@ static void wait_locked(sb_t *sb, bool receive, TickType_t ticks)
     }
 }
 
-static inline void assert_may_block(TickType_t ticks)
-{
-    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
-    (void)ticks;
-}
-
 /* ---- Sending and receiving ---- */
 
 /*
@@ -320,25 +314,22 @@ static inline void assert_may_block(TickType_t ticks)
 static size_t transfer(sb_t *sb, bool receive, void *data, size_t len, TickType_t ticks)
 {
     BaseType_t preempt = pdFALSE;
-    size_t need = 0;
     size_t done;
     bool hook;
 
-    configASSERT(sb != NULL && data != NULL);
-    assert_may_block(ticks);
+    configASSERT(sb != NULL && data != NULL && !portIS_INSIDE_INTERRUPT() &&
+                 (ticks == 0 || !sched_is_suspended()) &&
+                 (receive || !sb_is_message(sb) || (size_t)(sb_len_t)len == len));
+    taskENTER_CRITICAL();
     if (!receive) {
-        need = send_need(sb, len);
-        configASSERT(!sb_is_message(sb) || (size_t)(sb_len_t)len == len);
-        if (need == SIZE_MAX || len == 0) {
+        /* The only writer sets what it would wait for (a receive's completion reads it). */
+        sb->writer_need = send_need(sb, len);
+        if (sb->writer_need == SIZE_MAX || len == 0) {
             ticks = 0; /* it can never fit (or there is nothing to wait for) */
         }
     }
-    taskENTER_CRITICAL();
-    if (ticks != 0 && !(receive ? can_read(sb) : sb_space(sb) >= need)) {
-        if (!receive) {
-            sb->writer_need = need;
-        }
-        wait_locked(sb, receive, ticks);
+    if (ticks != 0) {
+        wait_locked(sb, receive, ticks); /* returns at once when the side is ready */
     }
     done = receive ? read_locked(sb, data, len) : write_locked(sb, data, len);
     hook = complete_locked(sb, done, receive, false, &preempt);

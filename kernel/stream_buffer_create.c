@@ -306,9 +306,9 @@ void vStreamBufferSetStreamBufferNotificationIndex(StreamBufferHandle_t xStreamB
     traceENTER_vStreamBufferSetStreamBufferNotificationIndex(xStreamBuffer, uxNotificationIndex);
     sb_t *const sb = checked(xStreamBuffer);
 
-    configASSERT(uxNotificationIndex < configTASK_NOTIFICATION_ARRAY_ENTRIES);
     taskENTER_CRITICAL();
-    configASSERT(sb_idle_locked(sb)); /* FreeRTOS forbids it while a task waits */
+    /* FreeRTOS forbids it while a task waits. */
+    configASSERT(uxNotificationIndex < configTASK_NOTIFICATION_ARRAY_ENTRIES && sb_idle_locked(sb));
     sb->notify_index = (uint8_t)uxNotificationIndex;
     taskEXIT_CRITICAL();
     traceRETURN_vStreamBufferSetStreamBufferNotificationIndex();

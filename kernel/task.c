@@ -226,10 +226,7 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t code, const char *const name,
                                  task_buffer);
     tcb_t *t = (tcb_t *)task_buffer;
 
-    configASSERT(code != NULL);
-    configASSERT(stack_buffer != NULL);
-    configASSERT(task_buffer != NULL);
-    configASSERT(stack_depth > 0);
+    configASSERT(code != NULL && stack_buffer != NULL && task_buffer != NULL && stack_depth > 0);
     if (stack_buffer == NULL || task_buffer == NULL) {
         t = NULL;
     } else {
@@ -309,42 +306,30 @@ void vTaskDelete(TaskHandle_t task)
     traceRETURN_vTaskDelete();
 }
 
-/* Free every task on `list`; returns how many. Used when the scheduler has ended. */
-static unsigned free_list(List_t *list)
+/*
+ * Free t, wherever it is; stops the walk (task_find_locked), whose next step would read the
+ * freed task. Used when the scheduler has ended.
+ */
+static bool free_one(tcb_t *t, eTaskState state, void *ctx)
 {
-    unsigned n = 0;
-
-    while (!listLIST_IS_EMPTY(list)) {
-        tcb_t *t = (tcb_t *)listGET_OWNER_OF_HEAD_ENTRY(list);
-
+    (void)state;
+    (void)ctx;
 #if configUSE_MUTEXES
-        mutex_release_all_locked(t);
+    mutex_release_all_locked(t);
 #endif
-        if ((t->flags & TCB_HANDOFF) != 0) {
-            (void)queue_handoff_undo_locked(t);
-        }
-        sched_unlink_locked(t);
-        task_free(t);
-        n++;
+    if ((t->flags & TCB_HANDOFF) != 0) {
+        (void)queue_handoff_undo_locked(t);
     }
-    return n;
+    sched_unlink_locked(t);
+    task_free(t);
+    return true;
 }
 
 void task_free_all(void)
 {
-    unsigned freed;
-
-    /* Releasing a mutex may ready a waiter on a list already swept: sweep until empty. */
-    do {
-        freed = 0;
-        for (UBaseType_t p = 0; p < configMAX_PRIORITIES; p++) {
-            freed += free_list(&sched.ready[p]);
-        }
-        freed += free_list(&sched.delayed[0]);
-        freed += free_list(&sched.delayed[1]);
-        freed += free_list(&sched.suspended);
-        freed += free_list(&sched.deleted);
-    } while (freed != 0);
+    /* One task a walk: releasing a mutex may ready a waiter on a list already walked. */
+    while (sched.lists_ready && task_find_locked(free_one, NULL) != NULL) {
+    }
     memset(&sched, 0, sizeof(sched));
     sched_current = NULL;
     portENABLE_INTERRUPTS();

@@ -82,6 +82,7 @@ UBaseType_t uxTaskGetStackHighWaterMark(TaskHandle_t task)
     return ret;
 }
 
+#if INCLUDE_uxTaskGetStackHighWaterMark2
 configSTACK_DEPTH_TYPE uxTaskGetStackHighWaterMark2(TaskHandle_t task)
 {
     traceENTER_uxTaskGetStackHighWaterMark2(task);
@@ -89,6 +90,7 @@ configSTACK_DEPTH_TYPE uxTaskGetStackHighWaterMark2(TaskHandle_t task)
     traceRETURN_uxTaskGetStackHighWaterMark2(ret);
     return ret;
 }
+#endif /* INCLUDE_uxTaskGetStackHighWaterMark2 */
 
 void vTaskGetInfo(TaskHandle_t task, TaskStatus_t *status, BaseType_t get_free_stack_space,
                   eTaskState state)
@@ -156,6 +158,7 @@ tcb_t *task_find_locked(task_visit_fn fn, void *ctx)
     return NULL;
 }
 
+#if INCLUDE_xTaskGetHandle
 static bool has_name(tcb_t *t, eTaskState state, void *name)
 {
     (void)state;
@@ -179,6 +182,7 @@ TaskHandle_t xTaskGetHandle(const char *name)
     traceRETURN_xTaskGetHandle(found);
     return found;
 }
+#endif /* INCLUDE_xTaskGetHandle */
 
 TaskHandle_t xTaskGetCurrentTaskHandle(void)
 {
@@ -188,6 +192,7 @@ TaskHandle_t xTaskGetCurrentTaskHandle(void)
     return ret;
 }
 
+#if INCLUDE_xTaskGetIdleTaskHandle
 TaskHandle_t xTaskGetIdleTaskHandle(void)
 {
     traceENTER_xTaskGetIdleTaskHandle();
@@ -196,6 +201,7 @@ TaskHandle_t xTaskGetIdleTaskHandle(void)
     traceRETURN_xTaskGetIdleTaskHandle(ret);
     return ret;
 }
+#endif /* INCLUDE_xTaskGetIdleTaskHandle */
 
 UBaseType_t uxTaskGetNumberOfTasks(void)
 {

@@ -110,10 +110,17 @@ configRUN_TIME_COUNTER_TYPE ulTaskGetRunTimePercent(const TaskHandle_t task)
     return ret;
 }
 
+/* The idle task: it exists once the scheduler has started (xTaskGetIdleTaskHandle asserts so). */
+static tcb_t *idle_task(void)
+{
+    configASSERT(sched.idle != NULL);
+    return sched.idle;
+}
+
 configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimeCounter(void)
 {
     traceENTER_ulTaskGetIdleRunTimeCounter();
-    configRUN_TIME_COUNTER_TYPE ret = ulTaskGetRunTimeCounter(xTaskGetIdleTaskHandle());
+    configRUN_TIME_COUNTER_TYPE ret = ulTaskGetRunTimeCounter(idle_task());
     traceRETURN_ulTaskGetIdleRunTimeCounter(ret);
     return ret;
 }
@@ -121,7 +128,7 @@ configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimeCounter(void)
 configRUN_TIME_COUNTER_TYPE ulTaskGetIdleRunTimePercent(void)
 {
     traceENTER_ulTaskGetIdleRunTimePercent();
-    configRUN_TIME_COUNTER_TYPE ret = ulTaskGetRunTimePercent(xTaskGetIdleTaskHandle());
+    configRUN_TIME_COUNTER_TYPE ret = ulTaskGetRunTimePercent(idle_task());
     traceRETURN_ulTaskGetIdleRunTimePercent(ret);
     return ret;
 }

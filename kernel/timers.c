@@ -38,6 +38,13 @@ static tmr_t *checked(TimerHandle_t timer)
     return timer;
 }
 
+void timer_flags_update(tmr_t *t, uint8_t set, uint8_t clear)
+{
+    taskENTER_CRITICAL();
+    t->flags = (uint8_t)((t->flags & ~clear) | set);
+    taskEXIT_CRITICAL();
+}
+
 /* ---- The service ---- */
 
 void timer_service_init(void)
@@ -106,19 +113,40 @@ TaskHandle_t xTimerGetTimerDaemonTaskHandle(void)
 
 /* ---- Creation ---- */
 
-static void timer_init(tmr_t *t, const char *name, TickType_t period, BaseType_t auto_reload,
-                       void *id, TimerCallbackFunction_t callback, uint8_t flags)
+/*
+ * Both creations: a static one (TMR_STATIC in flags) passes the application's buffer in t (NULL
+ * fails), a dynamic one gets a heap block. NULL if the timer cannot be made. Out of line: one
+ * copy for both (the compiler would inline it into each).
+ */
+__attribute__((noinline)) static tmr_t *create(const char *name, TickType_t period,
+                                               BaseType_t auto_reload, void *id,
+                                               TimerCallbackFunction_t callback, tmr_t *t,
+                                               uint8_t flags)
 {
-    timer_service_init();
-    memset(t, 0, sizeof(*t));
-    t->name = name;
-    t->period = period;
-    t->id = id;
-    t->callback = callback;
-    t->flags = (uint8_t)(flags | (auto_reload != pdFALSE ? TMR_AUTO_RELOAD : 0u));
-    vListInitialiseItem(&t->item);
-    listSET_LIST_ITEM_OWNER(&t->item, t);
-    traceTIMER_CREATE(t);
+    configASSERT(period > 0);
+    if (period == 0) {
+        return NULL;
+    }
+#if configSUPPORT_DYNAMIC_ALLOCATION
+    if ((flags & TMR_STATIC) == 0) {
+        t = pvPortMalloc(sizeof(*t));
+        if (t == NULL) {
+            traceTIMER_CREATE_FAILED();
+        }
+    }
+#endif
+    if (t != NULL) {
+        timer_service_init();
+        memset(t, 0, sizeof(*t)); /* the list item too: on no list */
+        t->name = name;
+        t->period = period;
+        t->id = id;
+        t->callback = callback;
+        t->flags = (uint8_t)(flags | (auto_reload != pdFALSE ? TMR_AUTO_RELOAD : 0u));
+        listSET_LIST_ITEM_OWNER(&t->item, t);
+        traceTIMER_CREATE(t);
+    }
+    return t;
 }
 
 #if configSUPPORT_DYNAMIC_ALLOCATION
@@ -127,17 +155,7 @@ TimerHandle_t xTimerCreate(const char *const name, const TickType_t period,
                            TimerCallbackFunction_t callback)
 {
     traceENTER_xTimerCreate(name, period, auto_reload, id, callback);
-    tmr_t *t = NULL;
-
-    configASSERT(period > 0);
-    if (period != 0) {
-        t = pvPortMalloc(sizeof(*t));
-        if (t == NULL) {
-            traceTIMER_CREATE_FAILED();
-        } else {
-            timer_init(t, name, period, auto_reload, id, callback, 0);
-        }
-    }
+    tmr_t *t = create(name, period, auto_reload, id, callback, NULL, 0);
     traceRETURN_xTimerCreate(t);
     return t;
 }
@@ -149,13 +167,10 @@ TimerHandle_t xTimerCreateStatic(const char *const name, const TickType_t period
                                  TimerCallbackFunction_t callback, StaticTimer_t *buffer)
 {
     traceENTER_xTimerCreateStatic(name, period, auto_reload, id, callback, buffer);
-    tmr_t *t = NULL;
+    tmr_t *t;
 
-    configASSERT(period > 0 && buffer != NULL);
-    if (period != 0 && buffer != NULL) {
-        t = (tmr_t *)buffer;
-        timer_init(t, name, period, auto_reload, id, callback, TMR_STATIC);
-    }
+    configASSERT(buffer != NULL);
+    t = create(name, period, auto_reload, id, callback, (tmr_t *)buffer, TMR_STATIC);
     traceRETURN_xTimerCreateStatic(t);
     return t;
 }
@@ -179,16 +194,21 @@ out:
 
 /* ---- Commands ---- */
 
+/* Whether a command may be sent from here: from an interrupt, only once the service exists. */
+static inline bool send_ok_from(bool isr)
+{
+    return !isr || timer_svc.ready;
+}
+
 /*
  * Queue cmd for the daemon: from a task waiting up to `ticks` for room, from an interrupt
- * (isr) not at all, with *woken as for xQueueSendFromISR.
+ * (isr) not at all, with *woken as for xQueueSendFromISR. From an interrupt the service must
+ * already exist (a timer was created or the scheduler started): it cannot be initialised
+ * there, and the callers assert it (send_ok_from).
  */
 static BaseType_t send(const struct timer_cmd *cmd, bool isr, BaseType_t *woken, TickType_t ticks)
 {
     if (isr) {
-        /* From an interrupt the service must already exist (a timer was created or the
-         * scheduler started): it cannot be initialised here. */
-        configASSERT(timer_svc.ready);
         return xQueueSendToBackFromISR(&timer_svc.queue, cmd, woken);
     }
     timer_service_init();
@@ -209,8 +229,8 @@ static BaseType_t command(tmr_t *timer, BaseType_t id, TickType_t value, bool is
     struct timer_cmd cmd;
     BaseType_t result;
 
-    configASSERT(timer != NULL);
-    configASSERT(id >= first && id <= last && (id != change || value > 0));
+    configASSERT(timer != NULL && id >= first && id <= last && (id != change || value > 0) &&
+                 send_ok_from(isr));
     cmd.id = id;
     cmd.u.t.timer = timer;
     cmd.u.t.value = value;
@@ -241,6 +261,7 @@ BaseType_t xTimerGenericCommandFromISR(TimerHandle_t timer, const BaseType_t com
     return result;
 }
 
+#if INCLUDE_xTimerPendFunctionCall
 /* A pended call of fn(arg1, arg2), from a task or (isr) from an interrupt. */
 static BaseType_t pend(PendedFunction_t fn, void *arg1, uint32_t arg2, bool isr, BaseType_t *woken,
                        TickType_t ticks)
@@ -248,7 +269,7 @@ static BaseType_t pend(PendedFunction_t fn, void *arg1, uint32_t arg2, bool isr,
     struct timer_cmd cmd;
     BaseType_t result;
 
-    configASSERT(fn != NULL);
+    configASSERT(fn != NULL && send_ok_from(isr));
     cmd.id = isr ? tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR : tmrCOMMAND_EXECUTE_CALLBACK;
     cmd.u.call.fn = fn;
     cmd.u.call.arg1 = arg1;
@@ -284,6 +305,7 @@ BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, 
     struct timer_cmd cmd;
     BaseType_t result;
 
+    configASSERT(send_ok_from(true));
     cmd.id = TMR_CMD_EXECUTE_WIDE;
     cmd.u.wide.fn = fn;
     cmd.u.wide.arg = arg;
@@ -292,6 +314,7 @@ BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, 
     tracePEND_FUNC_CALL_FROM_ISR(fn, arg, (uint32_t)value, result);
     return result;
 }
+#endif /* INCLUDE_xTimerPendFunctionCall */
 
 /* ---- Queries and settings ---- */
 

@@ -166,45 +166,34 @@ static void start(tmr_t *t, TickType_t sent, TickType_t now)
 static void process_timer_command(const struct timer_cmd *cmd)
 {
     tmr_t *const t = cmd->u.t.timer;
-    const TickType_t value = cmd->u.t.value;
+    const BaseType_t id = cmd->id;
+    TickType_t value = cmd->u.t.value;
     const TickType_t now = sample_now();
 
-    traceTIMER_COMMAND_RECEIVED(t, cmd->id, value);
+    traceTIMER_COMMAND_RECEIVED(t, id, value);
     if (listLIST_ITEM_CONTAINER(&t->item) != NULL) {
         (void)uxListRemove(&t->item);
     }
-    switch (cmd->id) {
-    case tmrCOMMAND_START_DONT_TRACE:
-    case tmrCOMMAND_START:
-    case tmrCOMMAND_START_FROM_ISR:
-    case tmrCOMMAND_RESET:
-    case tmrCOMMAND_RESET_FROM_ISR:
-        start(t, value, now);
-        break;
-    case tmrCOMMAND_CHANGE_PERIOD:
-    case tmrCOMMAND_CHANGE_PERIOD_FROM_ISR:
+    if (id == tmrCOMMAND_CHANGE_PERIOD || id == tmrCOMMAND_CHANGE_PERIOD_FROM_ISR) {
         /* The new period counts from now, and a dormant timer starts. */
         t->period = value;
-        timer_flags_update(t, TMR_ACTIVE, 0);
-        insert(t, (TickType_t)(now + value), now);
-        break;
-    case tmrCOMMAND_DELETE:
+        value = now;
+    } else if (id == tmrCOMMAND_STOP || id == tmrCOMMAND_STOP_FROM_ISR || id == tmrCOMMAND_DELETE) {
         timer_flags_update(t, 0, TMR_ACTIVE);
 #if configSUPPORT_DYNAMIC_ALLOCATION
-        if ((t->flags & TMR_STATIC) == 0) {
+        if (id == tmrCOMMAND_DELETE && (t->flags & TMR_STATIC) == 0) {
             vPortFree(t);
         }
 #endif
-        break;
-    default: /* stop */
-        timer_flags_update(t, 0, TMR_ACTIVE);
-        break;
+        return;
     }
+    start(t, value, now); /* start, reset, or a period change as of now */
 }
 
 static void process(const struct timer_cmd *cmd)
 {
     switch (cmd->id) {
+#if INCLUDE_xTimerPendFunctionCall
     case tmrCOMMAND_EXECUTE_CALLBACK:
     case tmrCOMMAND_EXECUTE_CALLBACK_FROM_ISR:
         cmd->u.call.fn(cmd->u.call.arg1, cmd->u.call.arg2);
@@ -212,6 +201,7 @@ static void process(const struct timer_cmd *cmd)
     case TMR_CMD_EXECUTE_WIDE:
         cmd->u.wide.fn(cmd->u.wide.arg, cmd->u.wide.value);
         break;
+#endif
     default:
         process_timer_command(cmd);
         break;

@@ -288,8 +288,22 @@
 #error "configINCLUDE_FREERTOS_TASK_C_ADDITIONS_H is not supported: Quartz has no tasks.c to extend."
 #endif
 
-/* ---- INCLUDE_ options: every function is always built (the linker drops unused ones); only
- * INCLUDE_vTaskSuspend changes behaviour (portMAX_DELAY waits forever only when it is 1). ---- */
+/* ---- INCLUDE_ options. Most functions are always built (the linker drops unused ones); those
+ * below that FreeRTOS leaves out by default are built only when their option is 1, as in
+ * FreeRTOS (the kernel's own footprint does not carry them). INCLUDE_vTaskSuspend also
+ * changes behaviour: portMAX_DELAY waits forever only when it is 1. ---- */
+#ifndef INCLUDE_xTaskAbortDelay
+#define INCLUDE_xTaskAbortDelay 0
+#endif
+#ifndef INCLUDE_xTaskGetHandle
+#define INCLUDE_xTaskGetHandle 0
+#endif
+#ifndef INCLUDE_xTaskGetIdleTaskHandle
+#define INCLUDE_xTaskGetIdleTaskHandle 0
+#endif
+#ifndef INCLUDE_uxTaskGetStackHighWaterMark2
+#define INCLUDE_uxTaskGetStackHighWaterMark2 0
+#endif
 #ifndef INCLUDE_vTaskSuspend
 #define INCLUDE_vTaskSuspend 0
 #endif

@@ -94,18 +94,15 @@ void timer_daemon_task(void *arg);
 void timer_service_init(void);
 
 /* Change t's flags under the kernel lock. */
-static inline void timer_flags_update(tmr_t *t, uint8_t set, uint8_t clear)
-{
-    taskENTER_CRITICAL();
-    t->flags = (uint8_t)((t->flags & ~clear) | set);
-    taskEXIT_CRITICAL();
-}
+void timer_flags_update(tmr_t *t, uint8_t set, uint8_t clear);
 
+#if INCLUDE_xTimerPendFunctionCall
 /*
  * From an interrupt: queue a call of fn(arg, value) in the daemon task.
  * pdFAIL when the queue is full; *woken as for xQueueSendFromISR.
  */
 BaseType_t timer_pend_wide_isr(timer_wide_fn_t fn, void *arg, TickType_t value, BaseType_t *woken);
+#endif
 
 #endif /* configUSE_TIMERS */
 

@@ -19,12 +19,14 @@
 #define SAVE_FP 0
 #endif
 
+#if defined(__ARM_ARCH_8M_MAIN__) /* ARMv7-M's PendSV takes the lock itself */
 void arm_mainline_switch_context(void)
 {
     vPortRaiseBASEPRI();
     sched_switch_context();
     vPortSetBASEPRI(0);
 }
+#endif
 
 void arm_mainline_enable_lazy_fp(void)
 {

@@ -120,6 +120,7 @@ void vPortEndScheduler(void)
     arm_port_resume_main(&main_context);
 }
 
+#if configARM_IDLE_SLEEP
 /*
  * portIDLE_HOOK with configARM_IDLE_SLEEP: sleep unless the kernel has work (another ready
  * idle-priority task, a pending yield). PRIMASK closes the race with an interrupt that readies
@@ -134,8 +135,16 @@ void arm_port_idle_sleep(void)
     }
     __asm volatile("cpsie i" ::: "memory");
 }
+#endif /* configARM_IDLE_SLEEP */
 
 void arm_port_task_exit(void)
 {
     sched_task_exit_error();
+}
+
+/* Here rather than in arm_report.c: its configASSERT shares this file's name string. */
+void arm_port_bad_svc(uint32_t number)
+{
+    arm_port_reportf("SVC %u is not a kernel service", (unsigned)number);
+    configASSERT(number == ARM_SVC_START_FIRST_TASK);
 }

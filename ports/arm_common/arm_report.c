@@ -73,9 +73,3 @@ void arm_port_reportf(const char *fmt, ...)
     line[at] = '\0';
     arm_port_report(line);
 }
-
-void arm_port_bad_svc(uint32_t number)
-{
-    arm_port_reportf("SVC %u is not a kernel service", (unsigned)number);
-    configASSERT(number == ARM_SVC_START_FIRST_TASK);
-}
