@@ -76,6 +76,36 @@ static bool is_ready(const tcb_t *t)
 }
 
 /*
+ * The top priority's ready list, as element READY_BIAS of the array returned. With the bitmap
+ * the list is ready[31 - clz(ready_bits)]: returning a base clz lists below the array and
+ * indexing it at 31 folds the 31 into each access's offset, where the plain index costs a
+ * subtraction on every switch (the empty asm keeps GCC from turning it back into that). -Os
+ * shares sched_top_ready_priority_locked() instead: smaller.
+ */
+#if SCHED_READY_BITS && !defined(__OPTIMIZE_SIZE__)
+#define READY_BIAS 31
+static inline List_t *top_ready_biased_locked(void)
+{
+    uint32_t bits = sched.ready_bits;
+    uintptr_t base;
+
+    configASSERT(bits != 0);
+    base = (uintptr_t)sched.ready - (uintptr_t)__builtin_clz(bits) * sizeof(List_t);
+    __asm__("" : "+r"(base));
+    return (List_t *)base;
+}
+#else
+#define READY_BIAS 0
+static inline List_t *top_ready_biased_locked(void)
+{
+    List_t *top = &sched.ready[sched_top_ready_priority_locked()];
+
+    __asm__("" : "+r"(top)); /* one register for the list: GCC rebuilds it per field otherwise */
+    return top;
+}
+#endif
+
+/*
  * The switch itself (locked): check the outgoing task's stack, then run the task after the
  * round-robin cursor at the top ready priority. Returns the task to run (out while the
  * scheduler is suspended: the switch is only recorded). Inline in both entry points below,
@@ -88,7 +118,7 @@ static bool is_ready(const tcb_t *t)
 #endif
 static SWITCH_INLINE tcb_t *switch_locked(tcb_t *out)
 {
-    List_t *ready;
+    List_t *top;
     ListItem_t *next;
     tcb_t *in;
 
@@ -105,13 +135,12 @@ static SWITCH_INLINE tcb_t *switch_locked(tcb_t *out)
         stack_check_overflow(out);
     }
     /* Round robin within the top priority: the task after the cursor, skipping the end marker. */
-    ready = &sched.ready[sched_top_ready_priority_locked()];
-    __asm__("" : "+r"(ready)); /* one register for the list: GCC rebuilds it per field otherwise */
-    next = ready->index->next;
-    if (next == (ListItem_t *)&ready->end) {
+    top = top_ready_biased_locked();
+    next = top[READY_BIAS].index->next;
+    if (next == (ListItem_t *)&top[READY_BIAS].end) {
         next = next->next;
     }
-    ready->index = next;
+    top[READY_BIAS].index = next;
     in = listGET_LIST_ITEM_OWNER(next);
     sched_current = in;
     traceTASK_SWITCHED_IN();

@@ -91,22 +91,27 @@ void vTaskPrioritySet(TaskHandle_t task, UBaseType_t new_priority)
     traceRETURN_vTaskPrioritySet();
 }
 
-/* Suspended: on the suspended list but not waiting there without timeout, and not running. */
-static inline bool is_suspended_locked(const tcb_t *t)
+/*
+ * Suspended: on the suspended list but not waiting there without timeout, and not running
+ * (cur: sched_current, which the callers read once, as nothing changes it while they hold the
+ * lock).
+ */
+static inline bool is_suspended_locked(const tcb_t *t, const tcb_t *cur)
 {
-    return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.suspended && t != sched_current &&
+    return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.suspended && t != cur &&
            listLIST_ITEM_CONTAINER(&t->event_item) == NULL && !task_waits_for_notification(t);
 }
 
 void vTaskSuspend(TaskHandle_t task)
 {
     traceENTER_vTaskSuspend(task);
-    tcb_t *t;
+    tcb_t *t, *cur;
     bool self;
 
     taskENTER_CRITICAL();
-    t = task_or_self(task);
-    self = t == sched_current; /* read once: nothing changes it inside the critical section */
+    cur = sched_current; /* read once: nothing changes it inside the critical section */
+    t = task != NULL ? task : cur;
+    self = t == cur;
     traceTASK_SUSPEND(t);
     if (self) {
         sched_ready_remove_locked(t); /* running: ready, and on no waiter list */
@@ -141,16 +146,17 @@ void vTaskSuspend(TaskHandle_t task)
 void vTaskResume(TaskHandle_t task)
 {
     traceENTER_vTaskResume(task);
-    tcb_t *t = task;
+    tcb_t *t = task, *cur;
 
     configASSERT(t != NULL);
     taskENTER_CRITICAL();
-    if (is_suspended_locked(t)) {
+    cur = sched_current;
+    if (is_suspended_locked(t, cur)) {
         traceTASK_RESUME(t);
         (void)list_remove(&t->state_item);
         sched_ready_add_locked(t);
-        /* Once the scheduler runs there is a current task; before, nothing switches. */
-        sched_yield_if_locked(sched.running && t->priority > sched_current->priority);
+        /* Before the start there may be no current task, and nothing switches anyway. */
+        sched_yield_if_locked(cur != NULL && t->priority > cur->priority);
     }
     taskEXIT_CRITICAL();
     traceRETURN_vTaskResume();
@@ -159,18 +165,19 @@ void vTaskResume(TaskHandle_t task)
 BaseType_t xTaskResumeFromISR(TaskHandle_t task)
 {
     traceENTER_xTaskResumeFromISR(task);
-    tcb_t *t = task;
+    tcb_t *t = task, *cur;
     BaseType_t preempt = pdFALSE;
     UBaseType_t mask;
 
     configASSERT(t != NULL);
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
-    if (is_suspended_locked(t)) {
+    cur = sched_current;
+    if (is_suspended_locked(t, cur)) {
         traceTASK_RESUME_FROM_ISR(t);
         (void)list_remove(&t->state_item);
         sched_ready_add_locked(t);
-        if (t->priority > sched_current->priority) {
+        if (t->priority > cur->priority) {
             /* As in FreeRTOS: with the scheduler suspended, the switch waits for the resume. */
             preempt = sched.suspend_depth == 0 ? pdTRUE : pdFALSE;
             sched.yield_pending = pdTRUE;

@@ -415,28 +415,40 @@ void vApplicationStackOverflowHook(TaskHandle_t task, char *name);
  * method 1 compares the saved stack pointer with the stack's limit, method 2
  * also requires the 16 bytes at the limit to hold the creation fill. Inline
  * and branch-light because it runs on every switch; only the report is a call.
+ * A port may test the guard words itself (portSTACK_GUARD_INTACT, e.g. one
+ * load-multiple and a compare chain); each test is marked unlikely so that the
+ * switch runs straight through both.
  */
 #define STACK_GUARD_WORDS (16u / sizeof(StackType_t))
 /* TASK_STACK_FILL_BYTE in every byte of a stack word: the fill of a new stack. */
 #define STACK_GUARD_WORD ((StackType_t)(~(StackType_t)0 / 0xffu * TASK_STACK_FILL_BYTE))
 
+KERNEL_NO_ASAN static inline bool stack_guard_broken(const StackType_t *g)
+{
+#ifdef portSTACK_GUARD_INTACT
+    return !portSTACK_GUARD_INTACT(g, STACK_GUARD_WORD);
+#else
+    StackType_t diff = 0;
+
+#pragma GCC unroll 16
+    for (unsigned i = 0; i < STACK_GUARD_WORDS; i++) {
+        diff |= g[i] ^ STACK_GUARD_WORD;
+    }
+    return diff != 0;
+#endif
+}
+
 KERNEL_NO_ASAN static inline void stack_check_overflow(tcb_t *t)
 {
 #if portSTACK_GROWTH < 0
     const StackType_t *g = t->stack;
-    bool overflow = t->top_of_stack <= t->stack;
+    bool overflow = __builtin_expect(t->top_of_stack <= t->stack, 0);
 #else
     const StackType_t *g = t->stack_end + 1 - STACK_GUARD_WORDS;
-    bool overflow = t->top_of_stack >= t->stack_end;
+    bool overflow = __builtin_expect(t->top_of_stack >= t->stack_end, 0);
 #endif
     if (configCHECK_FOR_STACK_OVERFLOW > 1) {
-        StackType_t diff = 0;
-
-#pragma GCC unroll 16
-        for (unsigned i = 0; i < STACK_GUARD_WORDS; i++) {
-            diff |= g[i] ^ STACK_GUARD_WORD;
-        }
-        overflow = overflow || diff != 0;
+        overflow = overflow || __builtin_expect(stack_guard_broken(g), 0);
     }
     if (__builtin_expect(overflow, 0)) {
         vApplicationStackOverflowHook(t, t->name);

@@ -29,7 +29,9 @@
  *               portIS_INSIDE_INTERRUPT() (for configASSERT checks),
  *               portIDLE_HOOK() (called on every idle-loop pass),
  *               portCLEAN_UP_TCB(tcb), portSUPPRESS_TICKS_AND_SLEEP(ticks)
- *               with portSUPPRESS_TICKS_AND_SLEEP_PROVIDED.
+ *               with portSUPPRESS_TICKS_AND_SLEEP_PROVIDED,
+ *               portSTACK_GUARD_INTACT(g, fill) (non-zero when the 16 bytes at g
+ *               all hold the fill word: stack-overflow check 2 at each switch).
  * The port provides (functions, portable.h):
  *   pxPortInitialiseStack(top, code, arg): build the first frame of a task so
  *       the first switch to it calls code(arg); returns the new top of stack,

@@ -7,11 +7,11 @@
  * takes the kernel lock itself around sched_switch_stack().
  *
  * A task that is not running keeps, from tcb->top_of_stack upwards:
- *   r4-r11, [EXC_RETURN, with the FPU], [s16-s31, if EXC_RETURN bit 4 is 0],
+ *   r4-r11, EXC_RETURN, [s16-s31, if EXC_RETURN bit 4 is 0 (with the FPU)],
  *   then the frame the hardware pushed on exception entry: r0-r3, r12, lr,
  *   pc, xPSR, [s0-s15, FPSCR, reserved, if EXC_RETURN bit 4 is 0].
- * So only r4-r11 (and, for tasks that used the FPU, s16-s31) are saved by
- * software: the hardware saved the rest, lazily for the FP part (FPCCR.LSPEN:
+ * So only r4-r11, EXC_RETURN (and, for tasks that used the FPU, s16-s31) are
+ * saved by software: the hardware saved the rest, lazily for the FP part (FPCCR.LSPEN:
  * the space is reserved on entry and filled only if the handler touches the
  * FPU; PendSV's own vstmdb of s16-s31 is such a touch).
  *
@@ -40,9 +40,7 @@ StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t cod
     *--sp = 0x02020202u;                                     /* r2 */
     *--sp = 0x01010101u;                                     /* r1 */
     *--sp = (StackType_t)(uintptr_t)params;                  /* r0 */
-#if QUARTZ_ARMV7M_FPU
-    *--sp = EXC_RETURN_THREAD_PSP; /* the task has no FP state until it uses the FPU */
-#endif
+    *--sp = EXC_RETURN_THREAD_PSP; /* and no FP state until it uses the FPU */
     for (StackType_t r = 11; r >= 4; r--) {
         *--sp = r * 0x01010101u; /* r11 .. r4: recognisable in a debugger */
     }
@@ -80,12 +78,7 @@ __attribute__((naked)) void vPortSVCHandler(void)
         "   movt r3, #:upper16:sched_current  \n"
         "   ldr r1, [r3]                      \n"
         "   ldr r0, [r1]                      \n" /* top_of_stack */
-#if QUARTZ_ARMV7M_FPU
         "   ldmia r0!, {r4-r11, lr}           \n" /* lr: the task's EXC_RETURN */
-#else
-        "   ldmia r0!, {r4-r11}               \n"
-        "   mvn lr, #2                        \n" /* 0xFFFFFFFD: Thread mode, PSP */
-#endif
         "   msr psp, r0                       \n"
         "   isb                               \n"
         "   mov r0, #0                        \n"
@@ -100,9 +93,13 @@ __attribute__((naked)) void vPortSVCHandler(void)
  * priority takes effect for the instructions after it (ARMv7-M ARM, MSR), and the register
  * save between it and the call leaves room even on a core that took one more interrupt at
  * that point, whose handler would then run before the kernel reads anything. BASEPRI takes
- * any 8-bit value as a MOV immediate. Without the FPU every task returns with the same
- * EXC_RETURN (Thread mode, PSP, no FP frame), so LR is rebuilt rather than saved; with it,
- * LR is part of the task's saved context.
+ * any 8-bit value as a MOV immediate. LR (EXC_RETURN) is part of every task's saved context,
+ * even without the FPU, where it is always the same value: saving and reloading it with the
+ * other registers costs a word of stack but no instruction, where rebuilding it costs one.
+ * No ISB between writing PSP and the exception return: an MSR to a stack pointer is seen by
+ * the instructions after it, and the return unstacks the frame from the PSP just written (Arm's
+ * own RTX5 kernel returns from its switch the same way on every M-profile core). The SVC
+ * handler, run once per start, keeps its ISB.
  */
 __attribute__((naked)) void xPortPendSVHandler(void)
 {
@@ -114,24 +111,18 @@ __attribute__((naked)) void xPortPendSVHandler(void)
         "   tst lr, #0x10                     \n" /* did the task use the FPU? */
         "   it eq                             \n"
         "   vstmdbeq r0!, {s16-s31}           \n"
-        "   stmdb r0!, {r4-r11, lr}           \n"
-#else
-        "   stmdb r0!, {r4-r11}               \n"
 #endif
+        "   stmdb r0!, {r4-r11, lr}           \n"
         "   bl sched_switch_stack             \n" /* r0: the saved sp in, the next task's out */
         "   mov r1, #0                        \n"
         "   msr basepri, r1                   \n"
-#if QUARTZ_ARMV7M_FPU
         "   ldmia r0!, {r4-r11, lr}           \n"
+#if QUARTZ_ARMV7M_FPU
         "   tst lr, #0x10                     \n"
         "   it eq                             \n"
         "   vldmiaeq r0!, {s16-s31}           \n"
-#else
-        "   ldmia r0!, {r4-r11}               \n"
-        "   mvn lr, #2                        \n" /* 0xFFFFFFFD: Thread mode, PSP */
 #endif
         "   msr psp, r0                       \n"
-        "   isb                               \n"
         "   bx lr                             \n"
         :
         : [ceiling] "i"(configMAX_SYSCALL_INTERRUPT_PRIORITY));

@@ -30,6 +30,7 @@
 
 /* Everything else is common to the Cortex-M cores with BASEPRI. */
 #include "arm_portmacro_basepri.h"
+#include "arm_stack_guard.h"
 
 #if QUARTZ_ARMV7M_FPU
 #define portARCH_NAME "ARMv7-M (Cortex-M4F)"

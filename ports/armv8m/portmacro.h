@@ -65,6 +65,7 @@
 #endif
 
 #include "arm_portmacro_basepri.h"
+#include "arm_stack_guard.h"
 
 #if configENABLE_FPU
 #define portARCH_NAME "ARMv8-M Mainline (Cortex-M33, FPU)"

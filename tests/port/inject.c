@@ -32,7 +32,7 @@
 
 #if defined(CONF_INJECT_CONTEXT)
 #if defined(__ARM_ARCH_7M__) || defined(__ARM_ARCH_7EM__)
-#define SLOT 3u /* r4-r11 (then EXC_RETURN with an FPU) open the saved context: r7 */
+#define SLOT 3u /* r4-r11 (then EXC_RETURN) open the saved context: r7 */
 #elif defined(__riscv)
 #include "riscv_frame.h"
 #define SLOT (RISCV_FRAME_X(9) / 4u) /* s1 */

@@ -142,25 +142,31 @@ static void test_stack_overflow_hook_silent_for_healthy_tasks(void)
     QT_EQ(qtest_stack_overflows, 0);
 }
 
-static void test_stack_overflow_one_byte_is_enough(void)
+static void test_stack_overflow_any_guard_byte_is_enough(void)
 {
     TaskStatus_t info;
     TaskHandle_t t;
-    unsigned char saved;
 
     qtest_stack_overflow_hook = record_overflow;
-    /* The task runs and parks (switching out cleanly); damage its top guard byte, resume it. */
+    /* The task runs and parks (switching out cleanly); damage one guard byte, resume it, and
+     * repair the byte once it has switched out again. Every byte counts, in every guard word. */
     t = tt_spawn(park_task, "victim", QTEST_PRIORITY + 1, NULL);
     taskYIELD();
     QT_EQ(qtest_stack_overflows, 0);
     vTaskGetInfo(t, &info, pdFALSE, eInvalid);
-    saved = ((unsigned char *)info.pxStackBase)[GUARD_BYTES - 1];
-    ((unsigned char *)info.pxStackBase)[GUARD_BYTES - 1] = (unsigned char)~saved;
-    vTaskResume(t);
-    taskYIELD();
-    QT_ASSERT(qtest_stack_overflows >= 1);
-    QT_PTR_EQ(overflow_task, t);
-    ((unsigned char *)info.pxStackBase)[GUARD_BYTES - 1] = saved;
+    for (unsigned i = 0; i < GUARD_BYTES; i++) {
+        unsigned char *byte = (unsigned char *)info.pxStackBase + i;
+        const unsigned char saved = *byte;
+        const unsigned before = qtest_stack_overflows;
+
+        overflow_task = NULL;
+        *byte = (unsigned char)~saved;
+        vTaskResume(t);
+        taskYIELD();
+        QT_ASSERT(qtest_stack_overflows > before);
+        QT_PTR_EQ(overflow_task, t);
+        *byte = saved;
+    }
 }
 
 QTEST_MAIN(QTEST_CASE(test_uxTaskGetStackHighWaterMark2_decreases_after_deep_calls),
@@ -169,4 +175,4 @@ QTEST_MAIN(QTEST_CASE(test_uxTaskGetStackHighWaterMark2_decreases_after_deep_cal
            QTEST_CASE(test_uxTaskGetStackHighWaterMark_deeper_task_lower_mark),
            QTEST_CASE(test_stack_overflow_hook_reports_scribbled_task),
            QTEST_CASE(test_stack_overflow_hook_silent_for_healthy_tasks),
-           QTEST_CASE(test_stack_overflow_one_byte_is_enough))
+           QTEST_CASE(test_stack_overflow_any_guard_byte_is_enough))
