@@ -107,8 +107,10 @@ void vTaskSuspend(TaskHandle_t task)
     traceENTER_vTaskSuspend(task);
     tcb_t *t, *cur;
     bool self;
+    UBaseType_t mask;
 
-    taskENTER_CRITICAL();
+    configASSERT(!portIS_INSIDE_INTERRUPT()); /* handlers cannot suspend tasks */
+    mask = kernel_lock();
     cur = sched_current; /* read once: nothing changes it inside the critical section */
     t = task != NULL ? task : cur;
     self = t == cur;
@@ -132,14 +134,14 @@ void vTaskSuspend(TaskHandle_t task)
     if (self) {
         if (sched.running) {
             configASSERT(sched.suspend_depth == 0);
-            portYIELD_WITHIN_API();
+            sched_pend_switch();
         } else if (listCURRENT_LIST_LENGTH(&sched.suspended) == sched.task_count) {
             sched_current = NULL; /* every task is suspended: none to start with */
         } else {
             sched_switch_context();
         }
     }
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     traceRETURN_vTaskSuspend();
 }
 
@@ -147,9 +149,10 @@ void vTaskResume(TaskHandle_t task)
 {
     traceENTER_vTaskResume(task);
     tcb_t *t = task, *cur;
+    UBaseType_t mask;
 
-    configASSERT(t != NULL);
-    taskENTER_CRITICAL();
+    configASSERT(t != NULL && !portIS_INSIDE_INTERRUPT()); /* handlers use xTaskResumeFromISR */
+    mask = kernel_lock();
     cur = sched_current;
     if (is_suspended_locked(t, cur)) {
         traceTASK_RESUME(t);
@@ -158,7 +161,7 @@ void vTaskResume(TaskHandle_t task)
         /* Before the start there may be no current task, and nothing switches anyway. */
         sched_yield_if_locked(cur != NULL && t->priority > cur->priority);
     }
-    taskEXIT_CRITICAL();
+    kernel_unlock(mask);
     traceRETURN_vTaskResume();
 }
 
