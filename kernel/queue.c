@@ -21,6 +21,11 @@
  * handle to its set (store_locked). An item handed straight to a task blocked
  * on the member itself never enters the member, so the set is not told.
  *
+ * Fast paths (speed builds): the common sends, receives, takes and gives
+ * test with branches only that nothing needs the general path, which makes
+ * every check and assert, and otherwise do their work under one kernel lock;
+ * anything else is a tail call to the general path (see "The fast paths").
+ *
  * A task blocks only after finding it cannot proceed, with the lock held
  * until sched_block_locked() has queued it, so no wake-up can be missed.
  * WAIT_RETRY (the task was suspended while it waited) re-runs the attempt

@@ -84,8 +84,13 @@ static bool is_ready(const tcb_t *t)
  */
 #if SCHED_READY_BITS && !defined(__OPTIMIZE_SIZE__)
 #define READY_BIAS 31
+#else
+#define READY_BIAS 0
+#endif
+/* One definition for both forms: coverage tools merge a function's counts by its line. */
 static inline List_t *top_ready_biased_locked(void)
 {
+#if READY_BIAS
     uint32_t bits = sched.ready_bits;
     uintptr_t base;
 
@@ -93,17 +98,13 @@ static inline List_t *top_ready_biased_locked(void)
     base = (uintptr_t)sched.ready - (uintptr_t)__builtin_clz(bits) * sizeof(List_t);
     __asm__("" : "+r"(base));
     return (List_t *)base;
-}
 #else
-#define READY_BIAS 0
-static inline List_t *top_ready_biased_locked(void)
-{
     List_t *top = &sched.ready[sched_top_ready_priority_locked()];
 
     __asm__("" : "+r"(top)); /* one register for the list: GCC rebuilds it per field otherwise */
     return top;
-}
 #endif
+}
 
 /*
  * The switch itself (locked): check the outgoing task's stack, then run the task after the

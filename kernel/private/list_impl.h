@@ -78,17 +78,9 @@ static inline UBaseType_t list_unlink(List_t *list, ListItem_t *item)
 static inline UBaseType_t list_remove(ListItem_t *item)
 {
     List_t *const list = item->container;
-    ListItem_t *const next = item->next;
-    ListItem_t *const prev = item->prev;
 
     configASSERT(list != NULL);
-    next->prev = prev;
-    prev->next = next;
-    if (list->index == item) {
-        list->index = prev;
-    }
-    item->container = NULL;
-    return --list->count;
+    return list_unlink(list, item);
 }
 #endif /* __OPTIMIZE_SIZE__ && !LIST_IMPL_BODIES */
 
