@@ -7,7 +7,7 @@
  * other's waits directly (queue_internal.h has the invariants): a sender that
  * finds receivers waiting copies its item into their buffers, a receiver that
  * frees a slot moves the first waiting sender's item into the queue, and the
- * woken task returns WAIT_OK without touching the queue again. Peek waiters
+ * woken task returns (WAIT_HANDOFF) without touching the queue again. Peek waiters
  * get a copy and the item goes on down the line. When nobody waits, a send or
  * receive is a copy and a count update; the scheduler is not called.
  *
@@ -121,33 +121,38 @@ KERNEL_SLOW_PATH static BaseType_t admit_sender_locked(queue_t *q)
  * Send item when receivers wait (so the queue is empty): each waiter in turn
  * gets a copy; peekers pass it on, the first receiver consumes it. An item
  * nobody consumed is stored. Returns pdTRUE if a woken task should preempt.
+ * Inline in the fast paths' hand-offs (send_deliver, give_isr_deliver).
  */
-static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
+static KERNEL_HOT_INLINE BaseType_t deliver_inline(queue_t *q, const void *item, BaseType_t pos)
 {
     BaseType_t preempt = pdFALSE;
 
-    while (!listLIST_IS_EMPTY(&q->receivers)) {
+    do {
         tcb_t *const w = sched_first_waiter(&q->receivers);
         const bool peek = (w->wait_flags & QW_PEEK) != 0;
 
         if (q->item_size != 0) {
             copy_item(w->wait_buf, item, q->item_size);
         }
-        if (sched_wake_locked(w, WAIT_OK)) {
+        if (sched_wake_locked(w, peek ? WAIT_OK : WAIT_HANDOFF)) {
             preempt = pdTRUE;
         }
         if (!peek) {
             configASSERT(q->reserved != UINT16_MAX);
             q->reserved++;
             w->wait_queue = q;
-            w->flags |= TCB_HANDOFF;
             return preempt;
         }
-    }
+    } while (!listLIST_IS_EMPTY(&q->receivers));
     if (store_locked(q, item, pos)) {
         preempt = pdTRUE;
     }
     return preempt;
+}
+
+static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
+{
+    return deliver_inline(q, item, pos);
 }
 
 /* Send when there is room; returns pdTRUE if a woken task should preempt. */
@@ -202,7 +207,7 @@ static KERNEL_HOT_INLINE void handoff_release(queue_t *q, tcb_t *self)
 {
     const UBaseType_t mask = kernel_lock();
 
-    self->flags &= (uint8_t)~TCB_HANDOFF;
+    self->wait_result = WAIT_OK;
     self->wait_queue = NULL;
     q->reserved--;
     if (!listLIST_IS_EMPTY(&q->senders)) {
@@ -227,7 +232,7 @@ BaseType_t queue_handoff_undo_locked(tcb_t *t)
 {
     queue_t *const q = t->wait_queue;
 
-    t->flags &= (uint8_t)~TCB_HANDOFF;
+    t->wait_result = WAIT_OK;
     t->wait_queue = NULL;
     q->reserved--;
     if (!queue_has_room(q)) {
@@ -280,7 +285,7 @@ KERNEL_SLOW_PATH static BaseType_t send_wait(queue_t *q, const void *item, TickT
     TimeOut_t timeout;
     uint8_t result;
 
-    vTaskInternalSetTimeOutState(&timeout);
+    sched_timeout_start(&timeout);
     while (ticks != 0) {
         traceBLOCKING_ON_QUEUE_SEND(q);
         self->wait_buf = (void *)item;
@@ -345,7 +350,7 @@ KERNEL_OUT_OF_LINE static BaseType_t send_checked(queue_t *q, const void *item, 
 /* The fast path found receivers waiting (locked with mask): hand the item over. Unlocks. */
 KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, const void *item, UBaseType_t mask)
 {
-    if (deliver_locked(q, item, queueSEND_TO_BACK)) {
+    if (deliver_inline(q, item, queueSEND_TO_BACK)) {
         sched_yield_if_locked(pdTRUE);
     }
     kernel_unlock(mask);
@@ -449,7 +454,7 @@ BaseType_t xQueueGenericSendFromISR(QueueHandle_t queue, const void *const item,
 KERNEL_OUT_OF_LINE static BaseType_t give_isr_deliver(queue_t *q, BaseType_t *woken,
                                                       UBaseType_t mask)
 {
-    if (deliver_locked(q, q, queueSEND_TO_BACK) && woken != NULL) {
+    if (deliver_inline(q, q, queueSEND_TO_BACK) && woken != NULL) {
         *woken = pdTRUE;
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
@@ -533,15 +538,18 @@ static inline void trace_receive_failed(queue_t *q, bool peek)
     (void)q;
 }
 
-/* The queue is empty (locked with mask): wait for a sender to hand an item over. Returns unlocked. */
-KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool peek,
-                                                 UBaseType_t mask)
+/*
+ * The queue is empty (locked with mask): wait for a sender to hand an item over. Returns
+ * unlocked. Inline in receive_wait (any receive) and receive_block (the fast paths' receive).
+ */
+static KERNEL_HOT_INLINE BaseType_t wait_for_item(queue_t *q, void *buf, TickType_t ticks,
+                                                  bool peek, UBaseType_t mask)
 {
     tcb_t *const self = sched_current;
     TimeOut_t timeout;
     uint8_t result;
 
-    vTaskInternalSetTimeOutState(&timeout);
+    sched_timeout_start(&timeout);
     while (ticks != 0) {
         trace_receive_blocking(q, peek);
         self->wait_buf = buf;
@@ -549,11 +557,13 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
         sched_block_locked(&q->receivers, ticks);
         kernel_unlock(mask); /* the switch happens here */
         result = self->wait_result;
-        if (result == WAIT_OK) {
-            if ((self->flags & TCB_HANDOFF) != 0) {
-                wait_handoff_release(q, self);
-            }
+        if (result == WAIT_HANDOFF) {
+            wait_handoff_release(q, self);
             trace_receive(q, peek);
+            return pdPASS;
+        }
+        if (result == WAIT_OK) {
+            trace_receive(q, peek); /* a peek: nothing was reserved for it */
             return pdPASS;
         }
         mask = kernel_lock();
@@ -576,6 +586,12 @@ KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_
     return errQUEUE_EMPTY;
 }
 
+KERNEL_SLOW_PATH static BaseType_t receive_wait(queue_t *q, void *buf, TickType_t ticks, bool peek,
+                                                 UBaseType_t mask)
+{
+    return wait_for_item(q, buf, ticks, peek, mask);
+}
+
 static KERNEL_HOT_INLINE BaseType_t receive(queue_t *q, void *buf, TickType_t ticks, bool peek)
 {
     const UBaseType_t mask = kernel_lock();
@@ -591,11 +607,14 @@ static KERNEL_HOT_INLINE BaseType_t receive(queue_t *q, void *buf, TickType_t ti
     return receive_wait(q, buf, ticks, peek, mask);
 }
 
-/* A fast path found nothing to take (locked with mask): wait for an item or a count. */
+/*
+ * A fast path found nothing to take (locked with mask): wait for an item or a count. Its own
+ * copy of the wait: the fast path's tail call passes four arguments in registers.
+ */
 KERNEL_OUT_OF_LINE static BaseType_t receive_block(queue_t *q, void *buf, TickType_t ticks,
                                                    UBaseType_t mask)
 {
-    return receive_wait(q, buf, ticks, false, mask);
+    return wait_for_item(q, buf, ticks, false, mask);
 }
 
 /* xQueueReceive's general path. */

@@ -8,9 +8,10 @@
  * - With SCHED_READY_BITS, bit p of ready_bits is set exactly when ready[p]
  *   is non-empty; otherwise top_ready is >= the highest non-empty priority and
  *   is tightened lazily when a task is chosen.
- * - A blocked task's state_item is on a delayed list (or the suspended list
- *   for an endless wait) and its event_item, if it waits on an object, is on
- *   that object's waiter list, ordered by priority then arrival.
+ * - A blocked task's state_item is on a delayed list, or on no list for a
+ *   wait without timeout (sched.all_tasks still finds it), and its event_item,
+ *   if it waits on an object, is on that object's waiter list, ordered by
+ *   priority then arrival. The suspended list holds suspended tasks only.
  * - While the scheduler is suspended, tasks may still be made ready (all list
  *   changes happen with interrupts masked), but the switch is held back:
  *   sched_switch_context() only records yield_pending.
@@ -112,12 +113,7 @@ static inline List_t *top_ready_biased_locked(void)
  * scheduler is suspended: the switch is only recorded). Inline in both entry points below,
  * except at -Os, which keeps one copy.
  */
-#ifdef __OPTIMIZE_SIZE__
-#define SWITCH_INLINE __attribute__((noinline))
-#else
-#define SWITCH_INLINE inline __attribute__((always_inline))
-#endif
-static SWITCH_INLINE tcb_t *switch_locked(tcb_t *out)
+static KERNEL_HOT_ONE_COPY tcb_t *switch_locked(tcb_t *out)
 {
     List_t *top;
     ListItem_t *next;
@@ -161,9 +157,15 @@ StackType_t *sched_switch_stack(StackType_t *sp)
     return (StackType_t *)switch_locked(out)->top_of_stack;
 }
 
-static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wait_forever)
+/*
+ * Inline in each entry point below, so that each one's constant arguments fold away: a wait
+ * without a timeout needs neither the delayed list nor the test that chooses it.
+ */
+static KERNEL_HOT_INLINE void block_current_locked(List_t *waiters, TickType_t ticks,
+                                                   bool can_wait_forever)
 {
     tcb_t *const t = sched_current;
+    const TickType_t value = sched_event_value(t->priority);
 
     configASSERT(ticks != 0);
     configASSERT(sched.suspend_depth == 0);
@@ -171,21 +173,30 @@ static void block_current_locked(List_t *waiters, TickType_t ticks, bool can_wai
     t->flags &= (uint8_t)~TCB_DELAY_ABORTED;
     sched_ready_remove_locked(t);
     if (waiters != NULL) {
-        listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(t->priority));
+        if (value == portMAX_DELAY) {
+            __builtin_unreachable(); /* priorities sort below the end marker: the walk ends there */
+        }
+        listSET_LIST_ITEM_VALUE(&t->event_item, value);
         list_insert_sorted(waiters, &t->event_item);
     }
-    if (can_wait_forever && ticks == portMAX_DELAY && INCLUDE_vTaskSuspend) {
-        list_insert_end(&sched.suspended, &t->state_item);
-    } else {
+    /* A wait without timeout stays on no state list: nothing needs to find it by its state. */
+    if (!can_wait_forever || ticks != portMAX_DELAY || !INCLUDE_vTaskSuspend) {
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
     sched_pend_switch();
 }
 
-void sched_block_locked(List_t *waiters, TickType_t ticks)
+void sched_block_timed_locked(List_t *waiters, TickType_t ticks)
 {
     block_current_locked(waiters, ticks, true);
 }
+
+#if SCHED_BLOCK_FOREVER_FN
+void sched_block_forever_locked(List_t *waiters)
+{
+    block_current_locked(waiters, portMAX_DELAY, true);
+}
+#endif
 
 void sched_delay_locked(TickType_t ticks)
 {
@@ -193,8 +204,11 @@ void sched_delay_locked(TickType_t ticks)
     block_current_locked(NULL, ticks, false);
 }
 
-/* Take t off its object's waiter list; a mutex's holder may now need less priority. */
-static KERNEL_HOT_INLINE void unlink_event_locked(tcb_t *t)
+/*
+ * Take t off its object's waiter list; m, the mutex it waits for (or NULL), may now owe its
+ * holder less priority.
+ */
+static KERNEL_HOT_ONE_COPY void unlink_event_locked(tcb_t *t, struct QueueDefinition *m)
 {
     List_t *const waiters = listLIST_ITEM_CONTAINER(&t->event_item);
 
@@ -202,12 +216,12 @@ static KERNEL_HOT_INLINE void unlink_event_locked(tcb_t *t)
         (void)list_unlink(waiters, &t->event_item);
     }
 #if configUSE_MUTEXES
-    struct QueueDefinition *const m = task_wait_mutex(t);
-
     if (m != NULL) {
         t->wait_queue = NULL;
         mutex_waiters_changed_locked(m);
     }
+#else
+    (void)m;
 #endif
 }
 
@@ -218,7 +232,7 @@ void sched_unlink_locked(tcb_t *t)
     } else if (listLIST_ITEM_CONTAINER(&t->state_item) != NULL) {
         (void)list_remove(&t->state_item);
     }
-    unlink_event_locked(t);
+    unlink_event_locked(t, task_wait_mutex(t));
 }
 
 #ifdef __OPTIMIZE_SIZE__
@@ -230,15 +244,20 @@ void sched_yield_if_locked(BaseType_t preempt)
 
 BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
 {
-    List_t *const state = listLIST_ITEM_CONTAINER(&t->state_item);
+    tcb_t *const cur = sched_current;
+    const UBaseType_t priority = t->priority; /* read once: a byte, which any store may alias */
+    List_t *state;
 
-    /* A blocked task is on a delayed list or the suspended list: nothing to check. */
-    configASSERT(state != NULL);
-    unlink_event_locked(t);
-    (void)list_unlink(state, &t->state_item);
+    /* Blocked, so it holds no hand-off: wait_queue names the mutex it waits for, or nothing. */
+    unlink_event_locked(t, t->wait_queue);
     t->wait_result = (uint8_t)result;
+    /* Read after the stores above, so that the ready insertion's check folds into this test. */
+    state = listLIST_ITEM_CONTAINER(&t->state_item);
+    if (state != NULL) { /* a delayed list; none for a wait without timeout */
+        (void)list_unlink(state, &t->state_item);
+    }
     sched_ready_add_locked(t);
-    if (sched_current != NULL && t->priority > sched_current->priority) {
+    if (cur != NULL && priority > cur->priority) {
         sched.yield_pending = pdTRUE;
         return pdTRUE;
     }

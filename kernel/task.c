@@ -140,6 +140,8 @@ static void task_add(tcb_t *t)
         sched_init_once(); /* the first task */
     }
     sched.task_count++;
+    t->next_task = sched.all_tasks;
+    sched.all_tasks = t;
 #if configUSE_TRACE_FACILITY
     t->tcb_number = ++sched.next_tcb_number;
 #endif
@@ -267,6 +269,19 @@ void task_free(tcb_t *t)
 #endif
 }
 
+/* Take t, being deleted, off sched.all_tasks (locked). */
+static void forget_locked(tcb_t *t)
+{
+    tcb_t **link = &sched.all_tasks;
+
+    while (*link != t) {
+        configASSERT(*link != NULL); /* every task not yet deleted is on it */
+        link = &(*link)->next_task;
+    }
+    *link = t->next_task;
+    t->flags |= TCB_DELETED;
+}
+
 void vTaskDelete(TaskHandle_t task)
 {
     traceENTER_vTaskDelete(task);
@@ -281,10 +296,11 @@ void vTaskDelete(TaskHandle_t task)
 #if configUSE_MUTEXES
     mutex_release_all_locked(t);
 #endif
-    if ((t->flags & TCB_HANDOFF) != 0) {
+    if (t->wait_result == WAIT_HANDOFF) {
         sched_yield_if_locked(queue_handoff_undo_locked(t));
     }
     sched_unlink_locked(t);
+    forget_locked(t);
     sched.task_count--;
     traceTASK_DELETE(t);
     if (self) {
@@ -312,15 +328,17 @@ void vTaskDelete(TaskHandle_t task)
  */
 static bool free_one(tcb_t *t, eTaskState state, void *ctx)
 {
-    (void)state;
     (void)ctx;
 #if configUSE_MUTEXES
     mutex_release_all_locked(t);
 #endif
-    if ((t->flags & TCB_HANDOFF) != 0) {
+    if (t->wait_result == WAIT_HANDOFF) {
         (void)queue_handoff_undo_locked(t);
     }
     sched_unlink_locked(t);
+    if (state != eDeleted) {
+        forget_locked(t); /* the deleted list's tasks already left sched.all_tasks */
+    }
     task_free(t);
     return true;
 }

@@ -92,14 +92,12 @@ void vTaskPrioritySet(TaskHandle_t task, UBaseType_t new_priority)
 }
 
 /*
- * Suspended: on the suspended list but not waiting there without timeout, and not running
- * (cur: sched_current, which the callers read once, as nothing changes it while they hold the
- * lock).
+ * Suspended: on the suspended list, and not running (cur: sched_current, which the callers
+ * read once, as nothing changes it while they hold the lock).
  */
 static inline bool is_suspended_locked(const tcb_t *t, const tcb_t *cur)
 {
-    return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.suspended && t != cur &&
-           listLIST_ITEM_CONTAINER(&t->event_item) == NULL && !task_waits_for_notification(t);
+    return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.suspended && t != cur;
 }
 
 void vTaskSuspend(TaskHandle_t task)

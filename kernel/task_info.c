@@ -24,11 +24,13 @@ eTaskState task_state_locked(const tcb_t *t)
         return eBlocked;
     }
     if (list == &sched.suspended) {
-        bool waiting =
-            listLIST_ITEM_CONTAINER(&t->event_item) != NULL || task_waits_for_notification(t);
-        return waiting ? eBlocked : eSuspended;
+        return eSuspended;
     }
-    if (list == &sched.deleted || list == NULL) {
+    if (list == NULL) {
+        /* On no list: deleted by another task, or waiting without timeout. */
+        return (t->flags & TCB_DELETED) != 0 ? eDeleted : eBlocked;
+    }
+    if (list == &sched.deleted) {
         return eDeleted;
     }
     return eReady;
@@ -114,8 +116,7 @@ void vTaskGetInfo(TaskHandle_t task, TaskStatus_t *status, BaseType_t get_free_s
     status->xTaskNumber = 0;
 #endif
     status->ulRunTimeCounter = stats_task_run_time(t);
-    if (state == eInvalid || state == eSuspended) {
-        /* eSuspended may be a task blocked without timeout: ask the lists. */
+    if (state == eInvalid) {
         state = eTaskGetState(t);
     } else if (state != eRunning && t == sched_current) {
         state = eRunning;
@@ -133,6 +134,17 @@ char *pcTaskGetName(TaskHandle_t task)
     return ret;
 }
 
+/* Visit the tasks that wait without timeout: on no state list, so found on sched.all_tasks. */
+static tcb_t *find_waiting_forever_locked(task_visit_fn fn, void *ctx)
+{
+    for (tcb_t *t = sched.all_tasks; t != NULL; t = t->next_task) {
+        if (listLIST_ITEM_CONTAINER(&t->state_item) == NULL && fn(t, eBlocked, ctx)) {
+            return t;
+        }
+    }
+    return NULL;
+}
+
 tcb_t *task_find_locked(task_visit_fn fn, void *ctx)
 {
     List_t *const others[] = {sched.delayed_now, sched.delayed_overflow, &sched.deleted,
@@ -140,6 +152,14 @@ tcb_t *task_find_locked(task_visit_fn fn, void *ctx)
     static const uint8_t other_states[] = {eBlocked, eBlocked, eDeleted, eSuspended};
 
     for (UBaseType_t i = 0; i < configMAX_PRIORITIES + 4u; i++) {
+        if (i == configMAX_PRIORITIES + 2u) {
+            /* The other blocked tasks, before the deleted and suspended ones. */
+            tcb_t *const found = find_waiting_forever_locked(fn, ctx);
+
+            if (found != NULL) {
+                return found;
+            }
+        }
         const bool ready = i < configMAX_PRIORITIES;
         List_t *const list =
             ready ? &sched.ready[configMAX_PRIORITIES - 1u - i] : others[i - configMAX_PRIORITIES];

@@ -230,7 +230,12 @@ eSleepModeStatus eTaskConfirmSleepModeStatus(void)
     if (listCURRENT_LIST_LENGTH(&sched.ready[tskIDLE_PRIORITY]) > 1) {
         goto out;
     }
-    if (INCLUDE_vTaskSuspend && listCURRENT_LIST_LENGTH(&sched.suspended) == sched.task_count - 1) {
+    /*
+     * Every other task suspended or waiting without timeout (any other ready task would have
+     * set yield_pending): no task waits for a time.
+     */
+    if (INCLUDE_vTaskSuspend && listLIST_IS_EMPTY(sched.delayed_now) &&
+        listLIST_IS_EMPTY(sched.delayed_overflow)) {
         status = eNoTasksWaitingTimeout;
     } else {
         status = eStandardSleep;

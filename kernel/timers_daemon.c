@@ -139,13 +139,11 @@ static bool next_command(struct timer_cmd *cmd, TickType_t since, bool timed, Ti
         self->wait_flags = 0;
         sched_block_locked(&timer_svc.queue.receivers, ticks);
         taskEXIT_CRITICAL(); /* the switch happens here */
-        if (self->wait_result != WAIT_OK) {
-            return false;
-        }
-        if ((self->flags & TCB_HANDOFF) != 0) {
+        if (self->wait_result == WAIT_HANDOFF) {
             queue_handoff_release(&timer_svc.queue); /* a sender copied its command into *cmd */
+            return true;
         }
-        return true;
+        return self->wait_result == WAIT_OK;
     }
     taskEXIT_CRITICAL();
     return xQueueReceive(&timer_svc.queue, cmd, 0) == pdPASS;

@@ -456,7 +456,7 @@ typedef struct xSTATIC_LIST {
 typedef struct xSTATIC_TCB {
     void *dummy1;
     StaticListItem_t dummy2[2];
-    void *dummy3;
+    void *dummy3[2];
 #if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
     void *dummy4;
 #endif

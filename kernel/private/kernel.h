@@ -13,7 +13,8 @@
  * section; the port performs the switch as the lock is dropped. When the task
  * runs again, wait_result says why: WAIT_OK means the waker already completed
  * the operation for it (data copied, count or mutex handed over), so the
- * waiter never retries; WAIT_TIMEOUT and WAIT_ABORTED mean it failed;
+ * waiter never retries, and WAIT_HANDOFF that it did so with an item or count
+ * that keeps its queue slot until the task runs and releases it; WAIT_TIMEOUT and WAIT_ABORTED mean it failed;
  * WAIT_RETRY means it was taken off the object (suspended and resumed) and
  * must try again with the time it has left.
  */
@@ -38,13 +39,14 @@ enum wait_result {
     WAIT_TIMEOUT,     /* the block time ran out */
     WAIT_ABORTED,     /* xTaskAbortDelay() */
     WAIT_RETRY,       /* taken off the wait list; try again with the time left */
+    WAIT_HANDOFF,     /* as WAIT_OK, and wait_queue keeps a slot for it until it runs (queue.c) */
 };
 
 /* tcb_t.flags */
 #define TCB_STATIC_STACK 0x01u /* stack memory belongs to the application */
 #define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
-#define TCB_HANDOFF 0x08u /* holds an item or count handed over by wait_queue, not yet taken */
+#define TCB_DELETED 0x08u       /* vTaskDelete took it off every list */
 
 /* Every byte of a new task's stack, so stack checks and high-water marks can see use. */
 #define TASK_STACK_FILL_BYTE 0xa5u
@@ -61,17 +63,18 @@ enum wait_result {
  */
 struct tskTaskControlBlock {
     volatile StackType_t *top_of_stack;
-    ListItem_t state_item; /* ready, delayed, suspended or deleted list */
+    ListItem_t state_item; /* ready, delayed, suspended or deleted list; none: waits forever */
     ListItem_t event_item; /* the waiter list of the object the task blocks on */
     StackType_t *stack;    /* lowest address of the stack */
+    struct tskTaskControlBlock *next_task; /* the next on sched.all_tasks */
 #if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
     StackType_t *stack_end; /* highest address of the stack */
 #endif
 #if configUSE_MUTEXES
     struct QueueDefinition *held_mutexes; /* mutexes it owns, linked through the mutexes */
 #endif
-    /* With TCB_HANDOFF: the queue or semaphore that handed it an item or count it has not yet
-     * run to take (queue.c). Otherwise: the mutex it waits for, if any (mutex.c). */
+    /* With wait_result WAIT_HANDOFF: the queue or semaphore that handed it an item or count it
+     * has not yet run to take (queue.c). Otherwise: the mutex it waits for, if any (mutex.c). */
     struct QueueDefinition *wait_queue;
     void *wait_buf; /* hand-off buffer while blocked on a queue */
 #if configUSE_APPLICATION_TASK_TAG
@@ -117,8 +120,9 @@ struct sched_state {
     List_t delayed[2];         /* sorted by wake time; one for each tick-count epoch */
     List_t *delayed_now;       /* wake times in the current epoch */
     List_t *delayed_overflow;  /* wake times after the tick count wraps */
-    List_t suspended;          /* suspended, or blocked without timeout */
+    List_t suspended;          /* suspended */
     List_t deleted;            /* deleted themselves; the idle task frees them */
+    tcb_t *all_tasks;          /* every task not deleted, newest first, through next_task */
     volatile TickType_t tick_count;
     volatile TickType_t next_unblock; /* earliest wake time in delayed_now */
     volatile TickType_t pended_ticks; /* ticks that arrived while suspended */
@@ -177,17 +181,33 @@ static inline bool sched_is_suspended(void)
     return sched.running && sched.suspend_depth != 0;
 }
 
+/* vTaskInternalSetTimeOutState, inline for the kernel's own waits in speed builds (locked). */
+static inline void sched_timeout_start(TimeOut_t *timeout)
+{
+#ifdef __OPTIMIZE_SIZE__
+    vTaskInternalSetTimeOutState(timeout);
+#else
+    timeout->xOverflowCount = sched.overflow_count;
+    timeout->xTimeOnEntering = sched.tick_count;
+#endif
+}
+
 /* ---- Ready list ---- */
 static inline void sched_ready_add_inline(tcb_t *t)
 {
+    /* Read once: the priority is a byte, which any store may alias. */
+    const UBaseType_t priority = t->priority;
+    List_t *list = &sched.ready[priority];
+
+    __asm__("" : "+r"(list)); /* one register for the list: GCC rebuilds it per field otherwise */
     traceMOVED_TASK_TO_READY_STATE(t);
     /* The link first: its assertion is then the only call, before anything is computed. */
-    list_insert_end(&sched.ready[t->priority], &t->state_item);
+    list_insert_end(list, &t->state_item);
 #if SCHED_READY_BITS
-    sched.ready_bits |= 1UL << t->priority;
+    sched.ready_bits |= 1UL << priority;
 #else
-    if (t->priority > sched.top_ready) {
-        sched.top_ready = t->priority;
+    if (priority > sched.top_ready) {
+        sched.top_ready = priority;
     }
 #endif
     tracePOST_MOVED_TASK_TO_READY_STATE(t);
@@ -195,11 +215,14 @@ static inline void sched_ready_add_inline(tcb_t *t)
 
 static inline void sched_ready_remove_inline(tcb_t *t)
 {
+    const UBaseType_t priority = t->priority; /* read before the stores: a byte may alias them */
+
     if (list_remove(&t->state_item) == 0) {
 #if SCHED_READY_BITS
-        sched.ready_bits &= ~(1UL << t->priority);
+        sched.ready_bits &= ~(1UL << priority);
 #endif
     }
+    (void)priority;
 }
 
 /* Inline where speed counts (every block, wake, suspend and resume); -Os builds share sched.c's
@@ -212,36 +235,40 @@ void sched_ready_remove_locked(tcb_t *t);
 #define sched_ready_remove_locked(t) sched_ready_remove_inline(t)
 #endif
 
-/* t waits for a notification (blocked, on the delayed or suspended list, with no waiter list). */
-static inline bool task_waits_for_notification(const tcb_t *t)
-{
-#if configUSE_TASK_NOTIFICATIONS
-    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
-        if (t->notify_state[i] == NOTIFY_WAITING) {
-            return true;
-        }
-    }
-#else
-    (void)t;
-#endif
-    return false;
-}
-
 /*
  * Block the current task: off the ready list, onto `waiters` (ordered by
- * priority, may be NULL) and onto the delayed list for `ticks` (or the
- * suspended list for portMAX_DELAY when INCLUDE_vTaskSuspend is 1). Requests
+ * priority, may be NULL) and onto the delayed list for `ticks` (or no state
+ * list for portMAX_DELAY when INCLUDE_vTaskSuspend is 1). Requests
  * the switch, which happens when the caller leaves the critical section.
  * `ticks` must be non-zero.
+ *
+ * Speed builds give a wait without a timeout its own copy, without the
+ * delayed list's code; -Os builds, and builds where portMAX_DELAY is a finite
+ * delay (INCLUDE_vTaskSuspend 0), share the general one.
  */
-void sched_block_locked(List_t *waiters, TickType_t ticks);
+void sched_block_timed_locked(List_t *waiters, TickType_t ticks);
+#if INCLUDE_vTaskSuspend && !defined(__OPTIMIZE_SIZE__)
+#define SCHED_BLOCK_FOREVER_FN 1
+void sched_block_forever_locked(List_t *waiters);
+static inline void sched_block_locked(List_t *waiters, TickType_t ticks)
+{
+    if (ticks == portMAX_DELAY) {
+        sched_block_forever_locked(waiters);
+    } else {
+        sched_block_timed_locked(waiters, ticks);
+    }
+}
+#else
+#define SCHED_BLOCK_FOREVER_FN 0
+#define sched_block_locked(waiters, ticks) sched_block_timed_locked(waiters, ticks)
+#endif
 
 /* Delay the current task for `ticks` (always finite, even for portMAX_DELAY). */
 void sched_delay_locked(TickType_t ticks);
 
 /*
  * Make blocked task t ready with `result`, taking it off its waiter list and
- * the delayed or suspended list. Returns pdTRUE when t should preempt the
+ * the delayed list if it is on one. Returns pdTRUE when t should preempt the
  * running task; the caller then yields (task context) or reports it through
  * pxHigherPriorityTaskWoken (interrupt context). Safe from an interrupt.
  */
@@ -279,7 +306,7 @@ static inline TickType_t sched_event_value(UBaseType_t priority)
 /* The mutex t waits for, or NULL. */
 static inline struct QueueDefinition *task_wait_mutex(const tcb_t *t)
 {
-    return (t->flags & TCB_HANDOFF) != 0 ? NULL : t->wait_queue;
+    return t->wait_result == WAIT_HANDOFF ? NULL : t->wait_queue;
 }
 
 /*
@@ -315,8 +342,8 @@ eTaskState task_state_locked(const tcb_t *t);
 /*
  * Call fn for every task (locked) until it returns true (task_info.c): ready ones from the
  * highest priority down, then blocked, deleted and suspended ones (FreeRTOS's order for
- * uxTaskGetSystemState). state is the list's: fn resolves eSuspended (which may be an endless
- * block) and eRunning itself. Returns the task fn stopped at, or NULL.
+ * uxTaskGetSystemState). state is the list's (eBlocked for a wait without timeout, found on
+ * sched.all_tasks): fn resolves eRunning itself. Returns the task fn stopped at, or NULL.
  */
 typedef bool (*task_visit_fn)(tcb_t *t, eTaskState state, void *ctx);
 tcb_t *task_find_locked(task_visit_fn fn, void *ctx);
@@ -385,11 +412,16 @@ void mutex_release_all_locked(tcb_t *t);
 #define KERNEL_OUT_OF_LINE __attribute__((noinline))
 #endif
 
-/* A hot helper with several callers: inline in speed builds, one shared copy at -Os. */
+/*
+ * A hot helper with several callers: inline in speed builds, one shared copy at -Os
+ * (KERNEL_HOT_ONE_COPY: kept out of line at -Os even where GCC would rather copy it).
+ */
 #ifdef __OPTIMIZE_SIZE__
 #define KERNEL_HOT_INLINE
+#define KERNEL_HOT_ONE_COPY __attribute__((noinline))
 #else
 #define KERNEL_HOT_INLINE inline __attribute__((always_inline))
+#define KERNEL_HOT_ONE_COPY inline __attribute__((always_inline))
 #endif
 
 /* Functions that read stack memory the sanitizer may consider out of bounds. */

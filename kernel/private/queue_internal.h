@@ -12,8 +12,8 @@
  * - reserved counts the items (or semaphore counts) handed straight to
  *   woken receivers that have not yet run: until a receiver runs, its item
  *   keeps its slot, as it would in FreeRTOS where it stays in the queue, and
- *   if the receiver is deleted first the item goes back (tcb TCB_HANDOFF,
- *   wait_queue). The exception: an overwrite of a length-1 queue whose slot is
+ *   if the receiver is deleted first the item goes back (tcb wait_result
+ *   WAIT_HANDOFF, wait_queue). The exception: an overwrite of a length-1 queue whose slot is
  *   reserved stores its item anyway (count 1, reserved 1); the handed item is
  *   then the one overwritten, and is dropped if its receiver is deleted.
  * - Queue items live in [storage, end); the oldest is at read, the next free
@@ -91,7 +91,7 @@ static inline bool queue_is_mutex(const queue_t *q)
 }
 
 /*
- * Task context, after a wait on q ended WAIT_OK with TCB_HANDOFF set: the
+ * Task context, after a wait on q ended with WAIT_HANDOFF: the
  * caller now has its item or count, so free the slot it kept (queue.c). Any
  * code that blocks a task on q->receivers must call it.
  */

@@ -2,7 +2,8 @@
 /*
  * uxTaskGetSystemState: one TaskStatus_t per task, in every state, with the
  * same contents vTaskGetInfo gives, in list order (ready tasks from the
- * highest priority down, then blocked, deleted and suspended ones); nothing
+ * highest priority down, then blocked ones, those with a timeout first, then
+ * deleted and suspended ones); nothing
  * when the array is too small. Built with run-time statistics (the total and
  * the counters are the time run) and without (both 0).
  */
@@ -86,7 +87,7 @@ static void test_uxTaskGetSystemState_reports_every_task_in_list_order(void)
     n = uxTaskGetSystemState(st, MAX_TASKS, &total);
     QT_EQ(n, 7);
     QT_EQ(n, uxTaskGetNumberOfTasks());
-    const TaskHandle_t order[] = {self, r, idle, d, x, s, w};
+    const TaskHandle_t order[] = {self, r, idle, d, w, x, s};
     for (UBaseType_t i = 0; i < n && i < 7; i++) {
         QT_PTR_EQ(st[i].xHandle, order[i]);
         sum += st[i].ulRunTimeCounter;

@@ -79,12 +79,17 @@ TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority,
 static StaticTask_t pool_tcb[POOL_SIZE];
 static StackType_t pool_stack[POOL_SIZE][TT_STACK];
 
-/* A slot is free when its task is on no kernel list (never used, or deleted and reaped). */
+/*
+ * A slot is free when it was never used (no stack yet), or its task was deleted and is on no
+ * kernel list (reaped). Being on no list alone is not enough: a task waiting without timeout is
+ * on none either.
+ */
 static bool slot_free(unsigned i)
 {
     const tcb_t *t = (const tcb_t *)&pool_tcb[i];
 
-    return listLIST_ITEM_CONTAINER(&t->state_item) == NULL && t != xTaskGetCurrentTaskHandle();
+    return t->stack == NULL || ((t->flags & TCB_DELETED) != 0 &&
+                                listLIST_ITEM_CONTAINER(&t->state_item) == NULL);
 }
 
 TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority, void *arg)

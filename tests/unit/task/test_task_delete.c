@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * test_task_delete.c: vTaskDelete of another task (ready, blocked on a delay,
- * suspended: its memory goes back to the heap at once and it never runs
- * again) and of the caller itself (vTaskDelete(NULL): it stops at once and the
+ * test_task_delete.c: vTaskDelete of another task (ready, blocked on a delay
+ * or without timeout, suspended: its memory goes back to the heap at once and
+ * it never runs again) and of the caller itself (vTaskDelete(NULL): it stops at once and the
  * idle task frees it later).
  *
  * Built in default, static_only and coop; heap checks apply only where tasks
@@ -127,6 +127,51 @@ static void test_vTaskDelete_suspended_task(void)
     QT_EQ(before_delete, 1);
 }
 
+static void wait_notified_then_count(void *arg)
+{
+    (void)arg;
+    before_delete++;
+    (void)ulTaskNotifyTake(pdTRUE, portMAX_DELAY);
+    after_delete++;
+    tt_park();
+}
+
+/*
+ * Tasks waiting without timeout are on no scheduler list (only the kernel's list of all tasks
+ * finds them): deleting them, first, last or in between, takes each off that list, and the
+ * others keep their states.
+ */
+static void test_vTaskDelete_tasks_waiting_forever(void)
+{
+    const size_t before = heap_free();
+    const UBaseType_t tasks = uxTaskGetNumberOfTasks();
+    TaskHandle_t w[3];
+
+    reset();
+    for (int i = 0; i < 3; i++) {
+        w[i] = tt_spawn(wait_notified_then_count, "waiter", QTEST_PRIORITY + 1, NULL);
+    }
+    taskYIELD();
+    QT_EQ(before_delete, 3);
+    QT_EQ(uxTaskGetNumberOfTasks(), tasks + 3);
+    vTaskDelete(w[1]); /* created in between */
+    QT_EQ(eTaskGetState(w[0]), eBlocked);
+    QT_EQ(eTaskGetState(w[2]), eBlocked);
+    if (!DYNAMIC) {
+        QT_EQ(eTaskGetState(w[1]), eDeleted); /* its memory is the application's: still readable */
+    }
+    vTaskDelete(w[2]); /* the newest */
+    QT_EQ(eTaskGetState(w[0]), eBlocked);
+    QT_EQ(uxTaskGetNumberOfTasks(), tasks + 1);
+    (void)xTaskNotifyGive(w[0]); /* the one left still waits, and wakes */
+    taskYIELD();                  /* without preemption too */
+    QT_EQ(after_delete, 1);
+    QT_EQ(eTaskGetState(w[0]), eSuspended); /* parked */
+    vTaskDelete(w[0]);
+    QT_EQ(uxTaskGetNumberOfTasks(), tasks);
+    QT_EQ(heap_free(), before);
+}
+
 static void test_vTaskDelete_NULL_stops_caller(void)
 {
     const size_t before = heap_free();
@@ -208,6 +253,7 @@ QTEST_MAIN(QTEST_CASE(test_vTaskDelete_other_task_frees_memory_at_once),
            QTEST_CASE(test_vTaskDelete_delayed_task),
            QTEST_CASE(test_vTaskDelete_delayed_task_leaves_others_on_time),
            QTEST_CASE(test_vTaskDelete_suspended_task),
+           QTEST_CASE(test_vTaskDelete_tasks_waiting_forever),
            QTEST_CASE(test_vTaskDelete_NULL_stops_caller),
            QTEST_CASE(test_vTaskDelete_own_handle_stops_caller),
            QTEST_CASE(test_vTaskDelete_self_lower_priority_freed_by_idle),
