@@ -141,8 +141,8 @@ BaseType_t xEventGroupGetStaticBuffer(EventGroupHandle_t group, StaticEventGroup
     traceENTER_xEventGroupGetStaticBuffer(group, buffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(buffer != NULL);
-    if ((checked(group, 0)->flags & EG_STATIC) != 0) {
+    configASSERT(group != NULL && buffer != NULL);
+    if ((group->flags & EG_STATIC) != 0) {
         *buffer = (StaticEventGroup_t *)group;
         ret = pdTRUE;
     }

@@ -222,18 +222,21 @@ static QueueHandle_t mutex_created(queue_t *m)
     return m;
 }
 
-static inline void check_mutex_type(uint8_t type)
+/* A mutex type, and (buffer_ok) a static one's buffer, checked in one assertion. */
+static inline void check_mutex_args(uint8_t type, bool buffer_ok)
 {
-    configASSERT(type == queueQUEUE_TYPE_MUTEX ||
-                 (configUSE_RECURSIVE_MUTEXES && type == queueQUEUE_TYPE_RECURSIVE_MUTEX));
+    configASSERT(buffer_ok &&
+                 (type == queueQUEUE_TYPE_MUTEX ||
+                  (configUSE_RECURSIVE_MUTEXES && type == queueQUEUE_TYPE_RECURSIVE_MUTEX)));
     (void)type;
+    (void)buffer_ok;
 }
 
 #if configSUPPORT_DYNAMIC_ALLOCATION
 QueueHandle_t xQueueCreateMutex(const uint8_t type)
 {
     traceENTER_xQueueCreateMutex(type);
-    check_mutex_type(type);
+    check_mutex_args(type, true);
     QueueHandle_t ret = mutex_created(xQueueGenericCreate(1, 0, type));
     traceRETURN_xQueueCreateMutex(ret);
     return ret;
@@ -244,16 +247,16 @@ QueueHandle_t xQueueCreateMutex(const uint8_t type)
 QueueHandle_t xQueueCreateMutexStatic(const uint8_t type, StaticQueue_t *buffer)
 {
     traceENTER_xQueueCreateMutexStatic(type, buffer);
-    check_mutex_type(type);
-    configASSERT(buffer != NULL);
+    check_mutex_args(type, buffer != NULL);
     QueueHandle_t ret = mutex_created(xQueueGenericCreateStatic(1, 0, NULL, buffer, type));
     traceRETURN_xQueueCreateMutexStatic(ret);
     return ret;
 }
 #endif
 
-/* ---- Holder queries ---- */
+/* ---- Holder queries (INCLUDE_xSemaphoreGetMutexHolder, as in FreeRTOS) ---- */
 
+#if INCLUDE_xSemaphoreGetMutexHolder
 TaskHandle_t xQueueGetMutexHolder(QueueHandle_t mutex)
 {
     traceENTER_xQueueGetMutexHolder(mutex);
@@ -277,18 +280,25 @@ TaskHandle_t xQueueGetMutexHolderFromISR(QueueHandle_t mutex)
     traceRETURN_xQueueGetMutexHolderFromISR(ret);
     return ret;
 }
+#endif /* INCLUDE_xSemaphoreGetMutexHolder */
 
 /* ---- Recursive mutexes ---- */
 
 #if configUSE_RECURSIVE_MUTEXES
+/* What both recursive calls check, in one place: a recursive mutex, used by a task. */
+__attribute__((noinline)) static void check_recursive(const queue_t *m)
+{
+    configASSERT(m != NULL && m->type == queueQUEUE_TYPE_RECURSIVE_MUTEX &&
+                 !portIS_INSIDE_INTERRUPT());
+}
+
 BaseType_t xQueueTakeMutexRecursive(QueueHandle_t mutex, TickType_t ticks)
 {
     traceENTER_xQueueTakeMutexRecursive(mutex, ticks);
     BaseType_t result;
 
-    configASSERT(mutex != NULL);
-    configASSERT(mutex->type == queueQUEUE_TYPE_RECURSIVE_MUTEX);
-    queue_assert_may_block(ticks);
+    check_recursive(mutex);
+    configASSERT(ticks == 0 || !sched_is_suspended());
     /* Only the holder itself can make it the holder or stop it being one. */
     if (mutex->u.m.holder == sched_current) {
         mutex->u.m.depth++;
@@ -311,9 +321,7 @@ BaseType_t xQueueGiveMutexRecursive(QueueHandle_t mutex)
     traceENTER_xQueueGiveMutexRecursive(mutex);
     BaseType_t result;
 
-    configASSERT(mutex != NULL);
-    configASSERT(mutex->type == queueQUEUE_TYPE_RECURSIVE_MUTEX);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    check_recursive(mutex);
     if (mutex->u.m.holder != sched_current) {
         traceGIVE_MUTEX_RECURSIVE_FAILED(mutex);
         result = pdFAIL;

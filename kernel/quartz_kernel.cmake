@@ -66,14 +66,16 @@ function(quartz_kernel_library name)
     target_compile_definitions(${name} PUBLIC ${QUARTZ_PORT_DEFINITIONS})
     target_link_libraries(${name} PUBLIC ${K_CONFIG} ${QUARTZ_PORT_LINK_LIBRARIES})
     # One section per function so applications' --gc-sections drops what they do not call.
-    # __FILE__ relative to kernel/ and ports/ (queue.c, heap/heap_4.c, arm_common/arm_port.c;
-    # the names are unique across both): configASSERT's file names cost flash in every object,
-    # and the build machine's directories do not belong in the firmware. The last matching map
-    # applies, so the tree's root comes first.
+    # __FILE__ relative to kernel/ and ports/, and to their shared directories (queue.c,
+    # heap_4.c, list_impl.h, arm_port.c, armv7m/port.c; the names stay unique): configASSERT's
+    # file names cost flash in every object, and the build machine's directories do not belong
+    # in the firmware. The last matching map applies, so the tree's root comes first.
     get_filename_component(root ${QUARTZ_KERNEL_DIR}/.. ABSOLUTE)
     target_compile_options(${name} PRIVATE -ffunction-sections -fdata-sections
         -fmacro-prefix-map=${root}/= -fmacro-prefix-map=${root}/kernel/=
-        -fmacro-prefix-map=${root}/ports/= ${K_COMPILE_OPTIONS})
+        -fmacro-prefix-map=${root}/kernel/private/= -fmacro-prefix-map=${root}/kernel/heap/=
+        -fmacro-prefix-map=${root}/ports/= -fmacro-prefix-map=${root}/ports/arm_common/=
+        ${K_COMPILE_OPTIONS})
     target_link_options(${name} PUBLIC ${K_LINK_OPTIONS})
     set_target_properties(${name} PROPERTIES C_STANDARD 11 C_STANDARD_REQUIRED ON C_EXTENSIONS ON)
 endfunction()

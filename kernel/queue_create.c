@@ -126,20 +126,19 @@ void vQueueDelete(QueueHandle_t queue)
     traceENTER_vQueueDelete(queue);
     queue_t *const q = queue;
 
-    configASSERT(q != NULL);
-    traceQUEUE_DELETE(q);
-    vQueueUnregisterQueue(q);
     taskENTER_CRITICAL();
     /* A task blocked here would wait on freed memory forever; one handed an item it has not
      * yet run to take would come back to free its slot (FreeRTOS's would re-read the queue). */
-    configASSERT(listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders) &&
+    configASSERT(q != NULL && listLIST_IS_EMPTY(&q->receivers) && listLIST_IS_EMPTY(&q->senders) &&
                  q->reserved == 0);
+    traceQUEUE_DELETE(q);
 #if configUSE_MUTEXES
     if (queue_is_mutex(q)) {
         mutex_detach_locked(q);
     }
 #endif
     taskEXIT_CRITICAL();
+    vQueueUnregisterQueue(q);
 #if configSUPPORT_DYNAMIC_ALLOCATION
     if ((q->flags & QUEUE_STATIC) == 0) {
         vPortFree(q);
@@ -151,10 +150,11 @@ void vQueueDelete(QueueHandle_t queue)
 /* ---- Counting semaphores ---- */
 
 #if configUSE_COUNTING_SEMAPHORES
+/* A maximum of 0 fails create()'s assertion on the length. */
 static bool counting_args_ok(UBaseType_t max_count, UBaseType_t initial_count)
 {
-    configASSERT(max_count != 0 && initial_count <= max_count);
-    return max_count != 0 && initial_count <= max_count;
+    configASSERT(initial_count <= max_count);
+    return initial_count <= max_count;
 }
 
 static QueueHandle_t counting_created(queue_t *q, UBaseType_t initial_count)

@@ -76,10 +76,11 @@ BaseType_t xQueueAddToSet(QueueSetMemberHandle_t member, QueueSetHandle_t set)
 {
     traceENTER_xQueueAddToSet(member, set);
     BaseType_t result = pdFAIL;
-
     /* A mutex give bypasses the send path, so the set would never hear of it. */
-    configASSERT(member != NULL && set != NULL && member != set && !queue_is_mutex(member));
-    if (!queue_is_mutex(member) && member != set) {
+    const bool ok = member != NULL && set != NULL && member != set && !queue_is_mutex(member);
+
+    configASSERT(ok);
+    if (ok) {
         result = move_member(member, NULL, set);
     }
     traceRETURN_xQueueAddToSet(result);

@@ -318,9 +318,10 @@ static size_t transfer(sb_t *sb, bool receive, void *data, size_t len, TickType_
     bool hook;
 
     configASSERT(sb != NULL && data != NULL && !portIS_INSIDE_INTERRUPT() &&
-                 (ticks == 0 || !sched_is_suspended()) &&
                  (receive || !sb_is_message(sb) || (size_t)(sb_len_t)len == len));
     taskENTER_CRITICAL();
+    /* Apart: joined with the checks above, it made GCC duplicate the failure call. */
+    configASSERT(ticks == 0 || !sched_is_suspended());
     if (!receive) {
         /* The only writer sets what it would wait for (a receive's completion reads it). */
         sb->writer_need = send_need(sb, len);

@@ -38,15 +38,16 @@ static bool args_ok(size_t size, size_t trigger, BaseType_t type,
 {
     /* A message buffer must hold at least a length field and one byte. */
     const size_t min_size = (type == sbTYPE_MESSAGE_BUFFER) ? SB_LEN_BYTES + 1 : 1;
-    const bool type_ok = type == sbTYPE_STREAM_BUFFER || type == sbTYPE_MESSAGE_BUFFER ||
-                         type == sbTYPE_STREAM_BATCHING_BUFFER;
+    const bool ok = (type == sbTYPE_STREAM_BUFFER || type == sbTYPE_MESSAGE_BUFFER ||
+                     type == sbTYPE_STREAM_BATCHING_BUFFER) &&
+                    size >= min_size && trigger <= size;
 
     /* Callbacks need configUSE_SB_COMPLETED_CALLBACK; ignoring them would be a silent no-op. */
-    configASSERT(type_ok && size >= min_size && trigger <= size &&
+    configASSERT(ok &&
                  (configUSE_SB_COMPLETED_CALLBACK || (send_done == NULL && receive_done == NULL)));
     (void)send_done;
     (void)receive_done;
-    return type_ok && size >= min_size && trigger <= size;
+    return ok;
 }
 
 static StreamBufferHandle_t init(sb_t *sb, size_t size, size_t trigger, BaseType_t type,
@@ -155,10 +156,11 @@ BaseType_t xStreamBufferGetStaticBuffers(StreamBufferHandle_t xStreamBuffer,
 {
     traceENTER_xStreamBufferGetStaticBuffers(xStreamBuffer, ppucStreamBufferStorageArea,
                                              ppxStaticStreamBuffer);
-    sb_t *const sb = checked(xStreamBuffer);
+    sb_t *const sb = xStreamBuffer;
     BaseType_t ret = pdFALSE;
 
-    configASSERT(ppucStreamBufferStorageArea != NULL && ppxStaticStreamBuffer != NULL);
+    configASSERT(sb != NULL && ppucStreamBufferStorageArea != NULL &&
+                 ppxStaticStreamBuffer != NULL);
     if ((sb->flags & SB_STATIC) != 0) {
         *ppucStreamBufferStorageArea = sb->storage;
         *ppxStaticStreamBuffer = (StaticStreamBuffer_t *)sb;
@@ -172,11 +174,11 @@ BaseType_t xStreamBufferGetStaticBuffers(StreamBufferHandle_t xStreamBuffer,
 void vStreamBufferDelete(StreamBufferHandle_t xStreamBuffer)
 {
     traceENTER_vStreamBufferDelete(xStreamBuffer);
-    sb_t *const sb = checked(xStreamBuffer);
+    sb_t *const sb = xStreamBuffer;
 
     traceSTREAM_BUFFER_DELETE(sb);
     taskENTER_CRITICAL();
-    configASSERT(sb_idle_locked(sb)); /* a blocked task would wait on freed memory */
+    configASSERT(sb != NULL && sb_idle_locked(sb)); /* a blocked task would wait on freed memory */
     taskEXIT_CRITICAL();
 #if configSUPPORT_DYNAMIC_ALLOCATION
     if ((sb->flags & SB_STATIC) == 0) {

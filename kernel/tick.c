@@ -197,6 +197,7 @@ BaseType_t xTaskCatchUpTicks(TickType_t ticks)
     return ret;
 }
 
+#if configUSE_TICKLESS_IDLE /* as in FreeRTOS: only tickless idle steps the tick count */
 void vTaskStepTick(TickType_t ticks)
 {
     traceENTER_vTaskStepTick(ticks);
@@ -218,6 +219,7 @@ void vTaskStepTick(TickType_t ticks)
     traceINCREASE_TICK_COUNT(ticks);
     traceRETURN_vTaskStepTick();
 }
+#endif /* configUSE_TICKLESS_IDLE */
 
 eSleepModeStatus eTaskConfirmSleepModeStatus(void)
 {

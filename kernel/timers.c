@@ -123,7 +123,7 @@ __attribute__((noinline)) static tmr_t *create(const char *name, TickType_t peri
                                                TimerCallbackFunction_t callback, tmr_t *t,
                                                uint8_t flags)
 {
-    configASSERT(period > 0);
+    configASSERT(period > 0 && (t != NULL || (flags & TMR_STATIC) == 0));
     if (period == 0) {
         return NULL;
     }
@@ -167,10 +167,8 @@ TimerHandle_t xTimerCreateStatic(const char *const name, const TickType_t period
                                  TimerCallbackFunction_t callback, StaticTimer_t *buffer)
 {
     traceENTER_xTimerCreateStatic(name, period, auto_reload, id, callback, buffer);
-    tmr_t *t;
+    tmr_t *t = create(name, period, auto_reload, id, callback, (tmr_t *)buffer, TMR_STATIC);
 
-    configASSERT(buffer != NULL);
-    t = create(name, period, auto_reload, id, callback, (tmr_t *)buffer, TMR_STATIC);
     traceRETURN_xTimerCreateStatic(t);
     return t;
 }
@@ -180,8 +178,8 @@ BaseType_t xTimerGetStaticBuffer(TimerHandle_t timer, StaticTimer_t **buffer)
     traceENTER_xTimerGetStaticBuffer(timer, buffer);
     BaseType_t ret = pdFALSE;
 
-    configASSERT(buffer != NULL);
-    if ((checked(timer)->flags & TMR_STATIC) == 0) {
+    configASSERT(timer != NULL && buffer != NULL);
+    if ((timer->flags & TMR_STATIC) == 0) {
         goto out;
     }
     *buffer = (StaticTimer_t *)timer;

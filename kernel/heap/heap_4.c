@@ -35,8 +35,7 @@ static void heap_set_up(void)
 {
     vTaskSuspendAll();
     if (!heap_ready) {
-        heap = (struct heap_freelist){0};
-        fl_add_span(&heap, ucHeap, sizeof(ucHeap));
+        fl_add_span(&heap, ucHeap, sizeof(ucHeap)); /* heap is all zero: see vPortHeapResetState */
         heap_ready = true;
     }
     (void)xTaskResumeAll();

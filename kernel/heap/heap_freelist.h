@@ -157,15 +157,11 @@ static inline void heap_fl_free(struct heap_freelist *fl, void *pv)
     if (pv == NULL) {
         return;
     }
-    configASSERT(heap_pointer_in(pv, fl->lo, fl->hi));
-    if (!heap_pointer_in(pv, fl->lo, fl->hi)) {
-        return;
-    }
     b = heap_block_of(pv);
     heap_lock();
-    size = heap_check_allocated(b, blk_read(b), fl->hi);
+    size = heap_pointer_in(pv, fl->lo, fl->hi) ? heap_check_allocated(b, blk_read(b), fl->hi) : 0;
     if (size == 0) {
-        configASSERT(0); /* freed twice, or never allocated */
+        configASSERT(0);        /* not from the heap, freed twice, or never allocated */
         (void)xTaskResumeAll(); /* as in heap_fl_malloc: the inline unlock only where it counts */
         return;
     }

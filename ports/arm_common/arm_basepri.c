@@ -23,7 +23,7 @@ _Static_assert(CEILING != 0u && CEILING <= 0xFFu,
                "configMAX_SYSCALL_INTERRUPT_PRIORITY must be 1..255 (BASEPRI 0 masks nothing)");
 
 /*
- * The largest AIRCR value (PRIGROUP field only) that prigroup_ok accepts, once it has accepted
+ * The largest AIRCR value (PRIGROUP field only) that check_prigroup accepts, once it has accepted
  * one: the fast paths (here and portmacro's inline one) compare the register with it. 0 until
  * then, which sends any non-zero grouping through the slow path.
  */
@@ -32,8 +32,8 @@ uint32_t arm_port_prigroup_limit;
 /* Named in most reports: one copy of the string. */
 static const char ceiling_option[] = "configMAX_SYSCALL_INTERRUPT_PRIORITY";
 
-/* Priority grouping must leave no implemented bit to sub-priority. */
-static uint32_t prigroup_ok(void)
+/* Priority grouping must leave no implemented bit to sub-priority (reports if it does). */
+static void check_prigroup(void)
 {
     const uint8_t mask = arm_port_lowest_priority();
     uint32_t prigroup = (ARM_AIRCR & ARM_AIRCR_PRIGROUP_MASK) >> ARM_AIRCR_PRIGROUP_SHIFT;
@@ -43,56 +43,49 @@ static uint32_t prigroup_ok(void)
     if (prigroup == 0u || prigroup < unimplemented) {
         arm_port_prigroup_limit = (unimplemented > 0u ? unimplemented - 1u : 0u)
                                   << ARM_AIRCR_PRIGROUP_SHIFT;
-        return 1u;
+    } else {
+        arm_port_fail("AIRCR.PRIGROUP %d: set it to 0", (int)prigroup);
     }
-    arm_port_reportf("AIRCR.PRIGROUP %u splits priority bits: set it to 0", (unsigned)prigroup);
-    return 0u;
 }
 
 void arm_port_check_ceiling(void)
 {
     const uint8_t mask = arm_port_lowest_priority();
     const uint8_t svc = arm_shpr_read(ARM_EXC_SVCALL);
-    uint32_t ok = prigroup_ok();
 
+    check_prigroup();
     if ((CEILING & ~(uint32_t)mask) != 0u) {
-        arm_port_reportf("%s %x: bits outside %x (configPRIO_BITS)", ceiling_option,
-                         (unsigned)CEILING, mask);
-        ok = 0u;
+        /* The implemented bits are the top ones: mask & -mask is the step between priorities. */
+        arm_port_fail("%s %d is not a multiple of %d (configPRIO_BITS)", ceiling_option,
+                      (int)CEILING, mask & -mask);
     }
     if (svc >= CEILING) {
-        arm_port_reportf("SVCall priority %x not above %s", svc, ceiling_option);
-        ok = 0u;
+        arm_port_fail("SVCall priority %d not above %s", (int)svc, ceiling_option);
     }
-    configASSERT(ok);
-    (void)ok;
 }
 
-/* Every check of vPortValidateInterruptPriority, with its reports (kept out of its fast path). */
+/*
+ * Every check of vPortValidateInterruptPriority, with its reports (kept out of its fast path).
+ * The interrupt is named by its CMSIS IRQn (the exception number less 16: negative for the
+ * system exceptions); NMI and HardFault, whose fixed priorities are above every configurable
+ * one, read as priority 0.
+ */
 __attribute__((noinline, cold)) static void validate_slow(uint32_t exception)
 {
-    const uint32_t system = exception < ARM_EXC_IRQ0;
-    uint32_t ok = prigroup_ok();
-    uint8_t prio;
+    uint32_t prio = 0u;
 
-    if (exception < ARM_EXC_MEMMANAGE) {
-        arm_port_reportf("exception %u (fixed priority) called FromISR", (unsigned)exception);
-        ok = 0u;
-    } else {
+    check_prigroup();
+    if (exception >= ARM_EXC_MEMMANAGE) {
         /* Byte access, as in the fast path: system handler priority bytes, then the NVIC's. */
-        prio = *(volatile const uint8_t *)((system ? ARM_SHPR_BASE - ARM_EXC_MEMMANAGE
-                                                   : ARM_NVIC_IPR_BASE - ARM_EXC_IRQ0) +
+        prio = *(volatile const uint8_t *)((exception < ARM_EXC_IRQ0
+                                                ? ARM_SHPR_BASE - ARM_EXC_MEMMANAGE
+                                                : ARM_NVIC_IPR_BASE - ARM_EXC_IRQ0) +
                                            exception);
-        if (prio < CEILING) {
-            arm_port_reportf("%s %u has priority %x, above the ceiling %x (%s): no FromISR",
-                             system ? "exception" : "IRQ",
-                             (unsigned)(system ? exception : exception - ARM_EXC_IRQ0), prio,
-                             (unsigned)CEILING, ceiling_option);
-            ok = 0u;
-        }
     }
-    configASSERT(ok);
-    (void)ok;
+    if (prio < CEILING) {
+        arm_port_fail("IRQ %d has priority %d, above %s %d: no FromISR",
+                      (int)exception - (int)ARM_EXC_IRQ0, (int)prio, ceiling_option, (int)CEILING);
+    }
 }
 
 void vPortValidateInterruptPriority(void)

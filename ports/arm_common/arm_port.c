@@ -55,10 +55,8 @@ void arm_port_check_kernel_priorities(void)
     const uint32_t shpr3 = ARM_SHPR3; /* both in one read: this runs on every tick */
 
     if ((shpr3 >> 16) != lowest * 0x101u) {
-        arm_port_reportf("SysTick priority %x, PendSV %x: not the lowest (%x)",
-                         (unsigned)(shpr3 >> 24), (unsigned)((shpr3 >> 16) & 0xFFu),
-                         (unsigned)lowest);
-        configASSERT(pdFALSE);
+        arm_port_fail("SysTick priority %d, PendSV %d: not the lowest (%d)", (int)(shpr3 >> 24),
+                      (int)((shpr3 >> 16) & 0xFFu), (int)lowest);
     }
 }
 
@@ -67,10 +65,9 @@ __attribute__((weak)) void vPortSetupTimerInterrupt(void)
     const uint32_t reload = ARM_SYSTICK_CYCLES_PER_TICK - 1u;
 
     if (reload == 0u || reload > ARM_SYST_RVR_MAX) {
-        arm_port_reportf("SysTick cannot divide %u Hz down to configTICK_RATE_HZ %u",
-                         (unsigned)configSYSTICK_CLOCK_HZ, (unsigned)configTICK_RATE_HZ);
+        arm_port_fail("SysTick cannot divide %d Hz down to configTICK_RATE_HZ %d",
+                      (int)configSYSTICK_CLOCK_HZ, (int)configTICK_RATE_HZ);
     }
-    configASSERT(reload != 0u && reload <= ARM_SYST_RVR_MAX);
     ARM_SYST_CSR = 0;
     ARM_SYST_RVR = reload & ARM_SYST_RVR_MAX;
     ARM_SYST_CVR = 0;
@@ -142,9 +139,7 @@ void arm_port_task_exit(void)
     sched_task_exit_error();
 }
 
-/* Here rather than in arm_report.c: its configASSERT shares this file's name string. */
 void arm_port_bad_svc(uint32_t number)
 {
-    arm_port_reportf("SVC %u is not a kernel service", (unsigned)number);
-    configASSERT(number == ARM_SVC_START_FIRST_TASK);
+    arm_port_fail("SVC %d is not a kernel service", (int)number);
 }

@@ -64,7 +64,7 @@ void arm_port_task_exit(void);
 
 /*
  * The SVC handler met an SVC number other than ARM_SVC_START_FIRST_TASK: reports it and
- * trips configASSERT. If the assertion returns, so does the SVC (it does nothing).
+ * trips configASSERT (arm_port_fail). If the assertion returns, so does the SVC (it does nothing).
  */
 #define ARM_SVC_START_FIRST_TASK 0u
 void arm_port_bad_svc(uint32_t number);
@@ -93,14 +93,14 @@ static inline void arm_port_reset_nesting(void)
 void arm_mainline_switch_context(void);
 void arm_mainline_enable_lazy_fp(void);
 
-/* Are SysTick and PendSV at the lowest priority? Reports and asserts if not. */
+/* Are SysTick and PendSV at the lowest priority? Fails (arm_port_fail) if not. */
 void arm_port_check_kernel_priorities(void);
 
 /*
- * Format (%s, %u, %x only; %x prints 0x and at least two hex digits) into a
- * static buffer of 128 bytes and pass it to arm_port_report(). For the path to
- * a failing configASSERT only: not reentrant.
+ * A failed check: format the explanation (%s and %d only: a string, an int in decimal) into a
+ * static buffer of 128 bytes, pass it to arm_port_report(), then trip configASSERT. Returns if
+ * the assertion does. Not reentrant.
  */
-void arm_port_reportf(const char *fmt, ...);
+void arm_port_fail(const char *fmt, ...);
 
 #endif /* ARM_PORT_PRIVATE_H */

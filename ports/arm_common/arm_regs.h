@@ -116,7 +116,21 @@ static inline uint32_t arm_ipsr(void)
     return v & ARM_ICSR_VECTACTIVE_MASK;
 }
 
-/* Word access: ARMv6-M has no byte access to the SHPRs or the NVIC IPRs. */
+/*
+ * Byte access on the Mainline cores; word access on the others: ARMv6-M (and ARMv8-M
+ * Baseline) have no byte access to the SHPRs or the NVIC IPRs.
+ */
+#if defined(__ARM_ARCH_7M__) || defined(__ARM_ARCH_7EM__) || defined(__ARM_ARCH_8M_MAIN__)
+static inline uint8_t arm_prio_byte_read(uintptr_t byte_addr)
+{
+    return *(volatile const uint8_t *)byte_addr;
+}
+
+static inline void arm_prio_byte_write(uintptr_t byte_addr, uint8_t value)
+{
+    *(volatile uint8_t *)byte_addr = value;
+}
+#else
 static inline uint8_t arm_prio_byte_read(uintptr_t byte_addr)
 {
     uint32_t word = ARM_REG32(byte_addr & ~(uintptr_t)3u);
@@ -131,6 +145,7 @@ static inline void arm_prio_byte_write(uintptr_t byte_addr, uint8_t value)
 
     *word = (*word & ~(0xFFu << shift)) | ((uint32_t)value << shift);
 }
+#endif
 
 /* Priority of system exception 4..15. */
 static inline uint8_t arm_shpr_read(uint32_t exception)

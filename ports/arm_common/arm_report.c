@@ -1,19 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * arm_report.c: one-line explanations for the Cortex-M ports' configASSERT
- * checks. The port formats the line itself (no C library, callable from any
- * handler) and hands it to arm_port_report(), which the board or application
- * defines to print it; the weak default here drops it.
+ * arm_report.c: the Cortex-M ports' failed checks. arm_port_fail() formats a
+ * one-line explanation itself (no C library, callable from any handler),
+ * hands it to arm_port_report(), which the board or application defines to
+ * print it (the weak default here drops it), then trips configASSERT: one
+ * assertion site for every port check, whose line says why.
  *
  * The lines are short on purpose (they are flash in every build with
  * configASSERT): each names the option or register to fix and the values
- * involved; the port's README explains each check at length.
+ * involved, in decimal; the port's README explains each check at length.
  */
 #include "arm_port_private.h"
 
 #include <stdarg.h>
 
 #define REPORT_MAX 128
+#define NUMBER_MAX 11 /* "-" and up to ten digits */
 
 static char line[REPORT_MAX];
 
@@ -22,54 +24,41 @@ __attribute__((weak)) void arm_port_report(const char *message)
     (void)message;
 }
 
-/* Appends s at line[at], truncating at the end of the line; returns the new end. */
-static size_t put_string(size_t at, const char *s)
+void arm_port_fail(const char *fmt, ...)
 {
-    while (*s != '\0' && at < REPORT_MAX - 1u) {
-        line[at++] = *s++;
-    }
-    return at;
-}
-
-/* v in base 10, or in base 16 as 0x and at least two digits, ending just before end. */
-static const char *format_number(char *end, uint32_t v, uint32_t base)
-{
-    char *p = end;
-
-    *p = '\0';
-    do {
-        *--p = "0123456789abcdef"[v % base];
-        v /= base;
-    } while (v != 0u || (base == 16u && p == end - 1));
-    if (base == 16u) {
-        *--p = 'x';
-        *--p = '0';
-    }
-    return p;
-}
-
-void arm_port_reportf(const char *fmt, ...)
-{
-    char number[16]; /* "0x" and eight digits, or ten decimal digits, and the NUL */
-    char literal[2] = {0, 0};
+    char *const end = &line[REPORT_MAX - 1 - NUMBER_MAX]; /* room left for a number and the NUL */
+    char *out = line;
     va_list ap;
-    size_t at = 0;
+    char c;
 
     va_start(ap, fmt);
-    while (*fmt != '\0') {
-        const char *piece = literal;
+    while ((c = *fmt++) != '\0' && out < end) {
+        if (c != '%') {
+            *out++ = c;
+        } else if (*fmt++ == 's') {
+            for (const char *s = va_arg(ap, const char *); *s != '\0' && out < end; s++) {
+                *out++ = *s;
+            }
+        } else {
+            const int v = va_arg(ap, int);
+            unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+            char digits[10];
+            unsigned n = 0;
 
-        literal[0] = *fmt++;
-        if (literal[0] == '%' && *fmt == 's') {
-            piece = va_arg(ap, const char *);
-            fmt++;
-        } else if (literal[0] == '%' && (*fmt == 'u' || *fmt == 'x')) {
-            piece = format_number(&number[sizeof(number) - 1u], va_arg(ap, unsigned),
-                                  *fmt++ == 'x' ? 16u : 10u);
+            if (v < 0) {
+                *out++ = '-';
+            }
+            do {
+                digits[n++] = (char)('0' + u % 10u);
+                u /= 10u;
+            } while (u != 0u);
+            while (n > 0u) {
+                *out++ = digits[--n];
+            }
         }
-        at = put_string(at, piece);
     }
     va_end(ap);
-    line[at] = '\0';
+    *out = '\0';
     arm_port_report(line);
+    configASSERT(pdFALSE); /* the report says why */
 }

@@ -39,15 +39,9 @@ StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t cod
     *--sp = INITIAL_XPSR;
     *--sp = (StackType_t)(uintptr_t)code & ~(StackType_t)1u; /* pc: bit 0 must be clear */
     *--sp = (StackType_t)(uintptr_t)arm_port_task_exit;      /* lr: where a returning task goes */
-    *--sp = 0x12121212u;                                     /* r12 */
-    *--sp = 0x03030303u;                                     /* r3 */
-    *--sp = 0x02020202u;                                     /* r2 */
-    *--sp = 0x01010101u;                                     /* r1 */
+    sp -= 4;                                                 /* r12, r3-r1: left as they are */
     *--sp = (StackType_t)(uintptr_t)params;                  /* r0 */
-    for (StackType_t r = 11; r >= 4; r--) {
-        *--sp = r * 0x01010101u; /* r11 .. r4: recognisable in a debugger */
-    }
-    return sp;
+    return sp - 8;                                           /* r11-r4: left as they are */
 }
 
 /* ARMv6-M has no FPU or other optional state to enable before the first task. */
@@ -61,9 +55,8 @@ void arm_port_arch_start(void)
  */
 void vPortSVCHandler(void)
 {
-    arm_port_reportf("SVC taken by vPortSVCHandler: GCC_ARM_CM0 issues none; give the "
-                     "application's SVCs a handler of their own");
-    configASSERT(0);
+    arm_port_fail("SVC taken by vPortSVCHandler: GCC_ARM_CM0 issues none; give the "
+                  "application's SVCs a handler of their own");
 }
 
 __attribute__((naked)) void xPortPendSVHandler(void)

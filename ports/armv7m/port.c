@@ -35,16 +35,10 @@ StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, TaskFunction_t cod
     *--sp = INITIAL_XPSR;
     *--sp = (StackType_t)(uintptr_t)code & ~(StackType_t)1u; /* pc: bit 0 must be clear */
     *--sp = (StackType_t)(uintptr_t)arm_port_task_exit;      /* lr: where a returning task goes */
-    *--sp = 0x12121212u;                                     /* r12 */
-    *--sp = 0x03030303u;                                     /* r3 */
-    *--sp = 0x02020202u;                                     /* r2 */
-    *--sp = 0x01010101u;                                     /* r1 */
+    sp -= 4;                                                 /* r12, r3-r1: left as they are */
     *--sp = (StackType_t)(uintptr_t)params;                  /* r0 */
     *--sp = EXC_RETURN_THREAD_PSP; /* and no FP state until it uses the FPU */
-    for (StackType_t r = 11; r >= 4; r--) {
-        *--sp = r * 0x01010101u; /* r11 .. r4: recognisable in a debugger */
-    }
-    return sp;
+    return sp - 8;                 /* r11-r4: left as they are */
 }
 
 void arm_port_arch_start(void)

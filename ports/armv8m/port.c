@@ -72,17 +72,11 @@ static StackType_t *build_frame(StackType_t *top, TaskFunction_t code, void *par
     *--sp = INITIAL_XPSR;
     *--sp = (StackType_t)(uintptr_t)code & ~(StackType_t)1u; /* pc: bit 0 must be clear */
     *--sp = (StackType_t)(uintptr_t)arm_port_task_exit;      /* lr: where a returning task goes */
-    *--sp = 0x12121212u;                                     /* r12 */
-    *--sp = 0x03030303u;                                     /* r3 */
-    *--sp = 0x02020202u;                                     /* r2 */
-    *--sp = 0x01010101u;                                     /* r1 */
+    sp -= 4;                                                 /* r12, r3-r1: left as they are */
     *--sp = (StackType_t)(uintptr_t)params;                  /* r0 */
     *--sp = limit;                                           /* PSPLIM */
     *--sp = INITIAL_EXC_RETURN; /* no FP state until the task uses the FPU */
-    for (StackType_t r = 11; r >= 4; r--) {
-        *--sp = r * 0x01010101u; /* r11 .. r4: recognisable in a debugger */
-    }
-    return sp;
+    return sp - 8;              /* r11-r4: left as they are */
 }
 
 StackType_t *pxPortInitialiseStack(StackType_t *top_of_stack, StackType_t *end_of_stack,
@@ -105,12 +99,11 @@ void armv8m_check_exc_return(uint32_t exc_return)
     const uint32_t expected = INITIAL_EXC_RETURN & EXC_RETURN_SECURITY_BITS;
 
     if (seen != expected) {
-        arm_port_reportf("the scheduler starts in the %s state, but configRUN_FREERTOS_SECURE_ONLY "
-                         "is %u: set it to %u",
-                         (seen & 1u) != 0u ? "Secure" : "Non-secure",
-                         (unsigned)configRUN_FREERTOS_SECURE_ONLY, (seen & 1u) != 0u ? 1u : 0u);
+        arm_port_fail("the scheduler starts in the %s state, but configRUN_FREERTOS_SECURE_ONLY "
+                      "is %d: set it to %d",
+                      (seen & 1u) != 0u ? "Secure" : "Non-secure",
+                      (int)configRUN_FREERTOS_SECURE_ONLY, (seen & 1u) != 0u ? 1 : 0);
     }
-    configASSERT(seen == expected);
 }
 
 /* Where an overflowed task goes: it never runs its own code again. */
@@ -135,9 +128,8 @@ StackType_t *armv8m_stack_overflow(void)
     uint32_t limit;
 
     __asm volatile("mrs %0, psplim" : "=r"(limit));
-    arm_port_reportf("task '%s' overflowed its stack (PSPLIM %x): stopped; give it a bigger stack",
-                     pcTaskGetName(NULL), (unsigned)limit);
-    configASSERT(pdFALSE); /* the report above says why */
+    arm_port_fail("task '%s' overflowed its stack (PSPLIM): stopped; give it a bigger stack",
+                  pcTaskGetName(NULL));
     /* The assertion returned: retire the task and let the others run on. */
     if (configENABLE_FPU) {
         ARM_FPCCR &= ~ARM_FPCCR_LSPACT; /* its reserved FP frame is not to be filled later */

@@ -44,6 +44,9 @@
 #if !configUSE_MUTEXES || !configUSE_COUNTING_SEMAPHORES
 #error "lwIP on Quartz needs configUSE_MUTEXES and configUSE_COUNTING_SEMAPHORES"
 #endif /* !configUSE_MUTEXES || !configUSE_COUNTING_SEMAPHORES */
+#if !INCLUDE_xSemaphoreGetMutexHolder
+#error "lwIP's core-lock check on Quartz needs INCLUDE_xSemaphoreGetMutexHolder"
+#endif
 #if !configSUPPORT_DYNAMIC_ALLOCATION
 #error "lwIP's sys_arch on Quartz needs configSUPPORT_DYNAMIC_ALLOCATION"
 #endif /* !configSUPPORT_DYNAMIC_ALLOCATION */

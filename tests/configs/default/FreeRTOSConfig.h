@@ -71,6 +71,17 @@
 #define INCLUDE_xTaskResumeFromISR 1
 #define INCLUDE_xSemaphoreGetMutexHolder 1
 
+/*
+ * Tickless idle whose sleep returns at once: the idle task's tickless path runs, and the
+ * kernel builds vTaskStepTick (only tickless idle uses it), which the tests call as a port's
+ * sleep would. A configuration with the port's own tickless idle sets the option first.
+ */
+#ifndef configUSE_TICKLESS_IDLE
+#define configUSE_TICKLESS_IDLE 2
+#define portSUPPRESS_TICKS_AND_SLEEP(idle_ticks) (void)(idle_ticks)
+#define portSUPPRESS_TICKS_AND_SLEEP_PROVIDED 1
+#endif
+
 void qtest_assert_failed(const char *file, int line);
 #define configASSERT(x)                                                                            \
     do {                                                                                           \

@@ -12,6 +12,9 @@
 #define CONF_FREERTOS_CONFIG_H
 
 #define configPOSIX_SIMULATED_TIME 0
+#ifndef configUSE_TICKLESS_IDLE /* the port's own tickless idle, or none: no test stand-in */
+#define configUSE_TICKLESS_IDLE 0
+#endif
 #include "../../configs/default/FreeRTOSConfig.h"
 
 #define configARM_IDLE_SLEEP 0

@@ -12,9 +12,9 @@
 #ifndef CONF_TICKLESS_FREERTOS_CONFIG_H
 #define CONF_TICKLESS_FREERTOS_CONFIG_H
 
+#define configUSE_TICKLESS_IDLE 1 /* before the default configuration's test stand-in */
 #include "../config/FreeRTOSConfig.h"
 
-#define configUSE_TICKLESS_IDLE 1
 #define configEXPECTED_IDLE_TIME_BEFORE_SLEEP 2
 #ifndef __ASSEMBLER__
 void conf_arch_idle_wait(void);

@@ -10,9 +10,9 @@
 #ifndef PORT_ARM_TICKLESS_CONFIG_H
 #define PORT_ARM_TICKLESS_CONFIG_H
 
+#define configUSE_TICKLESS_IDLE 1 /* before the default configuration's test stand-in */
 #include "../config/FreeRTOSConfig.h"
 
-#define configUSE_TICKLESS_IDLE 1
 #define configEXPECTED_IDLE_TIME_BEFORE_SLEEP 2
 /* The port's stop window under QEMU -icount shift=4 (16 ns per instruction, 40 ns per cycle). */
 #define configARM_TICKLESS_STOPPED_CPU_CYCLES 13u
