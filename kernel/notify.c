@@ -56,9 +56,8 @@ BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t val
 
     UBaseType_t mask;
 
-    configASSERT(t != NULL);
-    configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
-    configASSERT(!portIS_INSIDE_INTERRUPT()); /* handlers use the FromISR form */
+    configASSERT((t != NULL) && (index < configTASK_NOTIFICATION_ARRAY_ENTRIES) &&
+                 (!portIS_INSIDE_INTERRUPT()));
     mask = kernel_lock();
     result = apply_locked(t, index, value, action, previous_value, &old_state);
     traceTASK_NOTIFY(index);
@@ -80,8 +79,7 @@ BaseType_t xTaskGenericNotifyFromISR(TaskHandle_t task, UBaseType_t index, uint3
     uint8_t old_state;
     UBaseType_t mask;
 
-    configASSERT(t != NULL);
-    configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
+    configASSERT((t != NULL) && (index < configTASK_NOTIFICATION_ARRAY_ENTRIES));
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     result = apply_locked(t, index, value, action, previous_value, &old_state);
@@ -127,8 +125,7 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
 
     UBaseType_t mask;
 
-    configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    configASSERT((index < configTASK_NOTIFICATION_ARRAY_ENTRIES) && (!portIS_INSIDE_INTERRUPT()));
     mask = kernel_lock();
     if (self->notify_state[index] != NOTIFY_RECEIVED) {
         self->notify_value[index] &= ~clear_on_entry;
@@ -159,8 +156,7 @@ uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, Ti
 
     UBaseType_t mask;
 
-    configASSERT(index < configTASK_NOTIFICATION_ARRAY_ENTRIES);
-    configASSERT(!portIS_INSIDE_INTERRUPT());
+    configASSERT((index < configTASK_NOTIFICATION_ARRAY_ENTRIES) && (!portIS_INSIDE_INTERRUPT()));
     mask = kernel_lock();
     if (self->notify_value[index] == 0 && ticks > 0) {
         traceTASK_NOTIFY_TAKE_BLOCK(index);

@@ -167,8 +167,7 @@ static KERNEL_HOT_INLINE void block_current_locked(List_t *waiters, TickType_t t
     tcb_t *const t = sched_current;
     const TickType_t value = sched_event_value(t->priority);
 
-    configASSERT(ticks != 0);
-    configASSERT(sched.suspend_depth == 0);
+    configASSERT((ticks != 0) && (sched.suspend_depth == 0));
     t->wait_result = WAIT_PENDING;
     t->flags &= (uint8_t)~TCB_DELAY_ABORTED;
     sched_ready_remove_locked(t);

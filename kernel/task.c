@@ -184,8 +184,7 @@ BaseType_t xTaskCreate(TaskFunction_t code, const char *const name,
     tcb_t *t;
     BaseType_t ret = errCOULD_NOT_ALLOCATE_REQUIRED_MEMORY;
 
-    configASSERT(code != NULL);
-    configASSERT(stack_depth > 0);
+    configASSERT((code != NULL) && (stack_depth > 0));
     if ((size_t)stack_depth <= TASK_MAX_DEPTH) {
         block = pvPortMalloc(stack_bytes_of(stack_depth) + TASK_TCB_BYTES);
     }
@@ -227,9 +226,10 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t code, const char *const name,
     traceENTER_xTaskCreateStatic(code, name, stack_depth, params, priority, stack_buffer,
                                  task_buffer);
     tcb_t *t = (tcb_t *)task_buffer;
+    const bool buffers = stack_buffer != NULL && task_buffer != NULL;
 
-    configASSERT(code != NULL && stack_buffer != NULL && task_buffer != NULL && stack_depth > 0);
-    if (stack_buffer == NULL || task_buffer == NULL) {
+    configASSERT(buffers && code != NULL && stack_depth > 0);
+    if (!buffers) {
         t = NULL;
     } else {
         task_init(t, code, name, stack_depth, params, priority, stack_buffer);

@@ -107,8 +107,7 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *
  */
 static inline void queue_assert_may_block(TickType_t ticks)
 {
-    configASSERT(!portIS_INSIDE_INTERRUPT());
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
     (void)ticks;
 }
 
