@@ -385,6 +385,18 @@ FAST_OUT_OF_LINE static BaseType_t send_other(queue_t *q, const void *item, Tick
     return send_checked(q, item, ticks, position);
 }
 
+/* give_fast found no room or no semaphore (class): a mutex, or the general path. */
+static inline BaseType_t give_other(queue_t *q, uint32_t class, TickType_t ticks)
+{
+#if configUSE_MUTEXES
+    if (class == QUEUE_CLASS_MUTEX) {
+        return mutex_give(q); /* what send_checked would call, after the same checks */
+    }
+#endif
+    (void)class;
+    return send_checked(q, NULL, ticks, queueSEND_TO_BACK);
+}
+
 /*
  * The fast path of xSemaphoreGive: a send without an item (NULL: an argument only so that
  * ticks arrives where send_checked wants it) to the back of q.
@@ -393,18 +405,17 @@ FAST_OUT_OF_LINE static BaseType_t give_fast(queue_t *q, const void *item, TickT
 {
     (void)item;
     if (fast_task_ok(q, ticks, false)) {
+        /* Where the section is the lock, a mutex is told apart (it stays one) before taking it. */
+        if (!QUEUE_FAST_EXCLUSIVE && fast_class(q) > QUEUE_CLASS_COUNTING) {
+            return give_other(q, fast_class(q), ticks);
+        }
         UBaseType_t mask = fast_begin(false);
         const UBaseType_t count = fast_load(q);
         const uint32_t class = fast_class(q);
 
         if (!fast_semaphore_room(q, class, count)) {
             fast_end(mask, false);
-#if configUSE_MUTEXES
-            if (class == QUEUE_CLASS_MUTEX) {
-                return mutex_give(q); /* what send_checked would call, after the same checks */
-            }
-#endif
-            return send_checked(q, NULL, ticks, queueSEND_TO_BACK);
+            return give_other(q, class, ticks);
         }
         if (listLIST_IS_EMPTY(&q->receivers)) {
             if (fast_commit(q, count + 1, mask, false)) {
@@ -723,21 +734,22 @@ BaseType_t xQueueSemaphoreTake(QueueHandle_t queue, TickType_t ticks)
     BaseType_t ret;
 
     if (QUEUE_FAST_PATHS && fast_task_ok(q, ticks, true)) {
+        /* Where the section is the lock, a mutex is told apart (it stays one) before taking it. */
+        if (!QUEUE_FAST_EXCLUSIVE && fast_class(q) > QUEUE_CLASS_COUNTING) {
+            goto other;
+        }
         const UBaseType_t mask = fast_begin(false);
         const UBaseType_t count = fast_load(q);
 
         if (__builtin_expect(fast_class(q) > QUEUE_CLASS_COUNTING, 0)) {
             fast_end(mask, false);
-#if configUSE_MUTEXES
-            if (fast_is_mutex(q)) {
-                ret = mutex_take(q, ticks); /* what take_checked would call, after the same checks */
-                goto out;
-            }
-#endif
-            ret = take_checked(q, ticks);
-            goto out;
+            goto other;
         }
         if (count == 0) {
+            if (!QUEUE_FAST_EXCLUSIVE && ticks != 0) {
+                ret = receive_block(q, NULL, ticks, mask); /* the lock is held: wait */
+                goto out;
+            }
             fast_end(mask, false);
             ret = take_wait(q, ticks);
             goto out;
@@ -752,7 +764,16 @@ BaseType_t xQueueSemaphoreTake(QueueHandle_t queue, TickType_t ticks)
         } else {
             fast_end(mask, false);
         }
+        goto checked;
+    other:
+#if configUSE_MUTEXES
+        if (fast_is_mutex(q)) {
+            ret = mutex_take(q, ticks); /* what take_checked would call, after the same checks */
+            goto out;
+        }
+#endif
     }
+checked:
     ret = take_checked(q, ticks);
 out:
     traceRETURN_xQueueSemaphoreTake(ret);
