@@ -31,7 +31,7 @@
  * WAIT_RETRY (the task was suspended while it waited) re-runs the attempt
  * with the time left, measured by xTaskCheckForTimeOut.
  */
-#include "queue_internal.h"
+#include "queue_fast.h"
 
 #include <string.h>
 
@@ -251,29 +251,16 @@ static inline void check_position(const queue_t *q, BaseType_t pos)
 }
 
 /*
- * The fast paths. Each API first tests, with branches only, everything that would send it
- * elsewhere (a NULL handle, a handler, a mutex, a block with the scheduler suspended, an item
- * size copy_item would call memcpy for) and leaves those cases to the general path, which
- * asserts what is misuse: with no call that could return into it, a fast path needs no saved
- * registers. -Os builds take the general path only.
+ * The fast paths (speed builds; queue_fast.h has their pieces). Each API first tests, with
+ * branches only, everything that would send it elsewhere (a NULL handle, a handler, a block
+ * with the scheduler suspended, a missing item, and the queue's class, one load that rules out
+ * mutexes, set members, item sizes that are not 1 to 4 words and reserved slots) and leaves those
+ * cases to the general path, which asserts what is misuse: with no call that could return into
+ * it, a fast path needs no saved registers. A semaphore's count is taken and given without the
+ * lock where the port has an exclusive store; items are copied under the lock. A waiter to wake
+ * or a wait to start leaves by a tail call with the lock held. -Os builds have only the general
+ * paths. (The trace hooks of a lock-free take or give run after it, outside any lock.)
  */
-#ifdef __OPTIMIZE_SIZE__
-#define QUEUE_FAST_PATHS 0
-#else
-#define QUEUE_FAST_PATHS 1
-#endif
-
-/* A task may use q from here without the general path's checks (mutexes aside). */
-static inline bool fast_path_ok(const queue_t *q, TickType_t ticks)
-{
-    return q != NULL && !portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended());
-}
-
-/* An item that copy_item copies inline (0, 4, 8, 12 or 16 bytes), from or to buf. */
-static inline bool fast_item_ok(const queue_t *q, const void *buf)
-{
-    return (q->item_size & ~(UBaseType_t)0x1C) == 0 && (buf != NULL || q->item_size == 0);
-}
 
 /* ---- Sending ---- */
 
@@ -358,59 +345,113 @@ KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, const void *item, 
 }
 
 /*
- * The fast path of a send to the back of q, which may be a queue or a semaphore (the caller has
- * checked everything else): store the item, or hand it to the first receiver, when there is room
- * and no set to tell; anything else goes to the general path.
+ * The fast path of a send of an item to the back of q (a queue of 1 to 4 words per item),
+ * under the lock: store it, or hand it to the first receiver.
  */
-static inline __attribute__((always_inline)) BaseType_t send_back_fast(queue_t *q,
-                                                                       const void *item,
-                                                                       TickType_t ticks)
+KERNEL_OUT_OF_LINE static BaseType_t send_item_fast(queue_t *q, const void *item, TickType_t ticks)
 {
-    const UBaseType_t mask = kernel_lock();
+    if (fast_task_ok(q, ticks, false)) {
+        const UBaseType_t mask = kernel_lock();
+        const uint32_t words = fast_class(q) - QUEUE_CLASS_WORDS(0);
+        const UBaseType_t count = q->count;
 
-    if (queue_has_room(q) && !queue_in_set(q)) {
-        traceQUEUE_SEND(q);
-        if (!listLIST_IS_EMPTY(&q->receivers)) {
-            return send_deliver(q, item, mask);
+        if (words - 1u < QUEUE_CLASS_WORDS_MAX && count < q->length) {
+            traceQUEUE_SEND(q);
+            if (!listLIST_IS_EMPTY(&q->receivers)) {
+                return send_deliver(q, item, mask);
+            }
+            uint8_t *const write = q->u.q.write;
+
+            fast_copy_words(write, item, words);
+            q->u.q.write = fast_next_slot(q, write, words);
+            q->count = count + 1;
+            kernel_unlock(mask);
+            return pdPASS;
         }
-        store_back_locked(q, item);
         kernel_unlock(mask);
-        return pdPASS;
+#if configUSE_MUTEXES
+        if (fast_class(q) == QUEUE_CLASS_MUTEX) {
+            return mutex_give(q); /* what send_checked would call, after the same checks */
+        }
+#endif
     }
-    kernel_unlock(mask);
     return send_checked(q, item, ticks, queueSEND_TO_BACK);
 }
 
-/* Queues have their own copy of the fast path: their item copy needs saved registers. */
-KERNEL_OUT_OF_LINE static BaseType_t send_item_fast(queue_t *q, const void *item, TickType_t ticks)
+_Static_assert(queueSEND_TO_BACK == 0, "xQueueGenericSend tests item and position at once");
+
+/* Any send but a semaphore's give: an item to the back (send_item_fast), or the general path. */
+FAST_OUT_OF_LINE static BaseType_t send_other(queue_t *q, const void *item, TickType_t ticks,
+                                              BaseType_t position)
 {
-    return send_back_fast(q, item, ticks);
+    if (position == queueSEND_TO_BACK) {
+        return send_item_fast(q, item, ticks);
+    }
+    return send_checked(q, item, ticks, position);
+}
+
+/* give_fast found no room or no semaphore (class): a mutex, or the general path. */
+static inline BaseType_t give_other(queue_t *q, uint32_t class, TickType_t ticks)
+{
+#if configUSE_MUTEXES
+    if (class == QUEUE_CLASS_MUTEX) {
+        return mutex_give(q); /* what send_checked would call, after the same checks */
+    }
+#endif
+    (void)class;
+    return send_checked(q, NULL, ticks, queueSEND_TO_BACK);
+}
+
+/*
+ * The fast path of xSemaphoreGive: a send without an item (NULL: an argument only so that
+ * ticks arrives where send_checked wants it) to the back of q.
+ */
+FAST_OUT_OF_LINE static BaseType_t give_fast(queue_t *q, const void *item, TickType_t ticks)
+{
+    (void)item;
+    if (fast_task_ok(q, ticks, false)) {
+        /* Where the section is the lock, a mutex is told apart (it stays one) before taking it. */
+        if (!QUEUE_FAST_EXCLUSIVE && fast_class(q) > QUEUE_CLASS_COUNTING) {
+            return give_other(q, fast_class(q), ticks);
+        }
+        UBaseType_t mask = fast_begin(false);
+        const UBaseType_t count = fast_load(q);
+        const uint32_t class = fast_class(q);
+
+        if (!fast_semaphore_room(q, class, count)) {
+            fast_end(mask, false);
+            return give_other(q, class, ticks);
+        }
+        if (listLIST_IS_EMPTY(&q->receivers)) {
+            if (fast_commit(q, count + 1, mask, false)) {
+                traceQUEUE_SEND(q);
+                return pdPASS;
+            }
+        } else if (fast_lock(q, &mask, false)) {
+            traceQUEUE_SEND(q);
+            return send_deliver(q, q, mask);
+        }
+    }
+    return send_checked(q, NULL, ticks, queueSEND_TO_BACK);
 }
 
 BaseType_t xQueueGenericSend(QueueHandle_t queue, const void *const item, TickType_t ticks,
                              const BaseType_t position)
 {
     traceENTER_xQueueGenericSend(queue, item, ticks, position);
-    queue_t *const q = queue;
     BaseType_t ret;
 
-    if (QUEUE_FAST_PATHS && position == queueSEND_TO_BACK && fast_path_ok(q, ticks)) {
-        if (q->item_size == 0) {
-            /* A semaphore (item ignored: q only keeps memcpy's non-NULL contract visible). */
-#if configUSE_MUTEXES
-            ret = queue_is_mutex(q) ? mutex_give(q) : send_back_fast(q, q, ticks);
-#else
-            ret = send_back_fast(q, q, ticks);
-#endif
-            goto out;
-        }
-        if (fast_item_ok(q, item)) {
-            ret = send_item_fast(q, item, ticks);
-            goto out;
-        }
+    /*
+     * Separate functions, so that each fast path keeps its few values in scratch registers: no
+     * item and to the back (both zero: one test) is a semaphore's give.
+     */
+    if (!QUEUE_FAST_PATHS) {
+        ret = send_checked(queue, item, ticks, position);
+    } else if (((uintptr_t)item | (uintptr_t)position) == 0) {
+        ret = give_fast(queue, item, ticks);
+    } else {
+        ret = send_other(queue, item, ticks, position);
     }
-    ret = send_checked(q, item, ticks, position);
-out:
     traceRETURN_xQueueGenericSend(ret);
     return ret;
 }
@@ -478,23 +519,23 @@ BaseType_t xQueueGiveFromISR(QueueHandle_t queue, BaseType_t *const woken)
     BaseType_t ret;
 
 #ifdef portISR_PRIORITY_OK
-    /* The fast path: a count stored with nobody waiting and no set to tell. */
-    if (QUEUE_FAST_PATHS && q != NULL && q->item_size == 0 && !queue_is_mutex(q) &&
-        portISR_PRIORITY_OK()) {
-        const UBaseType_t mask = portSET_INTERRUPT_MASK_FROM_ISR();
+    if (QUEUE_FAST_PATHS && q != NULL && portISR_PRIORITY_OK()) {
+        UBaseType_t mask = fast_begin(true);
+        const UBaseType_t count = fast_load(q);
 
-        if (queue_has_room(q) && !queue_in_set(q)) {
-            traceQUEUE_SEND_FROM_ISR(q);
-            if (!listLIST_IS_EMPTY(&q->receivers)) {
-                ret = give_isr_deliver(q, woken, mask);
+        if (!fast_semaphore_room(q, fast_class(q), count)) {
+            fast_end(mask, true);
+        } else if (listLIST_IS_EMPTY(&q->receivers)) {
+            if (fast_commit(q, count + 1, mask, true)) {
+                traceQUEUE_SEND_FROM_ISR(q);
+                ret = pdPASS;
                 goto out;
             }
-            q->count++;
-            portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
-            ret = pdPASS;
+        } else if (fast_lock(q, &mask, true)) {
+            traceQUEUE_SEND_FROM_ISR(q);
+            ret = give_isr_deliver(q, woken, mask);
             goto out;
         }
-        portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);
     }
 #endif
     ret = give_isr_checked(q, woken);
@@ -633,21 +674,28 @@ BaseType_t xQueueReceive(QueueHandle_t queue, void *const buffer, TickType_t tic
     queue_t *const q = queue;
     BaseType_t ret;
 
-    if (QUEUE_FAST_PATHS && fast_path_ok(q, ticks) && !queue_is_mutex(q) &&
-        fast_item_ok(q, buffer)) {
+    if (QUEUE_FAST_PATHS && fast_task_ok(q, ticks, false) && buffer != NULL) {
         const UBaseType_t mask = kernel_lock();
+        const uint32_t words = fast_class(q) - QUEUE_CLASS_WORDS(0);
+        const UBaseType_t count = q->count;
 
-        if (q->count == 0 && ticks != 0) {
-            ret = receive_block(q, buffer, ticks, mask);
-            goto out;
-        }
-        /* An item waiting and no sender to admit: copy it out. */
-        if (q->count != 0 && listLIST_IS_EMPTY(&q->senders)) {
-            traceQUEUE_RECEIVE(q);
-            (void)take_locked(q, buffer, false);
-            kernel_unlock(mask);
-            ret = pdPASS;
-            goto out;
+        /* A queue of 1 to 4 words per item (so not a mutex): an item and no sender to admit. */
+        if (words - 1u < QUEUE_CLASS_WORDS_MAX) {
+            if (count != 0 && listLIST_IS_EMPTY(&q->senders)) {
+                uint8_t *const read = q->u.q.read;
+
+                traceQUEUE_RECEIVE(q);
+                fast_copy_words(buffer, read, words);
+                q->u.q.read = fast_next_slot(q, read, words);
+                q->count = count - 1;
+                kernel_unlock(mask);
+                ret = pdPASS;
+                goto out;
+            }
+            if (count == 0 && ticks != 0) {
+                ret = receive_block(q, buffer, ticks, mask);
+                goto out;
+            }
         }
         kernel_unlock(mask);
     }
@@ -684,35 +732,67 @@ KERNEL_OUT_OF_LINE static BaseType_t take_checked(queue_t *q, TickType_t ticks)
     return receive(q, q, ticks, false);
 }
 
+/* xQueueSemaphoreTake's fast path found no count: wait under the lock, unless one came. */
+KERNEL_OUT_OF_LINE static BaseType_t take_wait(queue_t *q, TickType_t ticks)
+{
+    if (ticks != 0) {
+        const UBaseType_t mask = kernel_lock();
+
+        if (q->count == 0) {
+            return receive_block(q, NULL, ticks, mask);
+        }
+        kernel_unlock(mask);
+    }
+    return take_checked(q, ticks);
+}
+
 BaseType_t xQueueSemaphoreTake(QueueHandle_t queue, TickType_t ticks)
 {
     traceENTER_xQueueSemaphoreTake(queue, ticks);
     queue_t *const q = queue;
     BaseType_t ret;
 
-    if (QUEUE_FAST_PATHS && fast_path_ok(q, ticks) && q->item_size == 0) {
-        UBaseType_t mask;
+    if (QUEUE_FAST_PATHS && fast_task_ok(q, ticks, true)) {
+        /* Where the section is the lock, a mutex is told apart (it stays one) before taking it. */
+        if (!QUEUE_FAST_EXCLUSIVE && fast_class(q) > QUEUE_CLASS_COUNTING) {
+            goto other;
+        }
+        const UBaseType_t mask = fast_begin(false);
+        const UBaseType_t count = fast_load(q);
+
+        if (__builtin_expect(fast_class(q) > QUEUE_CLASS_COUNTING, 0)) {
+            fast_end(mask, false);
+            goto other;
+        }
+        if (count == 0) {
+            if (!QUEUE_FAST_EXCLUSIVE && ticks != 0) {
+                ret = receive_block(q, NULL, ticks, mask); /* the lock is held: wait */
+                goto out;
+            }
+            fast_end(mask, false);
+            ret = take_wait(q, ticks);
+            goto out;
+        }
+        /* A count to take, and no sender to admit. */
+        if (listLIST_IS_EMPTY(&q->senders)) {
+            if (fast_commit(q, count - 1, mask, false)) {
+                traceQUEUE_RECEIVE(q);
+                ret = pdPASS;
+                goto out;
+            }
+        } else {
+            fast_end(mask, false);
+        }
+        goto checked;
+    other:
 #if configUSE_MUTEXES
-        if (queue_is_mutex(q)) {
-            ret = mutex_take(q, ticks);
+        if (fast_is_mutex(q)) {
+            ret = mutex_take(q, ticks); /* what take_checked would call, after the same checks */
             goto out;
         }
 #endif
-        mask = kernel_lock();
-        if (q->count == 0 && ticks != 0) {
-            ret = receive_block(q, NULL, ticks, mask);
-            goto out;
-        }
-        /* A count to take and no sender to admit. */
-        if (q->count != 0 && listLIST_IS_EMPTY(&q->senders)) {
-            traceQUEUE_RECEIVE(q);
-            q->count--;
-            kernel_unlock(mask);
-            ret = pdPASS;
-            goto out;
-        }
-        kernel_unlock(mask);
     }
+checked:
     ret = take_checked(q, ticks);
 out:
     traceRETURN_xQueueSemaphoreTake(ret);

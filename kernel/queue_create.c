@@ -37,6 +37,9 @@ void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *
     q->type = type;
     q->flags = flags;
     q->reserved = 0;
+    if (QUEUE_FAST_PATHS) {
+        queue_fast_class_update(q);
+    }
 }
 
 /* Bytes of storage for length items of item_size, or SIZE_MAX if that overflows. */

@@ -66,6 +66,9 @@ static BaseType_t move_member(queue_t *member, queue_t *from, queue_t *to)
     taskENTER_CRITICAL();
     if (member->set == from && queue_slots_used(member) == 0) {
         member->set = to;
+        if (QUEUE_FAST_PATHS) {
+            queue_fast_class_update(member); /* members take the general paths */
+        }
         result = pdPASS;
     }
     taskEXIT_CRITICAL();

@@ -26,6 +26,10 @@
  *               portYIELD_LOCKED(): request a switch from inside that lock; it
  *               is taken as the lock is released to an unmasked state.
  *               Without them the kernel uses the counted critical section.
+ *               portLOAD_EXCLUSIVE(p)/portSTORE_EXCLUSIVE(p, v) (single core):
+ *               load a UBaseType_t, then store to it only if nothing can have run
+ *               in between (returns 0 if stored, non-zero otherwise): the
+ *               queue fast paths then update a count without the lock.
  *               portIS_INSIDE_INTERRUPT() (for configASSERT checks),
  *               portIDLE_HOOK() (called on every idle-loop pass),
  *               portCLEAN_UP_TCB(tcb), portSUPPRESS_TICKS_AND_SLEEP(ticks)

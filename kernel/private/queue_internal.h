@@ -34,12 +34,28 @@
 #include "kernel.h"
 #include "queue.h"
 
+#include <stddef.h>
+#include <string.h>
+
 /* tcb_t.wait_flags of a task blocked on a queue. */
 #define QW_PEEK 0x01u  /* receiver: copy the item but leave it for the next in line */
 #define QW_FRONT 0x02u /* sender: the item goes to the front of the queue */
 
-/* queue.flags */
+/*
+ * queue.flags: QUEUE_STATIC, and above it the fast-path class (queue_fast_class), which tells
+ * the fast paths of queue.c with one load and compare whether they may serve q and how: a
+ * semaphore (no item, not a mutex) of length 1 or more, a queue of 1 to 4 words per item, each
+ * outside any set; a mutex; or QUEUE_CLASS_GENERAL for everything else (set members, other item
+ * sizes).
+ */
 #define QUEUE_STATIC 0x01u /* the application owns the memory: never freed */
+#define QUEUE_CLASS_SHIFT 1u
+#define QUEUE_CLASS_BINARY 0u   /* a semaphore of length 1: room exactly when its count is 0 */
+#define QUEUE_CLASS_COUNTING 1u /* a longer semaphore */
+#define QUEUE_CLASS_WORDS(n) (1u + (n)) /* a queue of n words per item, n = 1..4 */
+#define QUEUE_CLASS_WORDS_MAX 4u
+#define QUEUE_CLASS_MUTEX 0x7Eu /* straight to mutex.c */
+#define QUEUE_CLASS_GENERAL 0x7Fu
 
 struct QueueDefinition {
     UBaseType_t count;     /* items waiting (a semaphore's count) */
@@ -66,8 +82,9 @@ struct QueueDefinition {
 #if configUSE_TRACE_FACILITY
     UBaseType_t number;
 #endif
+    /* These three make one word, queue_fast_tag(): keep them together and in this order. */
     uint8_t type;      /* queueQUEUE_TYPE_* */
-    uint8_t flags;     /* QUEUE_* */
+    uint8_t flags;     /* QUEUE_STATIC, the fast-path class */
     uint16_t reserved; /* slots of items (or counts) handed to tasks that have not run yet */
 };
 typedef struct QueueDefinition queue_t;
@@ -137,6 +154,63 @@ static inline bool queue_in_set(const queue_t *q)
     (void)q;
     return false;
 #endif
+}
+
+/*
+ * type, flags and reserved as one word, little-endian: its bits from QUEUE_CLASS_SHIFT + 8 up
+ * (QUEUE_TAG_FAST_SHIFT) are the class with reserved above it, so that one shift gives a value
+ * that is the class exactly when no slot is reserved, and beyond every class when one is: the
+ * fast paths leave reserved slots, like every other special case, to the general paths.
+ */
+#define QUEUE_TAG_FAST_SHIFT (8u + QUEUE_CLASS_SHIFT)
+_Static_assert(offsetof(queue_t, flags) == offsetof(queue_t, type) + 1 &&
+                   offsetof(queue_t, reserved) == offsetof(queue_t, type) + 2 &&
+                   offsetof(queue_t, type) % 4 == 0,
+               "queue_fast_tag reads type, flags and reserved as one aligned word");
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "queue_fast_tag is little-endian");
+
+static inline uint32_t queue_fast_tag(const queue_t *q)
+{
+    uint32_t tag;
+
+    /* Aligned (asserted above): one word load even where unaligned loads are not allowed. */
+    memcpy(&tag, __builtin_assume_aligned((const uint8_t *)q + offsetof(queue_t, type), 4),
+           sizeof(tag));
+    return tag;
+}
+
+/* q's fast-path class, from its kind, length, item size and set. */
+static inline uint8_t queue_fast_class(const queue_t *q)
+{
+    if (queue_is_mutex(q)) {
+        return QUEUE_CLASS_MUTEX; /* never in a set (queue_set.c) */
+    }
+    if (queue_in_set(q)) {
+        return QUEUE_CLASS_GENERAL;
+    }
+    if (q->item_size == 0) {
+        return q->length == 1 ? QUEUE_CLASS_BINARY : QUEUE_CLASS_COUNTING;
+    }
+    if (q->item_size % 4u == 0 && q->item_size / 4u <= QUEUE_CLASS_WORDS_MAX) {
+        return (uint8_t)QUEUE_CLASS_WORDS(q->item_size / 4u);
+    }
+    return QUEUE_CLASS_GENERAL;
+}
+
+/*
+ * Speed builds have fast paths (queue.c); -Os builds only the general paths, and no class to
+ * keep. (The kernel's sources are compiled alike: queue.c and the files that keep the class.)
+ */
+#ifdef __OPTIMIZE_SIZE__
+#define QUEUE_FAST_PATHS 0
+#else
+#define QUEUE_FAST_PATHS 1
+#endif
+
+/* Recompute q's class: after its creation and whenever it joins or leaves a set (locked). */
+static inline void queue_fast_class_update(queue_t *q)
+{
+    q->flags = (uint8_t)((q->flags & QUEUE_STATIC) | (queue_fast_class(q) << QUEUE_CLASS_SHIFT));
 }
 
 /* q just gained an item (locked): tell its set, if any. pdTRUE if a woken task should preempt. */

@@ -114,6 +114,32 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
     return ipsr != 0u ? 1 : 0;
 }
 
+/*
+ * Quartz extension (kernel/queue.c's fast paths): a word loaded and stored exclusively. The core
+ * clears its exclusive monitor on every exception entry and return, so on this single core the
+ * store fails (stores nothing, returns non-zero) exactly when something may have run since the
+ * load: what is read between the two is as consistent as under the kernel lock, at the cost of
+ * the store's result test and without masking anything.
+ */
+static portFORCE_INLINE UBaseType_t arm_port_load_exclusive(volatile UBaseType_t *word)
+{
+    UBaseType_t value;
+
+    __asm volatile("ldrex %0, [%1]" : "=r"(value) : "r"(word) : "memory");
+    return value;
+}
+
+static portFORCE_INLINE uint32_t arm_port_store_exclusive(volatile UBaseType_t *word,
+                                                          UBaseType_t value)
+{
+    uint32_t failed;
+
+    __asm volatile("strex %0, %2, [%1]" : "=&r"(failed) : "r"(word), "r"(value) : "memory");
+    return failed;
+}
+#define portLOAD_EXCLUSIVE(word) arm_port_load_exclusive(word)
+#define portSTORE_EXCLUSIVE(word, value) arm_port_store_exclusive(word, value)
+
 /* ---- Critical sections and interrupt masking ---- */
 #define portDISABLE_INTERRUPTS() vPortRaiseBASEPRI()
 #define portENABLE_INTERRUPTS() vPortSetBASEPRI(0)
@@ -131,17 +157,28 @@ static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 #else
 extern uint32_t arm_port_prigroup_limit; /* arm_basepri.c; 0 until a grouping is accepted */
 
-/* The common case, checked with branches only: an external interrupt at or below the ceiling. */
+/*
+ * The common case, checked with branches only: an external interrupt at or below the ceiling,
+ * and a grouping that leaves every priority bit to preemption: PRIGROUP 0 (the reset value,
+ * accepted whatever the core implements) with no load of the limit, or up to the limit.
+ */
 static portFORCE_INLINE int arm_port_priority_ok_inline(void)
 {
+    /*
+     * One base register for both (the empty asm keeps GCC from making each address a constant
+     * of its own): IRQ n's priority byte is at 0xE000E400 + n (exception n + 16).
+     */
+    const volatile uint8_t *ipr = (const volatile uint8_t *)(0xE000E400u - 16u);
     uint32_t exception;
+    uint32_t group;
 
     __asm volatile("mrs %0, ipsr" : "=r"(exception));
-    /* IRQ n's priority is the byte at 0xE000E400 + n (exception n + 16); AIRCR is 0xE000ED0C. */
-    return exception >= 16u &&
-           *(volatile const uint8_t *)(0xE000E400u - 16u + exception) >=
-               (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY) &&
-           (*(volatile const uint32_t *)0xE000ED0Cu & (7u << 8)) <= arm_port_prigroup_limit;
+    __asm("" : "+r"(ipr));
+    if (exception < 16u || ipr[exception] < (uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY)) {
+        return 0;
+    }
+    group = *(const volatile uint32_t *)(ipr + (0xE000ED0Cu - (0xE000E400u - 16u))) & (7u << 8);
+    return group == 0u || group <= arm_port_prigroup_limit;
 }
 
 static portFORCE_INLINE void arm_port_validate_priority_inline(void)

@@ -5,7 +5,9 @@
  * SysTick sit at the lowest priority, SysTick is programmed from
  * configCPU_CLOCK_HZ, and the port's reports: a SysTick moved above the
  * ceiling, a FromISR call from above the ceiling (naming the IRQ, its
- * priority and the ceiling), and an application SVC on ARMv6-M.
+ * priority and the ceiling) or under a grouping that splits the priority
+ * bits, the semaphore give's inline check included, and an application SVC
+ * on ARMv6-M.
  */
 #include "port_arm_util.h"
 #include "qtest.h"
@@ -13,6 +15,7 @@
 #include "arm_port.h"
 #include "arm_regs.h"
 #include "board.h"
+#include "semphr.h"
 #include "task.h"
 
 #include <stdio.h>
@@ -101,13 +104,14 @@ static void high_calls_fromisr(void)
     (void)xTaskGetTickCountFromISR();
 }
 
-static void test_fromisr_above_ceiling_is_reported(void)
+/* handler, run once above the ceiling, trips one assertion whose report names the IRQ. */
+static void expect_above_ceiling_report(void (*handler)(void))
 {
     char want[96];
     unsigned irq;
 
     high_runs = 0;
-    irq = port_test_irq_setup(0, PRIO_ABOVE_CEILING, high_calls_fromisr);
+    irq = port_test_irq_setup(0, PRIO_ABOVE_CEILING, handler);
     port_test_clear_report();
     port_test_expect_asserts(1);
     arm_nvic_set_pending(irq);
@@ -119,7 +123,84 @@ static void test_fromisr_above_ceiling_is_reported(void)
     QT_ASSERT(strstr(port_test_last_report(), want) != NULL);
     port_test_irq_teardown(irq);
 }
-#define CEILING_CASES QTEST_CASE(test_fromisr_above_ceiling_is_reported),
+
+static void test_fromisr_above_ceiling_is_reported(void)
+{
+    expect_above_ceiling_report(high_calls_fromisr);
+}
+
+/*
+ * The same through xSemaphoreGiveFromISR, whose speed builds test the priority inline on their
+ * fast path: a handler above the ceiling still reaches the port's check and its report.
+ */
+static SemaphoreHandle_t isr_sem;
+static volatile BaseType_t isr_give_result;
+
+static void isr_gives(void)
+{
+    BaseType_t woken = pdFALSE;
+
+    high_runs++;
+    isr_give_result = xSemaphoreGiveFromISR(isr_sem, &woken);
+    portYIELD_FROM_ISR(woken);
+}
+
+static void test_semaphore_give_fromisr_above_ceiling_is_reported(void)
+{
+    isr_sem = xSemaphoreCreateBinary();
+    QT_ASSERT(isr_sem != NULL);
+    expect_above_ceiling_report(isr_gives);
+    vSemaphoreDelete(isr_sem);
+}
+
+/* Set AIRCR.PRIGROUP (the register takes writes only with its key). */
+static void set_prigroup(uint32_t prigroup)
+{
+    ARM_AIRCR = ARM_AIRCR_VECTKEY | (prigroup << ARM_AIRCR_PRIGROUP_SHIFT);
+    __asm volatile("dsb\n\tisb" ::: "memory");
+}
+
+/*
+ * A grouping is checked on every FromISR call, the fast path's too: one that leaves every
+ * implemented priority bit to preemption passes in silence (PRIGROUP 0, and the largest such,
+ * which the inline check compares with the limit), one that splits them is reported.
+ */
+static void test_semaphore_give_fromisr_checks_grouping(void)
+{
+    /* PRIGROUP g makes bits [g:0] sub-priority: the largest g below the lowest implemented bit. */
+    const uint32_t unimplemented = (uint32_t)__builtin_ctz(arm_port_lowest_priority());
+    const uint32_t largest_ok = unimplemented > 0u ? unimplemented - 1u : 0u;
+    unsigned irq;
+
+    isr_sem = xSemaphoreCreateBinary();
+    QT_ASSERT(isr_sem != NULL);
+    high_runs = 0;
+    irq = port_test_irq_setup(0, PRIO_BELOW_CEILING, isr_gives);
+    port_test_clear_report();
+    port_test_expect_asserts(1);
+    set_prigroup(largest_ok);
+    arm_nvic_set_pending(irq);
+    QT_EQ(high_runs, 1);
+    QT_EQ(isr_give_result, pdPASS);
+    QT_EQ(port_test_asserts_seen(), 0);
+    QT_EQ(xSemaphoreTake(isr_sem, 0), pdPASS);
+    if (largest_ok < 7u) {
+        port_test_expect_asserts(1);
+        set_prigroup(largest_ok + 1u);
+        arm_nvic_set_pending(irq);
+        set_prigroup(0);
+        QT_EQ(high_runs, 2);
+        QT_EQ(port_test_asserts_seen(), 1);
+        QT_ASSERT(strstr(port_test_last_report(), "splits priority bits") != NULL);
+    }
+    set_prigroup(0);
+    port_test_irq_teardown(irq);
+    vSemaphoreDelete(isr_sem);
+}
+#define CEILING_CASES                                                                              \
+    QTEST_CASE(test_fromisr_above_ceiling_is_reported),                                            \
+        QTEST_CASE(test_semaphore_give_fromisr_above_ceiling_is_reported),                         \
+        QTEST_CASE(test_semaphore_give_fromisr_checks_grouping),
 #else
 #define CEILING_CASES
 #endif /* ARM_HAS_BASEPRI */

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the fast paths of kernel/queue.c decide from a queue's class (one load: a semaphore of
+ * length 1 or more, a queue of 1 to 4 words per item, a mutex, anything else) must not change
+ * what the API does: items of every size the fast paths copy arrive whole and in order from and
+ * to buffers at any alignment, across the storage ring's wrap and in static storage at any
+ * alignment; a counting semaphore stops at its maximum; a semaphore or queue that joins a set
+ * posts to it and stops when it leaves; a mutex given and taken through the semaphore calls
+ * still records its holder; a slot reserved for a woken receiver keeps the queue full; and the
+ * checks FreeRTOS makes still assert (no item, a block with the scheduler suspended).
+ */
+#include "queue_test_util.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define LO (QTEST_PRIORITY - 1)
+#define ROUNDS 7 /* more than the queue's length: the ring wraps */
+#define DEPTH 3
+
+/* Bytes 0..n-1 of a message numbered seq. */
+static void fill(uint8_t *p, size_t n, unsigned seq)
+{
+    for (size_t i = 0; i < n; i++) {
+        p[i] = (uint8_t)(seq * 31u + i * 7u + 1u);
+    }
+}
+
+/* Send and receive items of size bytes through q from and to buffers offset by src and dst. */
+static void round_trip(QueueHandle_t q, size_t size, size_t src, size_t dst)
+{
+    uint8_t out[24 + 4], in[24 + 4], want[24];
+    unsigned sent = 0, got = 0;
+
+    for (unsigned r = 0; r < ROUNDS; r++) {
+        while (sent - got < DEPTH) {
+            fill(out + src, size, sent++);
+            QT_EQ(xQueueSend(q, out + src, 0), pdPASS);
+        }
+        memset(in, 0xEE, sizeof(in));
+        QT_EQ(xQueueReceive(q, in + dst, 0), pdPASS);
+        fill(want, size, got++);
+        QT_ASSERT(memcmp(in + dst, want, size) == 0);
+        QT_EQ(in[dst + size], 0xEE); /* not a byte beyond the item */
+    }
+}
+
+static void test_fast_item_sizes_and_alignments(void)
+{
+    static const size_t sizes[] = {4, 8, 12, 16, 20, 6};
+
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+        for (size_t off = 0; off < 4; off++) {
+            QueueHandle_t q = qu_queue(DEPTH, sizes[i]);
+
+            round_trip(q, sizes[i], off, (off + 1) % 4);
+            vQueueDelete(q);
+        }
+    }
+}
+
+#if configSUPPORT_STATIC_ALLOCATION
+static void test_fast_static_storage_at_any_alignment(void)
+{
+    static uint8_t storage[DEPTH * 16 + 3];
+    static StaticQueue_t buffer;
+
+    for (size_t off = 0; off < 4; off++) {
+        QueueHandle_t q = xQueueCreateStatic(DEPTH, 16, storage + off, &buffer);
+
+        QT_ASSERT(q != NULL);
+        round_trip(q, 16, 0, off);
+        vQueueDelete(q);
+    }
+}
+#endif
+
+#if configUSE_COUNTING_SEMAPHORES
+static void test_fast_counting_semaphore_stops_at_its_limits(void)
+{
+    SemaphoreHandle_t s = qu_counting(3, 0);
+
+    for (int i = 0; i < 3; i++) {
+        QT_EQ(xSemaphoreGive(s), pdPASS);
+    }
+    QT_EQ(xSemaphoreGive(s), errQUEUE_FULL);
+    QT_EQ(uxSemaphoreGetCount(s), 3);
+    for (int i = 0; i < 3; i++) {
+        QT_EQ(xSemaphoreTake(s, 0), pdPASS);
+    }
+    QT_EQ(xSemaphoreTake(s, 0), pdFAIL);
+    vSemaphoreDelete(s);
+}
+#endif
+
+#if configUSE_QUEUE_SETS && configSUPPORT_DYNAMIC_ALLOCATION
+/* A member posts to its set on every gain; out of the set, it no longer does. */
+static void test_fast_set_members_post_until_removed(void)
+{
+    QueueSetHandle_t set = xQueueCreateSet(DEPTH + 1);
+    SemaphoreHandle_t s = qu_binary();
+    QueueHandle_t q = qu_queue(DEPTH, 16);
+    uint8_t item[16] = {1, 2, 3};
+
+    QT_EQ(xQueueAddToSet(s, set), pdPASS);
+    QT_EQ(xQueueAddToSet(q, set), pdPASS);
+    QT_EQ(xSemaphoreGive(s), pdPASS);
+    QT_EQ(xQueueSend(q, item, 0), pdPASS);
+    QT_ASSERT(xQueueSelectFromSet(set, 0) == s);
+    QT_ASSERT(xQueueSelectFromSet(set, 0) == q);
+    QT_EQ(xSemaphoreTake(s, 0), pdPASS);
+    QT_EQ(xQueueReceive(q, item, 0), pdPASS);
+    QT_EQ(item[2], 3);
+    QT_EQ(xQueueRemoveFromSet(s, set), pdPASS);
+    QT_EQ(xQueueRemoveFromSet(q, set), pdPASS);
+    QT_EQ(xSemaphoreGive(s), pdPASS);
+    QT_EQ(xQueueSend(q, item, 0), pdPASS);
+    QT_ASSERT(xQueueSelectFromSet(set, 0) == NULL);
+    QT_EQ(xSemaphoreTake(s, 0), pdPASS);
+    QT_EQ(xQueueReceive(q, item, 0), pdPASS);
+    vSemaphoreDelete(s);
+    vQueueDelete(q);
+    vQueueDelete(set);
+}
+#endif
+
+#if configUSE_MUTEXES && INCLUDE_xSemaphoreGetMutexHolder
+static void test_fast_mutex_keeps_its_holder(void)
+{
+    SemaphoreHandle_t m = qu_mutex();
+
+    QT_EQ(xSemaphoreTake(m, 0), pdPASS);
+    QT_ASSERT(xSemaphoreGetMutexHolder(m) == xTaskGetCurrentTaskHandle());
+    QT_EQ(xSemaphoreTake(m, 0), pdFAIL); /* not recursive: held */
+    QT_EQ(xSemaphoreGive(m), pdPASS);
+    QT_ASSERT(xSemaphoreGetMutexHolder(m) == NULL);
+    QT_EQ(xSemaphoreGive(m), pdFAIL); /* not held */
+    vSemaphoreDelete(m);
+}
+#endif
+
+static QueueHandle_t shared;
+static volatile uint32_t received;
+
+static void receive_one(void *arg)
+{
+    uint32_t v = 0;
+
+    (void)arg;
+    if (xQueueReceive(shared, &v, portMAX_DELAY) == pdPASS) {
+        received = v;
+    }
+    tt_park();
+}
+
+static void take_one(void *arg)
+{
+    (void)arg;
+    if (xSemaphoreTake(shared, portMAX_DELAY) == pdPASS) {
+        received = 1;
+    }
+    tt_park();
+}
+
+/*
+ * A lower-priority receiver handed the item has not run yet: its slot stays taken, so the
+ * next send or give of a length-1 queue or semaphore finds it full, as in FreeRTOS.
+ */
+static void handed_slot_stays_full(TaskFunction_t waiter, bool semaphore)
+{
+    const uint32_t first = 11, second = 22;
+    TaskHandle_t t;
+
+    received = 0;
+    t = tt_spawn(waiter, "lo", LO, NULL);
+    qu_settle(); /* it waits */
+    if (semaphore) {
+        QT_EQ(xSemaphoreGive(shared), pdPASS);
+        QT_EQ(xSemaphoreGive(shared), errQUEUE_FULL);
+    } else {
+        QT_EQ(xQueueSend(shared, &first, 0), pdPASS);
+        QT_EQ(xQueueSend(shared, &second, 0), errQUEUE_FULL);
+    }
+    QT_EQ(received, 0);
+    qu_settle();
+    QT_EQ(received, semaphore ? 1 : first);
+    vTaskDelete(t);
+}
+
+static void test_fast_handed_slot_stays_full(void)
+{
+    shared = qu_queue(1, sizeof(uint32_t));
+    handed_slot_stays_full(receive_one, false);
+    vQueueDelete(shared);
+    shared = qu_binary();
+    handed_slot_stays_full(take_one, true);
+    vSemaphoreDelete(shared);
+}
+
+/* Bad input last: the checks the fast paths leave to the general paths still assert. */
+static void send_without_item(void *arg)
+{
+    (void)xQueueSend((QueueHandle_t)arg, NULL, 0);
+}
+
+static void receive_without_buffer(void *arg)
+{
+    (void)xQueueReceive((QueueHandle_t)arg, NULL, 0);
+}
+
+static void take_blocking_while_suspended(void *arg)
+{
+    vTaskSuspendAll();
+    (void)xSemaphoreTake((SemaphoreHandle_t)arg, 5);
+    (void)xTaskResumeAll();
+}
+
+static void test_fast_misuse_asserts(void)
+{
+    QueueHandle_t q = qu_queue(DEPTH, 16);
+    SemaphoreHandle_t s = qu_binary();
+
+    QT_EXPECT_ASSERT(send_without_item, q);
+    QT_EXPECT_ASSERT(receive_without_buffer, q);
+    QT_EXPECT_ASSERT(take_blocking_while_suspended, s);
+    /* Without a block, suspended is fine. */
+    QT_EQ(xSemaphoreGive(s), pdPASS);
+    vTaskSuspendAll();
+    QT_EQ(xSemaphoreTake(s, 0), pdPASS);
+    (void)xTaskResumeAll();
+    vQueueDelete(q);
+    vSemaphoreDelete(s);
+}
+
+static const struct qtest_case cases[] = {
+    QTEST_CASE(test_fast_item_sizes_and_alignments),
+#if configSUPPORT_STATIC_ALLOCATION
+    QTEST_CASE(test_fast_static_storage_at_any_alignment),
+#endif
+#if configUSE_COUNTING_SEMAPHORES
+    QTEST_CASE(test_fast_counting_semaphore_stops_at_its_limits),
+#endif
+#if configUSE_QUEUE_SETS && configSUPPORT_DYNAMIC_ALLOCATION
+    QTEST_CASE(test_fast_set_members_post_until_removed),
+#endif
+#if configUSE_MUTEXES && INCLUDE_xSemaphoreGetMutexHolder
+    QTEST_CASE(test_fast_mutex_keeps_its_holder),
+#endif
+    QTEST_CASE(test_fast_handed_slot_stays_full),
+    QTEST_CASE(test_fast_misuse_asserts),
+};
+
+int main(void)
+{
+    return qtest_run(cases, sizeof(cases) / sizeof(cases[0]));
+}
