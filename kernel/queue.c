@@ -319,11 +319,16 @@ static BaseType_t send_any(queue_t *q, const void *item, TickType_t ticks, BaseT
     return send_wait(q, item, ticks, pos, mask);
 }
 
+/* The checks of every send (one copy): a queue, and an item unless it is a semaphore. */
+static KERNEL_HOT_ONE_COPY void check_send(const queue_t *q, const void *item)
+{
+    configASSERT(q != NULL && (item != NULL || q->item_size == 0));
+}
+
 /* xQueueGenericSend's general path: every check, mutexes, waiters, sets, overwrites, waits. */
 KERNEL_OUT_OF_LINE static BaseType_t send_checked(queue_t *q, const void *item, TickType_t ticks, BaseType_t position)
 {
-    configASSERT(q != NULL);
-    configASSERT(item != NULL || q->item_size == 0);
+    check_send(q, item);
     check_position(q, position);
     queue_assert_may_block(ticks);
 #if configUSE_MUTEXES
@@ -482,8 +487,7 @@ BaseType_t xQueueGenericSendFromISR(QueueHandle_t queue, const void *const item,
                                     BaseType_t *const woken, const BaseType_t position)
 {
     traceENTER_xQueueGenericSendFromISR(queue, item, woken, position);
-    configASSERT(queue != NULL);
-    configASSERT(item != NULL || queue->item_size == 0);
+    check_send(queue, item);
     check_position(queue, position);
     BaseType_t ret = send_isr(queue, item, woken, position);
     traceRETURN_xQueueGenericSendFromISR(ret);
@@ -506,8 +510,7 @@ KERNEL_OUT_OF_LINE static BaseType_t give_isr_deliver(queue_t *q, BaseType_t *wo
 /* xQueueGiveFromISR's general path. */
 KERNEL_OUT_OF_LINE static BaseType_t give_isr_checked(queue_t *q, BaseType_t *woken)
 {
-    configASSERT(q != NULL);
-    configASSERT(q->item_size == 0); /* semaphores only */
+    check_send(q, NULL); /* a semaphore: no item */
     /* No item bytes are read; a non-NULL address keeps memcpy's contract visible. */
     return send_isr(q, q, woken, queueSEND_TO_BACK);
 }
@@ -658,12 +661,16 @@ KERNEL_OUT_OF_LINE static BaseType_t receive_block(queue_t *q, void *buf, TickTy
     return wait_for_item(q, buf, ticks, false, mask);
 }
 
+/* The checks every receive and peek makes (one copy): a queue, somewhere for the item, no mutex. */
+static KERNEL_HOT_ONE_COPY void check_receive(const queue_t *q, const void *buffer)
+{
+    configASSERT(q != NULL && (buffer != NULL || q->item_size == 0) && !queue_is_mutex(q));
+}
+
 /* xQueueReceive's general path. */
 KERNEL_OUT_OF_LINE static BaseType_t receive_checked(queue_t *q, void *buffer, TickType_t ticks)
 {
-    configASSERT(q != NULL);
-    configASSERT(buffer != NULL || q->item_size == 0);
-    configASSERT(!queue_is_mutex(q)); /* xSemaphoreTake keeps inheritance right */
+    check_receive(q, buffer);
     queue_assert_may_block(ticks);
     return receive(q, buffer, ticks, false);
 }
@@ -708,9 +715,7 @@ out:
 BaseType_t xQueuePeek(QueueHandle_t queue, void *const buffer, TickType_t ticks)
 {
     traceENTER_xQueuePeek(queue, buffer, ticks);
-    configASSERT(queue != NULL);
-    configASSERT(buffer != NULL || queue->item_size == 0);
-    configASSERT(!queue_is_mutex(queue));
+    check_receive(queue, buffer);
     queue_assert_may_block(ticks);
     BaseType_t ret = receive(queue, buffer, ticks, true);
     traceRETURN_xQueuePeek(ret);
@@ -720,8 +725,7 @@ BaseType_t xQueuePeek(QueueHandle_t queue, void *const buffer, TickType_t ticks)
 /* xQueueSemaphoreTake's general path. */
 KERNEL_OUT_OF_LINE static BaseType_t take_checked(queue_t *q, TickType_t ticks)
 {
-    configASSERT(q != NULL);
-    configASSERT(q->item_size == 0); /* semaphores and mutexes only */
+    check_send(q, NULL); /* a semaphore: no item */
     queue_assert_may_block(ticks);
 #if configUSE_MUTEXES
     if (queue_is_mutex(q)) {
@@ -806,9 +810,7 @@ BaseType_t xQueueReceiveFromISR(QueueHandle_t queue, void *const buffer, BaseTyp
     BaseType_t result = errQUEUE_EMPTY;
     UBaseType_t mask;
 
-    configASSERT(q != NULL);
-    configASSERT(buffer != NULL || q->item_size == 0);
-    configASSERT(!queue_is_mutex(q)); /* mutexes belong to tasks */
+    check_receive(q, buffer);
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     if (q->count != 0) {
@@ -832,9 +834,7 @@ BaseType_t xQueuePeekFromISR(QueueHandle_t queue, void *const buffer)
     BaseType_t result = errQUEUE_EMPTY;
     UBaseType_t mask;
 
-    configASSERT(q != NULL);
-    configASSERT(buffer != NULL);
-    configASSERT(q->item_size != 0); /* a semaphore has nothing to peek at */
+    configASSERT((q != NULL) && (buffer != NULL) && (q->item_size != 0));
     portASSERT_IF_INTERRUPT_PRIORITY_INVALID();
     mask = portSET_INTERRUPT_MASK_FROM_ISR();
     if (q->count != 0) {
@@ -857,8 +857,7 @@ BaseType_t xQueueGenericReset(QueueHandle_t queue, BaseType_t new_queue)
     queue_t *const q = queue;
     BaseType_t preempt = pdFALSE;
 
-    configASSERT(q != NULL);
-    configASSERT(!queue_is_mutex(q)); /* emptying a mutex would take it from nobody */
+    configASSERT((q != NULL) && (!queue_is_mutex(q)));
     taskENTER_CRITICAL();
     traceQUEUE_RESET(q, new_queue);
     configASSERT(!new_queue ||

@@ -269,7 +269,8 @@ void task_free(tcb_t *t)
 #endif
 }
 
-/* Take t, being deleted, off sched.all_tasks (locked). */
+/* Take t, being deleted, off sched.all_tasks (locked); its next_task then points to itself, which
+ * is how eTaskGetState tells a deleted task from one waiting without timeout. */
 static void forget_locked(tcb_t *t)
 {
     tcb_t **link = &sched.all_tasks;
@@ -279,7 +280,7 @@ static void forget_locked(tcb_t *t)
         link = &(*link)->next_task;
     }
     *link = t->next_task;
-    t->flags |= TCB_DELETED;
+    t->next_task = t;
 }
 
 void vTaskDelete(TaskHandle_t task)

@@ -28,7 +28,7 @@ eTaskState task_state_locked(const tcb_t *t)
     }
     if (list == NULL) {
         /* On no list: deleted by another task, or waiting without timeout. */
-        return (t->flags & TCB_DELETED) != 0 ? eDeleted : eBlocked;
+        return t->next_task == t ? eDeleted : eBlocked;
     }
     if (list == &sched.deleted) {
         return eDeleted;

@@ -46,7 +46,6 @@ enum wait_result {
 #define TCB_STATIC_STACK 0x01u /* stack memory belongs to the application */
 #define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
-#define TCB_DELETED 0x08u       /* vTaskDelete took it off every list */
 
 /* Every byte of a new task's stack, so stack checks and high-water marks can see use. */
 #define TASK_STACK_FILL_BYTE 0xa5u
@@ -66,7 +65,7 @@ struct tskTaskControlBlock {
     ListItem_t state_item; /* ready, delayed, suspended or deleted list; none: waits forever */
     ListItem_t event_item; /* the waiter list of the object the task blocks on */
     StackType_t *stack;    /* lowest address of the stack */
-    struct tskTaskControlBlock *next_task; /* the next on sched.all_tasks */
+    struct tskTaskControlBlock *next_task; /* the next on sched.all_tasks; itself once deleted */
 #if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
     StackType_t *stack_end; /* highest address of the stack */
 #endif

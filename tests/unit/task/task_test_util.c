@@ -88,8 +88,8 @@ static bool slot_free(unsigned i)
 {
     const tcb_t *t = (const tcb_t *)&pool_tcb[i];
 
-    return t->stack == NULL || ((t->flags & TCB_DELETED) != 0 &&
-                                listLIST_ITEM_CONTAINER(&t->state_item) == NULL);
+    return t->stack == NULL ||
+           (t->next_task == t && listLIST_ITEM_CONTAINER(&t->state_item) == NULL);
 }
 
 TaskHandle_t tt_spawn(TaskFunction_t fn, const char *name, UBaseType_t priority, void *arg)
