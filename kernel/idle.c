@@ -60,10 +60,6 @@ static void suppress_ticks(void)
     }
     (void)xTaskResumeAll();
 }
-#else
-static void suppress_ticks(void)
-{
-}
 #endif /* configUSE_TICKLESS_IDLE */
 
 static void idle_task(void *arg)
@@ -79,7 +75,9 @@ static void idle_task(void *arg)
         if (configUSE_IDLE_HOOK) {
             vApplicationIdleHook();
         }
-        suppress_ticks();
+#if configUSE_TICKLESS_IDLE
+        suppress_ticks(); /* one definition: coverage tools merge a function's counts by line */
+#endif
         portIDLE_HOOK();
     }
 }
