@@ -83,9 +83,9 @@ static eg_t *checked(EventGroupHandle_t group, EventBits_t bits)
 /* A wait names some bits, from a task, and may block only while the scheduler runs. */
 static void assert_wait_ok(EventBits_t want, TickType_t ticks)
 {
-    configASSERT(want != 0 && !portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
+    configASSERT(want != 0);
     (void)want;
-    (void)ticks;
+    sched_assert_may_block(ticks);
 }
 
 /* ---- Creation and deletion ---- */

@@ -298,7 +298,7 @@ BaseType_t xQueueTakeMutexRecursive(QueueHandle_t mutex, TickType_t ticks)
     BaseType_t result;
 
     check_recursive(mutex);
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    sched_assert_may_block(ticks);
     /* Only the holder itself can make it the holder or stop it being one. */
     if (mutex->u.m.holder == sched_current) {
         mutex->u.m.depth++;

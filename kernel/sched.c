@@ -43,6 +43,12 @@ void sched_init_once(void)
 }
 
 #ifdef __OPTIMIZE_SIZE__
+void sched_assert_may_block(TickType_t ticks)
+{
+    configASSERT(sched_may_block(ticks));
+    (void)ticks;
+}
+
 void sched_ready_add_locked(tcb_t *t)
 {
     sched_ready_add_inline(t);

@@ -320,8 +320,7 @@ static size_t transfer(sb_t *sb, bool receive, void *data, size_t len, TickType_
     configASSERT(sb != NULL && data != NULL && !portIS_INSIDE_INTERRUPT() &&
                  (receive || !sb_is_message(sb) || (size_t)(sb_len_t)len == len));
     taskENTER_CRITICAL();
-    /* Apart: joined with the checks above, it made GCC duplicate the failure call. */
-    configASSERT(ticks == 0 || !sched_is_suspended());
+    sched_assert_may_block(ticks);
     if (!receive) {
         /* The only writer sets what it would wait for (a receive's completion reads it). */
         sb->writer_need = send_need(sb, len);

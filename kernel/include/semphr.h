@@ -88,8 +88,8 @@ typedef QueueHandle_t SemaphoreHandle_t;
 
 /* ---- Take and give ---- */
 #define xSemaphoreTake(sem, ticks) xQueueSemaphoreTake((sem), (ticks))
-#define xSemaphoreGive(sem)                                                                        \
-    xQueueGenericSend((QueueHandle_t)(sem), NULL, semGIVE_BLOCK_TIME, queueSEND_TO_BACK)
+/* xQueueGenericSend(sem, NULL, semGIVE_BLOCK_TIME, queueSEND_TO_BACK), by its own entry. */
+#define xSemaphoreGive(sem) xQueueSemaphoreGive((QueueHandle_t)(sem))
 #define xSemaphoreTakeFromISR(sem, woken) xQueueReceiveFromISR((QueueHandle_t)(sem), NULL, (woken))
 #define xSemaphoreGiveFromISR(sem, woken) xQueueGiveFromISR((QueueHandle_t)(sem), (woken))
 

@@ -180,6 +180,41 @@ static inline bool sched_is_suspended(void)
     return sched.running && sched.suspend_depth != 0;
 }
 
+/*
+ * Where a wait may begin: FreeRTOS's rules for who may block. ticks is the requested block
+ * time; only a task may call, and with a non-zero one only while the scheduler is not
+ * suspended. In line in speed builds; at -Os one copy (sched.c) serves every caller.
+ */
+static inline bool sched_may_block(TickType_t ticks)
+{
+    return !portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended());
+}
+
+#ifdef __OPTIMIZE_SIZE__
+void sched_assert_may_block(TickType_t ticks);
+#else
+static inline void sched_assert_may_block(TickType_t ticks)
+{
+    configASSERT(sched_may_block(ticks));
+    (void)ticks;
+}
+#endif
+
+/*
+ * A wait of ticks never times out (portMAX_DELAY with INCLUDE_vTaskSuspend): it needs no
+ * TimeOut_t, since xTaskCheckForTimeOut would never report one for it. Speed builds only: at
+ * -Os the one way for every wait is smaller.
+ */
+static inline bool sched_waits_forever(TickType_t ticks)
+{
+#ifdef __OPTIMIZE_SIZE__
+    (void)ticks;
+    return false;
+#else
+    return INCLUDE_vTaskSuspend && ticks == portMAX_DELAY;
+#endif
+}
+
 /* vTaskInternalSetTimeOutState, inline for the kernel's own waits in speed builds (locked). */
 static inline void sched_timeout_start(TimeOut_t *timeout)
 {

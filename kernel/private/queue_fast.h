@@ -30,15 +30,7 @@
 #define QUEUE_FAST_EXCLUSIVE 0
 #endif
 
-/*
- * A fast path out of line, whose arguments sit where its callers and its general path want
- * them: no specialising (GCC would drop an argument that is always the same constant).
- */
-#if defined(__GNUC__) && !defined(__clang__)
-#define FAST_OUT_OF_LINE __attribute__((noipa))
-#else
-#define FAST_OUT_OF_LINE __attribute__((noinline))
-#endif
+_Static_assert(QUEUE_CLASS_BINARY == 0, "fast_semaphore_room tests class and count at once");
 
 /*
  * A task may use q from here without the general path's context checks. waits: a block time
@@ -58,19 +50,25 @@ static inline uint32_t fast_class(const queue_t *q)
     return queue_fast_tag(q) >> QUEUE_TAG_FAST_SHIFT;
 }
 
+/* The tag's class bits are class, and no slot is reserved: one subtraction, no shift to keep. */
+static inline bool fast_tag_is(uint32_t tag, uint32_t class)
+{
+    return tag - (class << QUEUE_TAG_FAST_SHIFT) < (1u << QUEUE_TAG_FAST_SHIFT);
+}
+
 /* q is a mutex (an unchanging class: this may be tested outside any section). */
 static inline bool fast_is_mutex(const queue_t *q)
 {
-    /* The tag's class bits are QUEUE_CLASS_MUTEX: one subtraction, with no shift to keep. */
-    return queue_fast_tag(q) - (QUEUE_CLASS_MUTEX << QUEUE_TAG_FAST_SHIFT) <
-           (1u << QUEUE_TAG_FAST_SHIFT);
+    return fast_tag_is(queue_fast_tag(q), QUEUE_CLASS_MUTEX);
 }
 
-/* q (class and count from the same section) is a semaphore with room for one more count. */
-static inline bool fast_semaphore_room(const queue_t *q, uint32_t class, UBaseType_t count)
+/* q (tag and count from the same section) is a semaphore with room for one more count. */
+static inline bool fast_semaphore_room(const queue_t *q, uint32_t tag, UBaseType_t count)
 {
-    return class == QUEUE_CLASS_BINARY ? count == 0
-                                       : class == QUEUE_CLASS_COUNTING && count < q->length;
+    /* A binary semaphore's test is one (QUEUE_CLASS_BINARY is 0) and the slower ones need no
+     * shifted copy of the tag. */
+    return ((tag >> QUEUE_TAG_FAST_SHIFT) | count) == 0 ||
+           (fast_tag_is(tag, QUEUE_CLASS_COUNTING) && count < q->length);
 }
 
 static inline UBaseType_t fast_mask(bool isr)
@@ -114,22 +112,20 @@ static inline bool fast_commit(queue_t *q, UBaseType_t count, UBaseType_t mask, 
 #endif
 }
 
-/* On true, *mask is the lock's. */
-static inline bool fast_lock(queue_t *q, UBaseType_t *mask, bool isr)
+/* count: fast_load's. On true, *mask is the lock's. */
+static inline bool fast_lock(queue_t *q, UBaseType_t count, UBaseType_t *mask, bool isr)
 {
 #if QUEUE_FAST_EXCLUSIVE
-    /*
-     * Locked first, then the count stored back unchanged (read again: no store has been made
-     * since the exclusive load, and the value need not stay in a register): if the store fails,
-     * something ran in between.
-     */
+    /* Locked first, then the count stored back unchanged: if the store fails, something ran in
+     * between. */
     *mask = fast_mask(isr);
-    if (portSTORE_EXCLUSIVE(&q->count, q->count) != 0) {
+    if (portSTORE_EXCLUSIVE(&q->count, count) != 0) {
         fast_unmask(*mask, isr);
         return false;
     }
 #endif
     (void)q;
+    (void)count;
     (void)mask;
     (void)isr;
     return true;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * queue_internal.h: the queue object shared by queue.c, queue_create.c and
- * mutex.c. Queues, semaphores and mutexes are one structure: a semaphore is a
- * queue whose items have no size (count is its count), a mutex a binary
- * semaphore that also records its holder.
+ * queue_internal.h: the queue object shared by queue.c, queue_receive.c,
+ * queue_create.c and mutex.c. Queues, semaphores and mutexes are one
+ * structure: a semaphore is a queue whose items have no size (count is its
+ * count), a mutex a binary semaphore that also records its holder.
  *
  * Invariants (all under the kernel lock):
  * - 0 <= count + reserved <= length (one exception below). receivers is
@@ -42,11 +42,13 @@
 #define QW_FRONT 0x02u /* sender: the item goes to the front of the queue */
 
 /*
- * queue.flags: QUEUE_STATIC, and above it the fast-path class (queue_fast_class), which tells
+ * queue.flags: QUEUE_STATIC, above it the fast-path class (queue_fast_class), which tells
  * the fast paths of queue.c with one load and compare whether they may serve q and how: a
  * semaphore (no item, not a mutex) of length 1 or more, a queue of 1 to 4 words per item, each
  * outside any set; a mutex; or QUEUE_CLASS_GENERAL for everything else (set members, other item
- * sizes).
+ * sizes). Above the class, QUEUE_SENDERS: set (locked) whenever a task waits on senders, cleared
+ * (locked) by a receive's general path that finds senders empty; so it is set whenever senders
+ * is not empty, and the fast paths, which do not admit senders, need not look at the list.
  */
 #define QUEUE_STATIC 0x01u /* the application owns the memory: never freed */
 #define QUEUE_CLASS_SHIFT 1u
@@ -54,8 +56,9 @@
 #define QUEUE_CLASS_COUNTING 1u /* a longer semaphore */
 #define QUEUE_CLASS_WORDS(n) (1u + (n)) /* a queue of n words per item, n = 1..4 */
 #define QUEUE_CLASS_WORDS_MAX 4u
-#define QUEUE_CLASS_MUTEX 0x7Eu /* straight to mutex.c */
-#define QUEUE_CLASS_GENERAL 0x7Fu
+#define QUEUE_CLASS_MUTEX 0x3Eu /* straight to mutex.c */
+#define QUEUE_CLASS_GENERAL 0x3Fu
+#define QUEUE_SENDERS 0x80u /* speed builds: senders may be waiting (fast paths keep off) */
 
 struct QueueDefinition {
     UBaseType_t count;     /* items waiting (a semaphore's count) */
@@ -89,6 +92,30 @@ struct QueueDefinition {
 };
 typedef struct QueueDefinition queue_t;
 
+/* Copy one item. Most are a few words: speed builds copy those with plain loads and stores. */
+static inline void queue_copy_item(void *dst, const void *src, size_t size)
+{
+#ifndef __OPTIMIZE_SIZE__
+    switch (size) {
+    case 4:
+        memcpy(dst, src, 4);
+        return;
+    case 8:
+        memcpy(dst, src, 8);
+        return;
+    case 12:
+        memcpy(dst, src, 12);
+        return;
+    case 16:
+        memcpy(dst, src, 16);
+        return;
+    default:
+        break;
+    }
+#endif
+    memcpy(dst, src, size);
+}
+
 /* Slots in use: items waiting plus items handed to receivers that have not run yet. */
 static inline UBaseType_t queue_slots_used(const queue_t *q)
 {
@@ -107,6 +134,10 @@ static inline bool queue_is_mutex(const queue_t *q)
             ((1u << queueQUEUE_TYPE_MUTEX) | (1u << queueQUEUE_TYPE_RECURSIVE_MUTEX))) != 0;
 }
 
+/* A slot is free (locked): move the first waiting sender's item in and wake it (queue.c).
+ * pdTRUE if a woken task should preempt. */
+BaseType_t queue_admit_sender_locked(queue_t *q);
+
 /*
  * Task context, after a wait on q ended with WAIT_HANDOFF: the
  * caller now has its item or count, so free the slot it kept (queue.c). Any
@@ -117,16 +148,6 @@ void queue_handoff_release(queue_t *q);
 /* Set up a zeroed-or-not queue object in place (queue_create.c). */
 void queue_init(queue_t *q, UBaseType_t length, UBaseType_t item_size, uint8_t *storage,
                 uint8_t type, uint8_t flags);
-
-/*
- * Before a task blocks: FreeRTOS's rules for who may block. ticks is the
- * requested block time; only a non-zero one may block.
- */
-static inline void queue_assert_may_block(TickType_t ticks)
-{
-    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || !sched_is_suspended()));
-    (void)ticks;
-}
 
 /*
  * After a wait that ended without the operation done (locked): forget an
@@ -158,9 +179,10 @@ static inline bool queue_in_set(const queue_t *q)
 
 /*
  * type, flags and reserved as one word, little-endian: its bits from QUEUE_CLASS_SHIFT + 8 up
- * (QUEUE_TAG_FAST_SHIFT) are the class with reserved above it, so that one shift gives a value
- * that is the class exactly when no slot is reserved, and beyond every class when one is: the
- * fast paths leave reserved slots, like every other special case, to the general paths.
+ * (QUEUE_TAG_FAST_SHIFT) are the class with QUEUE_SENDERS and reserved above it, so that one
+ * shift gives a value that is the class exactly when no sender waits and no slot is reserved,
+ * and beyond every class otherwise: the fast paths leave those, like every other special case,
+ * to the general paths.
  */
 #define QUEUE_TAG_FAST_SHIFT (8u + QUEUE_CLASS_SHIFT)
 _Static_assert(offsetof(queue_t, flags) == offsetof(queue_t, type) + 1 &&
@@ -210,8 +232,12 @@ static inline uint8_t queue_fast_class(const queue_t *q)
 /* Recompute q's class: after its creation and whenever it joins or leaves a set (locked). */
 static inline void queue_fast_class_update(queue_t *q)
 {
-    q->flags = (uint8_t)((q->flags & QUEUE_STATIC) | (queue_fast_class(q) << QUEUE_CLASS_SHIFT));
+    q->flags = (uint8_t)((q->flags & (QUEUE_STATIC | QUEUE_SENDERS)) |
+                         (queue_fast_class(q) << QUEUE_CLASS_SHIFT));
 }
+
+_Static_assert((QUEUE_CLASS_GENERAL << QUEUE_CLASS_SHIFT) < QUEUE_SENDERS,
+               "QUEUE_SENDERS lies above every class");
 
 /* q just gained an item (locked): tell its set, if any. pdTRUE if a woken task should preempt. */
 static inline BaseType_t queue_set_notify_locked(queue_t *q)

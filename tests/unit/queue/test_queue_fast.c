@@ -6,8 +6,11 @@
  * to buffers at any alignment, across the storage ring's wrap and in static storage at any
  * alignment; a counting semaphore stops at its maximum; a semaphore or queue that joins a set
  * posts to it and stops when it leaves; a mutex given and taken through the semaphore calls
- * still records its holder; a slot reserved for a woken receiver keeps the queue full; and the
- * checks FreeRTOS makes still assert (no item, a block with the scheduler suspended).
+ * still records its holder; a slot reserved for a woken receiver keeps the queue full; a sender
+ * waiting on a full queue or semaphore is admitted by the receive or take that frees its slot
+ * (the fast paths know senders wait from the class alone), also after another sender gave up
+ * waiting; and the checks FreeRTOS makes still assert (no item, a block with the scheduler
+ * suspended).
  */
 #include "queue_test_util.h"
 
@@ -197,6 +200,93 @@ static void test_fast_handed_slot_stays_full(void)
     vSemaphoreDelete(shared);
 }
 
+/*
+ * shared is a length-1 queue of words, or a binary semaphore when sem_shared: put and get go
+ * through the calls (and fast paths) of each, and carry v (0 for the semaphore).
+ */
+static bool sem_shared;
+static TickType_t send_ticks;
+static volatile BaseType_t send_result;
+
+static BaseType_t put(uint32_t v, TickType_t ticks)
+{
+    if (sem_shared) {
+        return ticks == 0 ? xSemaphoreGive(shared)
+                          : xQueueGenericSend(shared, NULL, ticks, queueSEND_TO_BACK);
+    }
+    return xQueueSend(shared, &v, ticks);
+}
+
+static uint32_t get(void)
+{
+    uint32_t v = 0;
+
+    if (sem_shared) {
+        QT_EQ(xSemaphoreTake(shared, portMAX_DELAY), pdPASS);
+    } else {
+        QT_EQ(xQueueReceive(shared, &v, portMAX_DELAY), pdPASS);
+    }
+    return v;
+}
+
+static void send_waiting(void *arg)
+{
+    send_result = put((uint32_t)(uintptr_t)arg, send_ticks);
+    tt_park();
+}
+
+/* Full, a lower-priority sender waits; a receive must move its item in (the queue stays full). */
+static void sender_admitted(uint32_t item, uint32_t waiting_item)
+{
+    TaskHandle_t t;
+
+    send_ticks = portMAX_DELAY;
+    send_result = -1;
+    t = tt_spawn(send_waiting, "snd", LO, (void *)(uintptr_t)waiting_item);
+    qu_settle(); /* it waits */
+    QT_EQ(send_result, -1);
+    QT_EQ(get(), item);
+    QT_EQ(uxQueueMessagesWaiting(shared), 1); /* the sender's item, already in */
+    qu_settle();
+    QT_EQ(send_result, pdPASS);
+    QT_EQ(get(), waiting_item);
+    vTaskDelete(t);
+}
+
+static void senders_admitted(uint32_t first, uint32_t second)
+{
+    TaskHandle_t t;
+
+    QT_EQ(put(first, 0), pdPASS);
+    sender_admitted(first, second);
+    /* A sender that gives up leaves the fast paths to the general ones once, then all is as
+     * before: items pass, and the next waiting sender is admitted again. */
+    QT_EQ(put(first, 0), pdPASS);
+    send_ticks = 2;
+    send_result = -1;
+    t = tt_spawn(send_waiting, "snd", LO, (void *)(uintptr_t)second);
+    vTaskDelay(4);
+    QT_EQ(send_result, errQUEUE_FULL);
+    vTaskDelete(t);
+    for (unsigned i = 0; i < 3; i++) {
+        QT_EQ(get(), first);
+        QT_EQ(put(first, 0), pdPASS);
+    }
+    sender_admitted(first, second);
+}
+
+static void test_fast_waiting_sender_is_admitted(void)
+{
+    sem_shared = false;
+    shared = qu_queue(1, sizeof(uint32_t));
+    senders_admitted(33, 44);
+    vQueueDelete(shared);
+    sem_shared = true;
+    shared = qu_binary();
+    senders_admitted(0, 0);
+    vSemaphoreDelete(shared);
+}
+
 /* Bad input last: the checks the fast paths leave to the general paths still assert. */
 static void send_without_item(void *arg)
 {
@@ -247,6 +337,7 @@ static const struct qtest_case cases[] = {
     QTEST_CASE(test_fast_mutex_keeps_its_holder),
 #endif
     QTEST_CASE(test_fast_handed_slot_stays_full),
+    QTEST_CASE(test_fast_waiting_sender_is_admitted),
     QTEST_CASE(test_fast_misuse_asserts),
 };
 
