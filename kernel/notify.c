@@ -98,7 +98,7 @@ BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t val
 
 #if NOTIFY_FAST_PATHS
 /* xTaskNotifyGive's general path: the fast path's tail call passes one argument. */
-KERNEL_OUT_OF_LINE static BaseType_t give_checked(tcb_t *t)
+KERNEL_OUT_OF_LINE static BaseType_t notify_give_checked(tcb_t *t)
 {
     return notify_checked(t, tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL);
 }
@@ -126,7 +126,7 @@ BaseType_t quartz_notify_give(TaskHandle_t task)
         }
         kernel_unlock(mask);
     } else {
-        result = give_checked(t);
+        result = notify_give_checked(t);
     }
     traceRETURN_xTaskGenericNotify(result);
     return result;
@@ -213,7 +213,8 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
 }
 
 /* ulTaskNotifyTake's exit (locked): its count, then cleared or decremented; the wait is over. */
-static KERNEL_HOT_INLINE uint32_t take_locked(tcb_t *self, UBaseType_t index, BaseType_t clear)
+static KERNEL_HOT_INLINE uint32_t notify_take_locked(tcb_t *self, UBaseType_t index,
+                                                     BaseType_t clear)
 {
     const uint32_t count = self->notify_value[index];
 
@@ -225,8 +226,8 @@ static KERNEL_HOT_INLINE uint32_t take_locked(tcb_t *self, UBaseType_t index, Ba
 }
 
 /* ulTaskGenericNotifyTake's general path (the index last: the fast path passes on its two). */
-KERNEL_OUT_OF_LINE static uint32_t take_checked(BaseType_t clear, TickType_t ticks,
-                                                UBaseType_t index)
+KERNEL_OUT_OF_LINE static uint32_t notify_take_checked(BaseType_t clear, TickType_t ticks,
+                                                       UBaseType_t index)
 {
     tcb_t *self = sched_current;
     uint32_t count;
@@ -240,7 +241,7 @@ KERNEL_OUT_OF_LINE static uint32_t take_checked(BaseType_t clear, TickType_t tic
         mask = kernel_lock();
     }
     traceTASK_NOTIFY_TAKE(index);
-    count = take_locked(self, index, clear);
+    count = notify_take_locked(self, index, clear);
     kernel_unlock(mask);
     return count;
 }
@@ -248,16 +249,16 @@ KERNEL_OUT_OF_LINE static uint32_t take_checked(BaseType_t clear, TickType_t tic
 uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, TickType_t ticks)
 {
     traceENTER_ulTaskGenericNotifyTake(index, clear_on_exit, ticks);
-    uint32_t count = take_checked(clear_on_exit, ticks, index);
+    uint32_t count = notify_take_checked(clear_on_exit, ticks, index);
     traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
 }
 
 #if TAKE_EXCLUSIVE
 /*
- * The end of take_locked's work without the lock, in one exclusive section on the value begun by
- * the caller's take_begin (count, what it loaded): false if anything ran meanwhile, and then
- * nothing was stored but the state, which the locked path stores again.
+ * The end of notify_take_locked's work without the lock, in one exclusive section on the value
+ * begun by the caller's take_begin (count, what it loaded): false if anything ran meanwhile, and
+ * then nothing was stored but the state, which the locked path stores again.
  */
 static inline bool take_commit(tcb_t *self, UBaseType_t index, BaseType_t clear, uint32_t count)
 {
@@ -274,19 +275,19 @@ static inline uint32_t take_begin(tcb_t *self, UBaseType_t index)
 }
 
 /* A take's exclusive section failed after its wait: take the count under the lock. */
-KERNEL_SLOW_PATH static uint32_t take_relocked(BaseType_t clear, tcb_t *self)
+KERNEL_SLOW_PATH static uint32_t notify_take_relocked(BaseType_t clear, tcb_t *self)
 {
     const UBaseType_t mask = kernel_lock();
     uint32_t count;
 
     traceTASK_NOTIFY_TAKE(tskDEFAULT_INDEX_TO_NOTIFY);
-    count = take_locked(self, tskDEFAULT_INDEX_TO_NOTIFY, clear);
+    count = notify_take_locked(self, tskDEFAULT_INDEX_TO_NOTIFY, clear);
     kernel_unlock(mask);
     return count;
 }
 
 /* The fast take found a count to take, or none and no wait: lock-free. */
-KERNEL_OUT_OF_LINE static uint32_t take_now(BaseType_t clear, TickType_t ticks, tcb_t *self)
+KERNEL_OUT_OF_LINE static uint32_t notify_take_now(BaseType_t clear, TickType_t ticks, tcb_t *self)
 {
     const UBaseType_t i = tskDEFAULT_INDEX_TO_NOTIFY;
     const uint32_t count = take_begin(self, i);
@@ -296,7 +297,7 @@ KERNEL_OUT_OF_LINE static uint32_t take_now(BaseType_t clear, TickType_t ticks, 
         traceTASK_NOTIFY_TAKE(i);
         return count;
     }
-    return take_checked(clear, ticks, i); /* something ran: all over again, locked */
+    return notify_take_checked(clear, ticks, i); /* something ran: all over again, locked */
 }
 
 /*
@@ -304,19 +305,19 @@ KERNEL_OUT_OF_LINE static uint32_t take_now(BaseType_t clear, TickType_t ticks, 
  * wait starts no section), else wait under the lock, unless a count came meanwhile (then the
  * general path). After the wait the count is taken lock-free again.
  */
-KERNEL_OUT_OF_LINE static uint32_t take_wait(BaseType_t clear, TickType_t ticks, tcb_t *self)
+KERNEL_OUT_OF_LINE static uint32_t notify_take_wait(BaseType_t clear, TickType_t ticks, tcb_t *self)
 {
     const UBaseType_t i = tskDEFAULT_INDEX_TO_NOTIFY;
     UBaseType_t mask;
     uint32_t count;
 
     if (self->notify_value[i] != 0) {
-        return take_now(clear, ticks, self);
+        return notify_take_now(clear, ticks, self);
     }
     mask = kernel_lock();
     if (__builtin_expect(self->notify_value[i] != 0, 0)) {
         kernel_unlock(mask);
-        return take_checked(clear, ticks, i);
+        return notify_take_checked(clear, ticks, i);
     }
     traceTASK_NOTIFY_TAKE_BLOCK(i);
     wait_unlock(self, i, ticks, mask);
@@ -325,7 +326,7 @@ KERNEL_OUT_OF_LINE static uint32_t take_wait(BaseType_t clear, TickType_t ticks,
         traceTASK_NOTIFY_TAKE(i);
         return count;
     }
-    return take_relocked(clear, self);
+    return notify_take_relocked(clear, self);
 }
 
 /* ulTaskNotifyTake in speed builds (task.h): a count taken, or none and no wait, lock-free. */
@@ -339,12 +340,12 @@ uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
         tcb_t *const self = sched_current;
 
         if (ticks != 0) {
-            count = take_wait(clear, ticks, self);
+            count = notify_take_wait(clear, ticks, self);
         } else {
-            count = take_now(clear, ticks, self);
+            count = notify_take_now(clear, ticks, self);
         }
     } else {
-        count = take_checked(clear, ticks, i);
+        count = notify_take_checked(clear, ticks, i);
     }
     traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
@@ -354,7 +355,7 @@ uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
 uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
 {
     traceENTER_ulTaskGenericNotifyTake(tskDEFAULT_INDEX_TO_NOTIFY, clear, ticks);
-    uint32_t count = take_checked(clear, ticks, tskDEFAULT_INDEX_TO_NOTIFY);
+    uint32_t count = notify_take_checked(clear, ticks, tskDEFAULT_INDEX_TO_NOTIFY);
     traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
 }
