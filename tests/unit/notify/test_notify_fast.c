@@ -119,6 +119,22 @@ static void test_xTaskNotifyGive_lower_priority_taker_runs_later(void)
     QT_EQ(got, 3); /* every give before it ran */
 }
 
+static void test_xTaskNotifyGive_with_scheduler_suspended_switches_on_resume(void)
+{
+    TaskHandle_t t;
+
+    tt_trace_reset();
+    t = start_taker(QTEST_PRIORITY + 1);
+    vTaskSuspendAll();
+    QT_EQ(xTaskNotifyGive(t), pdPASS);
+    tt_trace('q'); /* the taker is ready but may not run yet */
+    QT_EQ(xTaskResumeAll(), PREEMPT ? pdTRUE : pdFALSE);
+    tt_trace('q');
+    taskYIELD();
+    TT_EXPECT_TRACE(PREEMPT ? "q0 W0 q0" : "q0 q0 W0");
+    QT_EQ(got, 1);
+}
+
 /* ---- The take ---- */
 
 static void test_ulTaskNotifyTake_count_leaves_nothing_pending(void)
@@ -435,6 +451,7 @@ QTEST_MAIN(QTEST_CASE(test_xTaskNotifyGive_not_waiting_counts_and_leaves_pending
            QTEST_CASE(test_xTaskNotifyGive_wakes_equal_priority_taker_without_switch),
            QTEST_CASE(test_xTaskNotifyGive_wakes_higher_priority_taker),
            QTEST_CASE(test_xTaskNotifyGive_lower_priority_taker_runs_later),
+           QTEST_CASE(test_xTaskNotifyGive_with_scheduler_suspended_switches_on_resume),
            QTEST_CASE(test_ulTaskNotifyTake_count_leaves_nothing_pending),
            QTEST_CASE(test_ulTaskNotifyTake_no_count_no_wait_ends_pending_state),
            QTEST_CASE(test_ulTaskNotifyTake_no_count_waits_then_times_out),
