@@ -3,14 +3,35 @@
  * notify.c: direct-to-task notifications, an array of
  * configTASK_NOTIFICATION_ARRAY_ENTRIES 32-bit values and states per task.
  *
- * A waiting task is on a delayed (or the suspended) list only, with
- * notify_state[i] == NOTIFY_WAITING; a notifier that finds that state wakes
- * it. The waiter reads its own value after it runs again, so no hand-off
- * buffer is needed.
+ * A waiting task is on the delayed list (on none when it waits without timeout) and on no waiter
+ * list, with notify_state[i] == NOTIFY_WAITING; a notifier that finds that state wakes it. The
+ * waiter reads its own value after it runs again, so no hand-off buffer is needed.
+ *
+ * Fast paths (speed builds only; -Os builds have the general paths alone): a give by
+ * increment (xTaskNotifyGive) and ulTaskNotifyTake skip the general code's action switch and
+ * argument checks once branches have shown that nothing needs them; misuse goes to the general
+ * path, which asserts. A give always takes the kernel lock: its state store cannot share an
+ * exclusive section with the value, because a failed store would come too late to undo a state
+ * overwritten after a switch let the receiver start waiting. A take reads and clears its own
+ * count without the lock where the port has an exclusive store (TAKE_EXCLUSIVE), the state
+ * stored inside that section: only its own task sets NOTIFY_WAITING, and every way another
+ * context could run clears the monitor, so a store that fails sends the take to the locked
+ * path, which stores the state again.
  */
 #include "kernel.h"
 
 #if configUSE_TASK_NOTIFICATIONS
+
+#ifdef __OPTIMIZE_SIZE__
+#define NOTIFY_FAST_PATHS 0
+#else
+#define NOTIFY_FAST_PATHS 1
+#endif
+#if NOTIFY_FAST_PATHS && defined(portSTORE_EXCLUSIVE)
+#define TAKE_EXCLUSIVE 1
+#else
+#define TAKE_EXCLUSIVE 0
+#endif
 
 /* Apply `action` to t's entry `index`; pdFAIL only for a refused eSetValueWithoutOverwrite. */
 static BaseType_t apply_locked(tcb_t *t, UBaseType_t index, uint32_t value,
@@ -46,28 +67,71 @@ static BaseType_t apply_locked(tcb_t *t, UBaseType_t index, uint32_t value,
     return pdPASS;
 }
 
-BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t value,
-                              eNotifyAction action, uint32_t *previous_value)
+/* xTaskGenericNotify's general path: every action, every check. */
+KERNEL_OUT_OF_LINE static BaseType_t notify_checked(tcb_t *t, UBaseType_t index, uint32_t value,
+                                                    eNotifyAction action, uint32_t *previous)
 {
-    traceENTER_xTaskGenericNotify(task, index, value, action, previous_value);
-    tcb_t *t = task;
     BaseType_t result;
     uint8_t old_state;
-
     UBaseType_t mask;
 
     configASSERT((t != NULL) && (index < configTASK_NOTIFICATION_ARRAY_ENTRIES) &&
                  (!portIS_INSIDE_INTERRUPT()));
     mask = kernel_lock();
-    result = apply_locked(t, index, value, action, previous_value, &old_state);
+    result = apply_locked(t, index, value, action, previous, &old_state);
     traceTASK_NOTIFY(index);
     if (result == pdPASS && old_state == NOTIFY_WAITING) {
         sched_yield_if_locked(sched_wake_locked(t, WAIT_OK));
     }
     kernel_unlock(mask);
+    return result;
+}
+
+BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t value,
+                              eNotifyAction action, uint32_t *previous_value)
+{
+    traceENTER_xTaskGenericNotify(task, index, value, action, previous_value);
+    BaseType_t result = notify_checked(task, index, value, action, previous_value);
     traceRETURN_xTaskGenericNotify(result);
     return result;
 }
+
+#if NOTIFY_FAST_PATHS
+/* xTaskNotifyGive's general path: the fast path's tail call passes one argument. */
+KERNEL_OUT_OF_LINE static BaseType_t notify_give_checked(tcb_t *t)
+{
+    return notify_checked(t, tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL);
+}
+
+/* xTaskNotifyGive in speed builds (task.h): apply_locked's one case, on the default index. */
+BaseType_t quartz_notify_give(TaskHandle_t task)
+{
+    traceENTER_xTaskGenericNotify(task, tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL);
+    tcb_t *const t = task;
+    const UBaseType_t i = tskDEFAULT_INDEX_TO_NOTIFY;
+    BaseType_t result = pdPASS;
+
+    if (t != NULL && !portIS_INSIDE_INTERRUPT()) {
+        const UBaseType_t mask = kernel_lock();
+        const UBaseType_t old_state = t->notify_state[i];
+
+        t->notify_value[i]++;
+        t->notify_state[i] = NOTIFY_RECEIVED;
+        traceTASK_NOTIFY(i);
+        if (old_state == NOTIFY_WAITING) {
+            /* sched_yield_if_locked's test with its cheap half first: no switch is the rule. */
+            if (sched_wake_locked(t, WAIT_OK) || sched.yield_pending) {
+                sched_yield_if_locked(pdTRUE);
+            }
+        }
+        kernel_unlock(mask);
+    } else {
+        result = notify_give_checked(t);
+    }
+    traceRETURN_xTaskGenericNotify(result);
+    return result;
+}
+#endif /* NOTIFY_FAST_PATHS */
 
 BaseType_t xTaskGenericNotifyFromISR(TaskHandle_t task, UBaseType_t index, uint32_t value,
                                      eNotifyAction action, uint32_t *previous_value,
@@ -103,17 +167,16 @@ void vTaskGenericNotifyGiveFromISR(TaskHandle_t task, UBaseType_t index, BaseTyp
 }
 
 /*
- * Block the current task on its entry `index` for `ticks` (locked with mask); returns with the
- * lock held again, and its mask. Inline in speed builds: on the round trip of a notification it
- * runs once per wait.
+ * Block the current task on its entry `index` for `ticks` (locked with mask); returns unlocked,
+ * once it runs again. Inline in speed builds: on the round trip of a notification it runs once
+ * per wait.
  */
-static KERNEL_HOT_INLINE UBaseType_t wait_locked(UBaseType_t index, TickType_t ticks,
-                                                 UBaseType_t mask)
+static KERNEL_HOT_INLINE void wait_unlock(tcb_t *self, UBaseType_t index, TickType_t ticks,
+                                          UBaseType_t mask)
 {
-    sched_current->notify_state[index] = NOTIFY_WAITING;
+    self->notify_state[index] = NOTIFY_WAITING;
     sched_block_locked(NULL, ticks);
     kernel_unlock(mask); /* the switch happens here */
-    return kernel_lock();
 }
 
 BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
@@ -131,7 +194,8 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
         self->notify_value[index] &= ~clear_on_entry;
         if (ticks > 0) {
             traceTASK_NOTIFY_WAIT_BLOCK(index);
-            mask = wait_locked(index, ticks, mask);
+            wait_unlock(self, index, ticks, mask);
+            mask = kernel_lock();
         }
     }
     traceTASK_NOTIFY_WAIT(index);
@@ -148,30 +212,154 @@ BaseType_t xTaskGenericNotifyWait(UBaseType_t index, uint32_t clear_on_entry,
     return received;
 }
 
-uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, TickType_t ticks)
+/* ulTaskNotifyTake's exit (locked): its count, then cleared or decremented; the wait is over. */
+static KERNEL_HOT_INLINE uint32_t notify_take_locked(tcb_t *self, UBaseType_t index,
+                                                     BaseType_t clear)
 {
-    traceENTER_ulTaskGenericNotifyTake(index, clear_on_exit, ticks);
+    const uint32_t count = self->notify_value[index];
+
+    if (count != 0) {
+        self->notify_value[index] = clear ? 0 : count - 1;
+    }
+    self->notify_state[index] = NOTIFY_NONE;
+    return count;
+}
+
+/* ulTaskGenericNotifyTake's general path (the index last: the fast path passes on its two). */
+KERNEL_OUT_OF_LINE static uint32_t notify_take_checked(BaseType_t clear, TickType_t ticks,
+                                                       UBaseType_t index)
+{
     tcb_t *self = sched_current;
     uint32_t count;
-
     UBaseType_t mask;
 
     configASSERT((index < configTASK_NOTIFICATION_ARRAY_ENTRIES) && (!portIS_INSIDE_INTERRUPT()));
     mask = kernel_lock();
     if (self->notify_value[index] == 0 && ticks > 0) {
         traceTASK_NOTIFY_TAKE_BLOCK(index);
-        mask = wait_locked(index, ticks, mask);
+        wait_unlock(self, index, ticks, mask);
+        mask = kernel_lock();
     }
     traceTASK_NOTIFY_TAKE(index);
-    count = self->notify_value[index];
-    if (count != 0) {
-        self->notify_value[index] = clear_on_exit ? 0 : count - 1;
-    }
-    self->notify_state[index] = NOTIFY_NONE;
+    count = notify_take_locked(self, index, clear);
     kernel_unlock(mask);
+    return count;
+}
+
+uint32_t ulTaskGenericNotifyTake(UBaseType_t index, BaseType_t clear_on_exit, TickType_t ticks)
+{
+    traceENTER_ulTaskGenericNotifyTake(index, clear_on_exit, ticks);
+    uint32_t count = notify_take_checked(clear_on_exit, ticks, index);
     traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
 }
+
+#if TAKE_EXCLUSIVE
+/*
+ * The end of notify_take_locked's work without the lock, in one exclusive section on the value
+ * begun by the caller's take_begin (count, what it loaded): false if anything ran meanwhile, and
+ * then nothing was stored but the state, which the locked path stores again.
+ */
+static inline bool take_commit(tcb_t *self, UBaseType_t index, BaseType_t clear, uint32_t count)
+{
+    self->notify_state[index] = NOTIFY_NONE;
+    /* Stored even when it stays 0: the store's success is what proves the state store good. */
+    return portSTORE_EXCLUSIVE((volatile UBaseType_t *)&self->notify_value[index],
+                               (count == 0 || clear) ? 0 : count - 1) == 0;
+}
+
+static inline uint32_t take_begin(tcb_t *self, UBaseType_t index)
+{
+    _Static_assert(sizeof(UBaseType_t) == sizeof(uint32_t), "the value is one exclusive word");
+    return portLOAD_EXCLUSIVE((volatile UBaseType_t *)&self->notify_value[index]);
+}
+
+/* A take's exclusive section failed after its wait: take the count under the lock. */
+KERNEL_SLOW_PATH static uint32_t notify_take_relocked(BaseType_t clear, tcb_t *self)
+{
+    const UBaseType_t mask = kernel_lock();
+    uint32_t count;
+
+    traceTASK_NOTIFY_TAKE(tskDEFAULT_INDEX_TO_NOTIFY);
+    count = notify_take_locked(self, tskDEFAULT_INDEX_TO_NOTIFY, clear);
+    kernel_unlock(mask);
+    return count;
+}
+
+/* The fast take found a count to take, or none and no wait: lock-free. */
+KERNEL_OUT_OF_LINE static uint32_t notify_take_now(BaseType_t clear, TickType_t ticks, tcb_t *self)
+{
+    const UBaseType_t i = tskDEFAULT_INDEX_TO_NOTIFY;
+    const uint32_t count = take_begin(self, i);
+
+    /* The count an interrupt overwrote with 0 since the caller looked is one to wait for. */
+    if ((count != 0 || ticks == 0) && take_commit(self, i, clear, count)) {
+        traceTASK_NOTIFY_TAKE(i);
+        return count;
+    }
+    return notify_take_checked(clear, ticks, i); /* something ran: all over again, locked */
+}
+
+/*
+ * A fast take that may wait: lock-free if a count is there (a plain load first: a take that will
+ * wait starts no section), else wait under the lock, unless a count came meanwhile (then the
+ * general path). After the wait the count is taken lock-free again.
+ */
+KERNEL_OUT_OF_LINE static uint32_t notify_take_wait(BaseType_t clear, TickType_t ticks, tcb_t *self)
+{
+    const UBaseType_t i = tskDEFAULT_INDEX_TO_NOTIFY;
+    UBaseType_t mask;
+    uint32_t count;
+
+    if (self->notify_value[i] != 0) {
+        return notify_take_now(clear, ticks, self);
+    }
+    mask = kernel_lock();
+    if (__builtin_expect(self->notify_value[i] != 0, 0)) {
+        kernel_unlock(mask);
+        return notify_take_checked(clear, ticks, i);
+    }
+    traceTASK_NOTIFY_TAKE_BLOCK(i);
+    wait_unlock(self, i, ticks, mask);
+    count = take_begin(self, i);
+    if (take_commit(self, i, clear, count)) {
+        traceTASK_NOTIFY_TAKE(i);
+        return count;
+    }
+    return notify_take_relocked(clear, self);
+}
+
+/* ulTaskNotifyTake in speed builds (task.h): a count taken, or none and no wait, lock-free. */
+uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
+{
+    traceENTER_ulTaskGenericNotifyTake(tskDEFAULT_INDEX_TO_NOTIFY, clear, ticks);
+    const UBaseType_t i = tskDEFAULT_INDEX_TO_NOTIFY;
+    uint32_t count;
+
+    if (!portIS_INSIDE_INTERRUPT()) {
+        tcb_t *const self = sched_current;
+
+        if (ticks != 0) {
+            count = notify_take_wait(clear, ticks, self);
+        } else {
+            count = notify_take_now(clear, ticks, self);
+        }
+    } else {
+        count = notify_take_checked(clear, ticks, i);
+    }
+    traceRETURN_ulTaskGenericNotifyTake(count);
+    return count;
+}
+#elif NOTIFY_FAST_PATHS
+/* ulTaskNotifyTake in speed builds (task.h) without an exclusive store: the locked path. */
+uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
+{
+    traceENTER_ulTaskGenericNotifyTake(tskDEFAULT_INDEX_TO_NOTIFY, clear, ticks);
+    uint32_t count = notify_take_checked(clear, ticks, tskDEFAULT_INDEX_TO_NOTIFY);
+    traceRETURN_ulTaskGenericNotifyTake(count);
+    return count;
+}
+#endif /* TAKE_EXCLUSIVE */
 
 BaseType_t xTaskGenericNotifyStateClear(TaskHandle_t task, UBaseType_t index)
 {

@@ -30,6 +30,10 @@ HEADER_ORDER = ["task.h", "queue.h", "timers.h", "event_groups.h", "stream_buffe
 # hooks are skipped by name.
 NOT_KERNEL = {"pxPortInitialiseStack", "xPortStartScheduler", "vPortEndScheduler",
               "vPortSuppressTicksAndSleep"}
+# Quartz entries that a FreeRTOS macro maps to in speed builds (task.h): they have no hooks of
+# their own and call those of the FreeRTOS function the macro stands for.
+STANDS_FOR = {"quartz_notify_give": "xTaskGenericNotify",
+              "quartz_notify_take": "ulTaskGenericNotifyTake"}
 
 # A prototype: return type, name, parameters, ';' (after a ';', '{' or '}', comments removed).
 DECL = re.compile(r"(?:(?<=[;{}])|^)\s*([A-Za-z_][\w\s*]*?[\s*])([A-Za-z_]\w*)\s*"
@@ -108,6 +112,8 @@ def render_defaults(funcs):
            "#define QUARTZ_TRACE_API_DEFAULTS_H"]
     header = None
     for hdr, name, ret, params in funcs:
+        if name in STANDS_FOR:
+            continue
         if hdr != header:
             header = hdr
             out += ["", "/* ---- %s ---- */" % hdr]
@@ -141,6 +147,8 @@ def render_recorder(funcs):
            "#define TRACE_REC_ARG(x) ((uint64_t)(uintptr_t)(x))"]
     header = None
     for hdr, name, ret, params in funcs:
+        if name in STANDS_FOR:
+            continue
         if hdr != header:
             header = hdr
             out += ["", "/* ---- %s ---- */" % hdr]
@@ -181,6 +189,7 @@ def kernel_definitions():
 def check_definition(name, ret, path, line, body):
     """Problems with the hooks of one definition (empty list when it is right)."""
     where = "%s:%d: %s" % (path, line, name)
+    name = STANDS_FOR.get(name, name)
     enter, exit_ = "traceENTER_%s(" % name, "traceRETURN_%s(" % name
     problems = []
     chunks = re.split(r"\breturn\b", body)
