@@ -96,14 +96,14 @@ BaseType_t xTaskGenericNotify(TaskHandle_t task, UBaseType_t index, uint32_t val
     return result;
 }
 
-#if NOTIFY_FAST_PATHS
 /* xTaskNotifyGive's general path: the fast path's tail call passes one argument. */
 KERNEL_OUT_OF_LINE static BaseType_t notify_give_checked(tcb_t *t)
 {
     return notify_checked(t, tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL);
 }
 
-/* xTaskNotifyGive in speed builds (task.h): apply_locked's one case, on the default index. */
+#if NOTIFY_FAST_PATHS
+/* xTaskNotifyGive (task.h) in speed builds: apply_locked's one case, on the default index. */
 BaseType_t quartz_notify_give(TaskHandle_t task)
 {
     traceENTER_xTaskGenericNotify(task, tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL);
@@ -128,6 +128,15 @@ BaseType_t quartz_notify_give(TaskHandle_t task)
     } else {
         result = notify_give_checked(t);
     }
+    traceRETURN_xTaskGenericNotify(result);
+    return result;
+}
+#else
+/* xTaskNotifyGive (task.h) at -Os: the general path. */
+BaseType_t quartz_notify_give(TaskHandle_t task)
+{
+    traceENTER_xTaskGenericNotify(task, tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL);
+    const BaseType_t result = notify_give_checked(task);
     traceRETURN_xTaskGenericNotify(result);
     return result;
 }
@@ -329,7 +338,7 @@ KERNEL_OUT_OF_LINE static uint32_t notify_take_wait(BaseType_t clear, TickType_t
     return notify_take_relocked(clear, self);
 }
 
-/* ulTaskNotifyTake in speed builds (task.h): a count taken, or none and no wait, lock-free. */
+/* ulTaskNotifyTake (task.h) in speed builds: a count taken, or none and no wait, lock-free. */
 uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
 {
     traceENTER_ulTaskGenericNotifyTake(tskDEFAULT_INDEX_TO_NOTIFY, clear, ticks);
@@ -350,8 +359,8 @@ uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
     traceRETURN_ulTaskGenericNotifyTake(count);
     return count;
 }
-#elif NOTIFY_FAST_PATHS
-/* ulTaskNotifyTake in speed builds (task.h) without an exclusive store: the locked path. */
+#else
+/* ulTaskNotifyTake (task.h) without an exclusive store, or at -Os: the locked path. */
 uint32_t quartz_notify_take(BaseType_t clear, TickType_t ticks)
 {
     traceENTER_ulTaskGenericNotifyTake(tskDEFAULT_INDEX_TO_NOTIFY, clear, ticks);

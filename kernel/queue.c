@@ -353,15 +353,13 @@ static KERNEL_HOT_INLINE BaseType_t give(queue_t *q)
     return send_checked(q, NULL, 0, queueSEND_TO_BACK);
 }
 
-/* xSemaphoreGive: what xQueueGenericSend does with no item, no block time, to the back. */
-BaseType_t xQueueSemaphoreGive(QueueHandle_t queue)
+/* xSemaphoreGive (semphr.h): what xQueueGenericSend does with no item, no block time, to the
+ * back, and traced as that call. */
+BaseType_t quartz_semaphore_give(QueueHandle_t queue)
 {
-    traceENTER_xQueueSemaphoreGive(queue);
-    /* Also traced as the call it stands for, as though it made it (FreeRTOS's tools expect it). */
     traceENTER_xQueueGenericSend(queue, NULL, (TickType_t)0, queueSEND_TO_BACK);
     const BaseType_t ret = give(queue);
     traceRETURN_xQueueGenericSend(ret);
-    traceRETURN_xQueueSemaphoreGive(ret);
     return ret;
 }
 

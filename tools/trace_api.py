@@ -30,10 +30,11 @@ HEADER_ORDER = ["task.h", "queue.h", "timers.h", "event_groups.h", "stream_buffe
 # hooks are skipped by name.
 NOT_KERNEL = {"pxPortInitialiseStack", "xPortStartScheduler", "vPortEndScheduler",
               "vPortSuppressTicksAndSleep"}
-# Quartz entries that a FreeRTOS macro maps to in speed builds (task.h): they have no hooks of
-# their own and call those of the FreeRTOS function the macro stands for.
+# Quartz entries that a FreeRTOS macro maps to (task.h, semphr.h): they have no hooks of their
+# own and call those of the FreeRTOS function the macro stands for.
 STANDS_FOR = {"quartz_notify_give": "xTaskGenericNotify",
-              "quartz_notify_take": "ulTaskGenericNotifyTake"}
+              "quartz_notify_take": "ulTaskGenericNotifyTake",
+              "quartz_semaphore_give": "xQueueGenericSend"}
 
 # A prototype: return type, name, parameters, ';' (after a ';', '{' or '}', comments removed).
 DECL = re.compile(r"(?:(?<=[;{}])|^)\s*([A-Za-z_][\w\s*]*?[\s*])([A-Za-z_]\w*)\s*"

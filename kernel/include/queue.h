@@ -97,8 +97,8 @@ BaseType_t xQueueGenericSendFromISR(QueueHandle_t queue, const void *const item,
     xQueueGenericSendFromISR((q), (item), (woken), queueSEND_TO_FRONT)
 #define xQueueOverwriteFromISR(q, item, woken)                                                     \
     xQueueGenericSendFromISR((q), (item), (woken), queueOVERWRITE)
-/* Give a semaphore or mutex (the function behind xSemaphoreGive; Quartz's, not FreeRTOS's). */
-BaseType_t xQueueSemaphoreGive(QueueHandle_t queue);
+/* Quartz's entry behind xSemaphoreGive (semphr.h), not a FreeRTOS function: call the macro. */
+BaseType_t quartz_semaphore_give(QueueHandle_t queue);
 /* Give a semaphore (not a mutex) from an interrupt. */
 BaseType_t xQueueGiveFromISR(QueueHandle_t queue, BaseType_t *const woken);
 

@@ -88,8 +88,9 @@ typedef QueueHandle_t SemaphoreHandle_t;
 
 /* ---- Take and give ---- */
 #define xSemaphoreTake(sem, ticks) xQueueSemaphoreTake((sem), (ticks))
-/* xQueueGenericSend(sem, NULL, semGIVE_BLOCK_TIME, queueSEND_TO_BACK), by its own entry. */
-#define xSemaphoreGive(sem) xQueueSemaphoreGive((QueueHandle_t)(sem))
+/* xQueueGenericSend(sem, NULL, semGIVE_BLOCK_TIME, queueSEND_TO_BACK), by an entry of its own
+ * (kernel/queue.c) that traces as that call. */
+#define xSemaphoreGive(sem) quartz_semaphore_give((QueueHandle_t)(sem))
 #define xSemaphoreTakeFromISR(sem, woken) xQueueReceiveFromISR((QueueHandle_t)(sem), NULL, (woken))
 #define xSemaphoreGiveFromISR(sem, woken) xQueueGiveFromISR((QueueHandle_t)(sem), (woken))
 

@@ -258,21 +258,15 @@ uint32_t ulTaskGenericNotifyValueClear(TaskHandle_t task, UBaseType_t index, uin
 #define xTaskNotifyWaitIndexed(i, clr_in, clr_out, v, ticks)                                       \
     xTaskGenericNotifyWait((i), (clr_in), (clr_out), (v), (ticks))
 /*
- * Speed builds (not -Os) map the two calls of a notification used as a semaphore onto entries of
- * their own, which pass no constant arguments and take fast paths (kernel/notify.c); they trace
- * as the xTaskGenericNotify and ulTaskGenericNotifyTake calls they stand for. The kernel defines
- * them when it is built for speed: build it with the application's optimisation choice.
+ * The two calls of a notification used as a semaphore have entries of their own, which pass no
+ * constant arguments and, in a kernel built for speed, take fast paths (kernel/notify.c); they
+ * trace as the xTaskGenericNotify and ulTaskGenericNotifyTake calls they stand for. Quartz's
+ * functions, not FreeRTOS's: call the macros.
  */
-#ifdef __OPTIMIZE_SIZE__
-#define xTaskNotifyGive(t) xTaskGenericNotify((t), tskDEFAULT_INDEX_TO_NOTIFY, 0, eIncrement, NULL)
-#define ulTaskNotifyTake(clr, ticks)                                                               \
-    ulTaskGenericNotifyTake(tskDEFAULT_INDEX_TO_NOTIFY, (clr), (ticks))
-#else
 BaseType_t quartz_notify_give(TaskHandle_t task);
 uint32_t quartz_notify_take(BaseType_t clear_on_exit, TickType_t ticks);
 #define xTaskNotifyGive(t) quartz_notify_give(t)
 #define ulTaskNotifyTake(clr, ticks) quartz_notify_take((clr), (ticks))
-#endif
 #define xTaskNotifyGiveIndexed(t, i) xTaskGenericNotify((t), (i), 0, eIncrement, NULL)
 #define vTaskNotifyGiveFromISR(t, w)                                                               \
     vTaskGenericNotifyGiveFromISR((t), tskDEFAULT_INDEX_TO_NOTIFY, (w))

@@ -413,12 +413,6 @@
 #ifndef traceRETURN_xQueueGenericSendFromISR
 #define traceRETURN_xQueueGenericSendFromISR(ret)
 #endif
-#ifndef traceENTER_xQueueSemaphoreGive
-#define traceENTER_xQueueSemaphoreGive(queue)
-#endif
-#ifndef traceRETURN_xQueueSemaphoreGive
-#define traceRETURN_xQueueSemaphoreGive(ret)
-#endif
 #ifndef traceENTER_xQueueGiveFromISR
 #define traceENTER_xQueueGiveFromISR(queue, woken)
 #endif

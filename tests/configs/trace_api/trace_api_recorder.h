@@ -308,10 +308,6 @@ void trace_rec_return(const char *fn, int argc, ...);
         TRACE_REC_ARG(woken), TRACE_REC_ARG(position))
 #define traceRETURN_xQueueGenericSendFromISR(ret) \
     trace_rec_return("xQueueGenericSendFromISR", 1, TRACE_REC_ARG(ret))
-#define traceENTER_xQueueSemaphoreGive(queue) \
-    trace_rec_enter("xQueueSemaphoreGive", 1, TRACE_REC_ARG(queue))
-#define traceRETURN_xQueueSemaphoreGive(ret) \
-    trace_rec_return("xQueueSemaphoreGive", 1, TRACE_REC_ARG(ret))
 #define traceENTER_xQueueGiveFromISR(queue, woken) \
     trace_rec_enter("xQueueGiveFromISR", 2, TRACE_REC_ARG(queue), TRACE_REC_ARG(woken))
 #define traceRETURN_xQueueGiveFromISR(ret) \
