@@ -318,9 +318,12 @@ static KERNEL_HOT_INLINE BaseType_t wake_locked(tcb_t *t, enum wait_result resul
                                                 struct QueueDefinition *m)
 {
     UBaseType_t priority;
+    tcb_t *cur;
     List_t *state;
 
+    t->wait_result = (uint8_t)result;
     unlink_event_locked(t, m);
+    /* Read after the stores above, so that the ready insertion's check folds into this test. */
     state = listLIST_ITEM_CONTAINER(&t->state_item);
     if (state != NULL) { /* a delayed list; none for a wait without timeout */
         (void)list_unlink_uncursored(state, &t->state_item);
@@ -331,9 +334,9 @@ static KERNEL_HOT_INLINE BaseType_t wake_locked(tcb_t *t, enum wait_result resul
 #else
     sched_ready_add_at(t, priority);
 #endif
-    t->wait_result = (uint8_t)result;
-    /* Never NULL: a blocked task ran, so one runs. */
-    if (priority > sched_current->priority) {
+    /* Read last: no register holds it meanwhile. Never NULL: a blocked task ran, so one runs. */
+    cur = sched_current;
+    if (priority > cur->priority) {
         sched.yield_pending = pdTRUE;
         return pdTRUE;
     }

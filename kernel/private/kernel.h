@@ -254,7 +254,9 @@ static inline void sched_ready_add_inline(tcb_t *t)
 static inline void sched_ready_remove_at(tcb_t *t, UBaseType_t priority)
 {
     /* Ready: on ready[priority], which it need not check, nor compute. */
-    if (list_unlink_uncounted(listLIST_ITEM_CONTAINER(&t->state_item), &t->state_item)) {
+    /* Laid out inline (expected), where its branch costs nothing more when skipped. */
+    if (__builtin_expect(
+            list_unlink_uncounted(listLIST_ITEM_CONTAINER(&t->state_item), &t->state_item), 1)) {
 #if SCHED_READY_BITS
         sched.ready_bits &= ~(1UL << priority);
 #endif
