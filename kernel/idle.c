@@ -35,7 +35,7 @@ static TickType_t expected_idle_ticks(void)
 {
     if (sched.yield_pending || sched.pended_ticks != 0 ||
         sched_current->priority != tskIDLE_PRIORITY ||
-        listCURRENT_LIST_LENGTH(&sched.ready[tskIDLE_PRIORITY]) > 1) {
+        sched_ready_several(tskIDLE_PRIORITY)) {
         return 0;
     }
     /* next_unblock is portMAX_DELAY with nothing delayed this epoch: sleep to the wrap at most. */
@@ -69,7 +69,7 @@ static void idle_task(void *arg)
         free_deleted_tasks();
         if (!configUSE_PREEMPTION ||
             (configIDLE_SHOULD_YIELD &&
-             listCURRENT_LIST_LENGTH(&sched.ready[tskIDLE_PRIORITY]) > 1)) {
+             sched_ready_several(tskIDLE_PRIORITY))) {
             taskYIELD();
         }
         if (configUSE_IDLE_HOOK) {

@@ -19,11 +19,20 @@
 #include "kernel.h"
 #include "list_impl.h"
 
+#include <stddef.h>
+
 struct sched_state sched;
-tcb_t *volatile sched_current;
 
 void sched_init_once(void)
 {
+    /*
+     * The ports' name for the running task (port_contract.h) is the address of sched.current.
+     * Set here because a directive at file scope cannot take the offset as an operand; the
+     * symbol belongs to sched's section, whatever happens to this function's.
+     */
+    __asm__(".globl sched_current\n\t.set sched_current, sched + %c0"
+            :
+            : "i"(offsetof(struct sched_state, current)));
     if (sched.lists_ready) {
         return;
     }
@@ -68,7 +77,7 @@ UBaseType_t sched_top_ready_priority_locked(void)
 #else
     UBaseType_t top = sched.top_ready;
 
-    while (listLIST_IS_EMPTY(&sched.ready[top])) {
+    while (sched_ready_empty(top)) {
         configASSERT(top > 0);
         top--;
     }
@@ -82,77 +91,127 @@ static bool is_ready(const tcb_t *t)
     return listLIST_ITEM_CONTAINER(&t->state_item) == &sched.ready[t->priority];
 }
 
+/* What only a bug brings about: report it (configASSERT) and stop. */
+static __attribute__((noreturn, cold)) void halt(void)
+{
+    configASSERT(0);
+    portDISABLE_INTERRUPTS();
+    for (;;) {
+    }
+}
+
 /*
- * The top priority's ready list, as element READY_BIAS of the array returned. With the bitmap
- * the list is ready[31 - clz(ready_bits)]: returning a base clz lists below the array and
- * indexing it at 31 folds the 31 into each access's offset, where the plain index costs a
- * subtraction on every switch (the empty asm keeps GCC from turning it back into that). -Os
- * shares sched_top_ready_priority_locked() instead: smaller.
+ * The top priority's ready list, as element READY_BIAS of the ready lists of the state
+ * returned. With the bitmap the list is ready[31 - clz(ready_bits)]: returning sched moved clz
+ * lists down and indexing its lists at 31 folds the 31 into each access's offset, where the
+ * plain index costs a subtraction on every switch (the empty asm keeps GCC from turning it back
+ * into that), and the one register serves sched's other fields too. -Os shares
+ * sched_top_ready_priority_locked() instead: smaller.
  */
 #if SCHED_READY_BITS && !defined(__OPTIMIZE_SIZE__)
 #define READY_BIAS 31
+#define SCHED_HAS_READY_TASK() (sched.ready_bits != 0) /* the idle task: a bug otherwise */
 #else
 #define READY_BIAS 0
+#define SCHED_HAS_READY_TASK() true /* sched_top_ready_priority_locked() asserts it */
 #endif
 /* One definition for both forms: coverage tools merge a function's counts by its line. */
-static inline List_t *top_ready_biased_locked(void)
+static inline struct sched_state *top_ready_biased_locked(void)
 {
 #if READY_BIAS
     uint32_t bits = sched.ready_bits;
     uintptr_t base;
 
-    configASSERT(bits != 0);
-    base = (uintptr_t)sched.ready - (uintptr_t)__builtin_clz(bits) * sizeof(List_t);
-    __asm__("" : "+r"(base));
-    return (List_t *)base;
+    if (__builtin_expect(bits == 0, 0)) {
+        halt(); /* the idle task is always ready: a bug */
+    }
+    base = (uintptr_t)&sched - (uintptr_t)__builtin_clz(bits) * sizeof(List_t);
 #else
-    List_t *top = &sched.ready[sched_top_ready_priority_locked()];
-
-    __asm__("" : "+r"(top)); /* one register for the list: GCC rebuilds it per field otherwise */
-    return top;
+    uintptr_t base = (uintptr_t)&sched + sched_top_ready_priority_locked() * sizeof(List_t);
 #endif
+    __asm__("" : "+r"(base)); /* one register for the list: GCC rebuilds it per field otherwise */
+    return (struct sched_state *)base;
 }
 
-/*
- * The switch itself (locked): check the outgoing task's stack, then run the task after the
- * round-robin cursor at the top ready priority. Returns the task to run (out while the
- * scheduler is suspended: the switch is only recorded). Inline in both entry points below,
- * except at -Os, which keeps one copy.
- */
-static KERNEL_HOT_ONE_COPY tcb_t *switch_locked(tcb_t *out)
+/* Run the task after the round-robin cursor at the top ready priority (locked). */
+static KERNEL_HOT_INLINE tcb_t *switch_in_locked(void)
 {
-    List_t *top;
-    ListItem_t *next;
+    /* Indexed through a pointer, not the array: beyond its bounds on purpose (the bias). */
+    List_t *const top = &(&top_ready_biased_locked()->ready[0])[READY_BIAS];
+    ListItem_t *next = top->index->next;
     tcb_t *in;
 
+    /* Round robin within the top priority: the task after the cursor, skipping the end marker. */
+    if (next == (ListItem_t *)&top->end) {
+        next = next->next;
+    }
+    top->index = next;
+    __asm__("" ::: "memory"); /* stored first: its register is free for the task, none saved */
+    in = (tcb_t *)((char *)next - offsetof(tcb_t, state_item)); /* its owner, without a load */
+    sched_current = in;
+    traceTASK_SWITCHED_IN();
+    return in;
+}
+
+/* The outgoing task t (NULL at the start) overflowed its stack. */
+static KERNEL_HOT_INLINE bool switch_out_overflowed(const tcb_t *t)
+{
+    return configCHECK_FOR_STACK_OVERFLOW > 0 && t != NULL && stack_overflowed(t);
+}
+
+/* Report it. The option is tested here too: without it, even an unoptimised build names no
+ * hook. */
+static KERNEL_HOT_INLINE void switch_out_check(tcb_t *t)
+{
+    if (configCHECK_FOR_STACK_OVERFLOW > 0 && switch_out_overflowed(t)) {
+        vApplicationStackOverflowHook(t, t->name);
+    }
+}
+
+#ifndef __OPTIMIZE_SIZE__
+/*
+ * A switch's rare cases, out of its way: the outgoing task (still sched_current) overflowed its
+ * stack, or no task is ready (a bug). It reads the task itself, so that the switch keeps
+ * nothing live for it, and the switch reaches it by a tail call: the switch calls nothing and
+ * saves no registers.
+ */
+static __attribute__((noinline, cold)) StackType_t *switch_rare_locked(void)
+{
+    switch_out_check(sched_current);
+    return (StackType_t *)switch_in_locked()->top_of_stack;
+}
+#endif
+
+/*
+ * The switch itself (locked): check the outgoing task's stack, then run the next task. Returns
+ * the stack pointer to resume: the new task's saved one, or sp while the scheduler is
+ * suspended (the switch is only recorded). Inline in both entry points below, except at -Os,
+ * which keeps one copy.
+ */
+static KERNEL_HOT_ONE_COPY StackType_t *switch_locked(tcb_t *out, StackType_t *sp)
+{
     if (sched.suspend_depth != 0) {
         sched.yield_pending = pdTRUE;
-        return out;
+        return sp;
     }
     sched.yield_pending = pdFALSE;
     traceTASK_SWITCHED_OUT();
 #if configGENERATE_RUN_TIME_STATS
     stats_switch_out_locked(out);
 #endif
-    if (configCHECK_FOR_STACK_OVERFLOW > 0 && out != NULL) {
-        stack_check_overflow(out);
+#ifdef __OPTIMIZE_SIZE__
+    switch_out_check(out);
+#else
+    if (__builtin_expect(switch_out_overflowed(out) || !SCHED_HAS_READY_TASK(), 0)) {
+        return switch_rare_locked();
     }
-    /* Round robin within the top priority: the task after the cursor, skipping the end marker. */
-    top = top_ready_biased_locked();
-    next = top[READY_BIAS].index->next;
-    if (next == (ListItem_t *)&top[READY_BIAS].end) {
-        next = next->next;
-    }
-    top[READY_BIAS].index = next;
-    in = listGET_LIST_ITEM_OWNER(next);
-    sched_current = in;
-    traceTASK_SWITCHED_IN();
-    return in;
+#endif
+    return (StackType_t *)switch_in_locked()->top_of_stack;
 }
 
 void sched_switch_context(void)
 {
-    (void)switch_locked(sched_current);
+    (void)switch_locked(sched_current, NULL);
 }
 
 StackType_t *sched_switch_stack(StackType_t *sp)
@@ -160,7 +219,7 @@ StackType_t *sched_switch_stack(StackType_t *sp)
     tcb_t *const out = sched_current;
 
     out->top_of_stack = sp;
-    return (StackType_t *)switch_locked(out)->top_of_stack;
+    return switch_locked(out, sp);
 }
 
 /*
@@ -171,24 +230,34 @@ static KERNEL_HOT_INLINE void block_current_locked(List_t *waiters, TickType_t t
                                                    bool can_wait_forever)
 {
     tcb_t *const t = sched_current;
-    const TickType_t value = sched_event_value(t->priority);
+    const UBaseType_t priority = t->priority; /* read once: a byte, which any store may alias */
+    const TickType_t value = sched_event_value(priority);
 
-    configASSERT((ticks != 0) && (sched.suspend_depth == 0));
     t->wait_result = WAIT_PENDING;
-    t->flags &= (uint8_t)~TCB_DELAY_ABORTED;
+    t->flags = 0; /* forget an abort of an earlier wait: TCB_DELAY_ABORTED is its only flag */
+#ifdef __OPTIMIZE_SIZE__
     sched_ready_remove_locked(t);
+#else
+    sched_ready_remove_at(t, priority);
+#endif
     if (waiters != NULL) {
         if (value == portMAX_DELAY) {
             __builtin_unreachable(); /* priorities sort below the end marker: the walk ends there */
         }
         listSET_LIST_ITEM_VALUE(&t->event_item, value);
-        list_insert_sorted(waiters, &t->event_item);
+        /* The running task's event item is on no list: no check. */
+        list_link_sorted(waiters, &t->event_item);
     }
     /* A wait without timeout stays on no state list: nothing needs to find it by its state. */
     if (!can_wait_forever || ticks != portMAX_DELAY || !INCLUDE_vTaskSuspend) {
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
     sched_pend_switch();
+    /*
+     * Checked last, where its call is a tail call and the block saves no registers for it: the
+     * block changes neither value, and a failure that returns goes on to the switch as before.
+     */
+    configASSERT((ticks != 0) && (sched.suspend_depth == 0));
 }
 
 void sched_block_timed_locked(List_t *waiters, TickType_t ticks)
@@ -218,7 +287,7 @@ static KERNEL_HOT_ONE_COPY void unlink_event_locked(tcb_t *t, struct QueueDefini
     List_t *const waiters = listLIST_ITEM_CONTAINER(&t->event_item);
 
     if (waiters != NULL) {
-        (void)list_unlink(waiters, &t->event_item);
+        (void)list_unlink_uncursored(waiters, &t->event_item);
     }
 #if configUSE_MUTEXES
     if (m != NULL) {
@@ -247,26 +316,59 @@ void sched_yield_if_locked(BaseType_t preempt)
 }
 #endif
 
-BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
+/*
+ * Make blocked t ready; m is the mutex it waits for (or NULL), whose holder may now owe less
+ * priority. Inline in both forms of sched_wake_locked() below in speed builds.
+ */
+static KERNEL_HOT_INLINE BaseType_t wake_locked(tcb_t *t, enum wait_result result,
+                                                struct QueueDefinition *m)
 {
-    tcb_t *const cur = sched_current;
-    const UBaseType_t priority = t->priority; /* read once: a byte, which any store may alias */
+    UBaseType_t priority;
+    tcb_t *cur;
     List_t *state;
 
-    /* Blocked, so it holds no hand-off: wait_queue names the mutex it waits for, or nothing. */
-    unlink_event_locked(t, t->wait_queue);
     t->wait_result = (uint8_t)result;
+    unlink_event_locked(t, m);
     /* Read after the stores above, so that the ready insertion's check folds into this test. */
     state = listLIST_ITEM_CONTAINER(&t->state_item);
     if (state != NULL) { /* a delayed list; none for a wait without timeout */
-        (void)list_unlink(state, &t->state_item);
+        (void)list_unlink_uncursored(state, &t->state_item);
     }
+    priority = t->priority; /* read once, after the stores: a byte, which any store may alias */
+#ifdef __OPTIMIZE_SIZE__
     sched_ready_add_locked(t);
-    if (cur != NULL && priority > cur->priority) {
+#else
+    sched_ready_add_at(t, priority);
+#endif
+    /* Read last: no register holds it meanwhile. Never NULL: a blocked task ran, so one runs. */
+    cur = sched_current;
+    if (priority > cur->priority) {
         sched.yield_pending = pdTRUE;
         return pdTRUE;
     }
     return pdFALSE;
+}
+
+#ifndef __OPTIMIZE_SIZE__
+/* A waiter for a mutex: its own copy, so that the common wake calls nothing. */
+static __attribute__((noinline)) BaseType_t wake_mutex_waiter_locked(tcb_t *t,
+                                                                    enum wait_result result)
+{
+    return wake_locked(t, result, t->wait_queue);
+}
+#endif
+
+BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
+{
+    /* Blocked, so it holds no hand-off: wait_queue names the mutex it waits for, or nothing. */
+#ifdef __OPTIMIZE_SIZE__
+    return wake_locked(t, result, t->wait_queue);
+#else
+    if (t->wait_queue != NULL) {
+        return wake_mutex_waiter_locked(t, result);
+    }
+    return wake_locked(t, result, NULL);
+#endif
 }
 
 void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)
@@ -297,8 +399,8 @@ void sched_set_priority_locked(tcb_t *t, UBaseType_t priority)
     }
     listSET_LIST_ITEM_VALUE(&t->event_item, sched_event_value(priority));
     if (waiters != NULL) {
-        (void)list_remove(&t->event_item);
-        list_insert_sorted(waiters, &t->event_item);
+        (void)list_unlink_uncursored(waiters, &t->event_item);
+        list_link_sorted(waiters, &t->event_item);
     }
 #if configUSE_MUTEXES
     if (task_wait_mutex(t) != NULL) {
@@ -432,8 +534,5 @@ void vTaskEndScheduler(void)
 void sched_task_exit_error(void)
 {
     /* A task function returned; FreeRTOS tasks must delete themselves instead. */
-    configASSERT(0);
-    portDISABLE_INTERRUPTS();
-    for (;;) {
-    }
+    halt();
 }

@@ -233,7 +233,7 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t code, const char *const name,
         t = NULL;
     } else {
         task_init(t, code, name, stack_depth, params, priority, stack_buffer);
-        t->flags = TCB_STATIC_STACK | TCB_STATIC_TCB;
+        t->alloc = TCB_STATIC_STACK | TCB_STATIC_TCB;
         task_add(t);
     }
     traceRETURN_xTaskCreateStatic(t);
@@ -248,7 +248,7 @@ BaseType_t xTaskGetStaticBuffers(TaskHandle_t task, StackType_t **stack_buffer,
     BaseType_t ret = pdFALSE;
 
     configASSERT(stack_buffer != NULL && task_buffer != NULL);
-    if ((t->flags & TCB_STATIC_TCB) != 0) {
+    if ((t->alloc & TCB_STATIC_TCB) != 0) {
         *stack_buffer = t->stack;
         *task_buffer = (StaticTask_t *)t;
         ret = pdTRUE;
@@ -263,7 +263,7 @@ void task_free(tcb_t *t)
 {
     portCLEAN_UP_TCB(t);
 #if configSUPPORT_DYNAMIC_ALLOCATION
-    if ((t->flags & TCB_STATIC_TCB) == 0) {
+    if ((t->alloc & TCB_STATIC_TCB) == 0) {
         vPortFree(task_block(t));
     }
 #endif

@@ -154,7 +154,7 @@ void vTaskResume(TaskHandle_t task)
     cur = sched_current;
     if (is_suspended_locked(t, cur)) {
         traceTASK_RESUME(t);
-        (void)list_remove(&t->state_item);
+        (void)list_unlink_uncursored(&sched.suspended, &t->state_item);
         sched_ready_add_locked(t);
         /* Before the start there may be no current task, and nothing switches anyway. */
         sched_yield_if_locked(cur != NULL && t->priority > cur->priority);
@@ -176,7 +176,7 @@ BaseType_t xTaskResumeFromISR(TaskHandle_t task)
     cur = sched_current;
     if (is_suspended_locked(t, cur)) {
         traceTASK_RESUME_FROM_ISR(t);
-        (void)list_remove(&t->state_item);
+        (void)list_unlink_uncursored(&sched.suspended, &t->state_item);
         sched_ready_add_locked(t);
         if (t->priority > cur->priority) {
             /* As in FreeRTOS: with the scheduler suspended, the switch waits for the resume. */

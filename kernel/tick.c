@@ -22,11 +22,12 @@ static void update_next_unblock_locked(void)
 
 void tick_delay_add_locked(tcb_t *t, TickType_t wake)
 {
+    /* t is the task blocking, just taken off its ready list: on no list, no check. */
     listSET_LIST_ITEM_VALUE(&t->state_item, wake);
     if (wake < sched.tick_count) {
-        list_insert_sorted(sched.delayed_overflow, &t->state_item);
+        list_link_sorted(sched.delayed_overflow, &t->state_item);
     } else {
-        list_insert_sorted(sched.delayed_now, &t->state_item);
+        list_link_sorted(sched.delayed_now, &t->state_item);
         if (wake < sched.next_unblock) {
             sched.next_unblock = wake;
         }
@@ -69,7 +70,7 @@ BaseType_t tick_advance_locked(void)
     }
     if (configUSE_PREEMPTION) {
         if (configUSE_TIME_SLICING &&
-            listCURRENT_LIST_LENGTH(&sched.ready[sched_current->priority]) > 1) {
+            sched_ready_several(sched_current->priority)) {
             switch_needed = pdTRUE;
         }
         if (sched.yield_pending) {
@@ -229,7 +230,7 @@ eSleepModeStatus eTaskConfirmSleepModeStatus(void)
     if (sched.yield_pending || sched.pended_ticks != 0) {
         goto out;
     }
-    if (listCURRENT_LIST_LENGTH(&sched.ready[tskIDLE_PRIORITY]) > 1) {
+    if (sched_ready_several(tskIDLE_PRIORITY)) {
         goto out;
     }
     /*

@@ -480,7 +480,7 @@ typedef struct xSTATIC_TCB {
     uint32_t dummy10[configTASK_NOTIFICATION_ARRAY_ENTRIES];
     uint8_t dummy11[configTASK_NOTIFICATION_ARRAY_ENTRIES];
 #endif
-    uint8_t dummy12[5];
+    uint8_t dummy12[6];
     char dummy13[configMAX_TASK_NAME_LEN];
 } StaticTask_t;
 

@@ -42,9 +42,10 @@ enum wait_result {
     WAIT_HANDOFF,     /* as WAIT_OK, and wait_queue keeps a slot for it until it runs (queue.c) */
 };
 
-/* tcb_t.flags */
+/* tcb_t.alloc */
 #define TCB_STATIC_STACK 0x01u /* stack memory belongs to the application */
 #define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
+/* tcb_t.flags */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
 
 /* Every byte of a new task's stack, so stack checks and high-water marks can see use. */
@@ -97,7 +98,8 @@ struct tskTaskControlBlock {
     uint8_t base_priority; /* priority the application set */
     uint8_t wait_result;   /* enum wait_result */
     uint8_t wait_flags;    /* what the hand-off should do (queue.c) */
-    uint8_t flags;         /* TCB_* */
+    uint8_t flags;         /* TCB_DELAY_ABORTED, alone: a block clears it with a store */
+    uint8_t alloc;         /* TCB_STATIC_* */
     char name[configMAX_TASK_NAME_LEN];
 };
 
@@ -115,6 +117,13 @@ struct tskTaskControlBlock {
 
 /* Scheduler state (sched.c). */
 struct sched_state {
+    /*
+     * The running task (sched_current): here, it shares the base register of the other
+     * scheduler fields and costs no address load of its own, and first, where Thumb reaches
+     * it with a 16-bit load. The ports find it under the symbol sched_current, which sched.c
+     * defines as its address.
+     */
+    tcb_t *volatile current;
     List_t ready[configMAX_PRIORITIES];
     List_t delayed[2];         /* sorted by wake time; one for each tick-count epoch */
     List_t *delayed_now;       /* wake times in the current epoch */
@@ -142,7 +151,7 @@ struct sched_state {
 };
 
 extern struct sched_state sched;
-extern tcb_t *volatile sched_current;
+#define sched_current (sched.current)
 
 /*
  * The kernel lock for the kernel's own short operations: kernel_lock() masks interrupts up to the
@@ -226,17 +235,41 @@ static inline void sched_timeout_start(TimeOut_t *timeout)
 #endif
 }
 
-/* ---- Ready list ---- */
-static inline void sched_ready_add_inline(tcb_t *t)
+/*
+ * ---- Ready list ----
+ * Speed builds keep no count on the ready lists (the bitmap or top_ready says which are empty,
+ * and each add and removal saves its load, add and store): listCURRENT_LIST_LENGTH is not valid
+ * on them; sched_ready_empty() and sched_ready_several() read their shape instead.
+ */
+static inline bool sched_ready_empty(UBaseType_t priority)
 {
-    /* Read once: the priority is a byte, which any store may alias. */
-    const UBaseType_t priority = t->priority;
-    List_t *list = &sched.ready[priority];
+    const List_t *const list = &sched.ready[priority];
 
-    __asm__("" : "+r"(list)); /* one register for the list: GCC rebuilds it per field otherwise */
+    return list->end.next == (const ListItem_t *)&list->end;
+}
+
+/* More than one task ready at priority (time slicing, the idle task's yield). */
+static inline bool sched_ready_several(UBaseType_t priority)
+{
+    const List_t *const list = &sched.ready[priority];
+
+    return list->end.next != list->end.prev; /* one item is both; none leaves both the end */
+}
+
+/* Make t ready at `priority`, its priority read once by the caller (a byte, which any store may
+ * alias). */
+static inline void sched_ready_add_at(tcb_t *t, UBaseType_t priority)
+{
+    /* sched moved up by priority lists: its ready[0] is the list, reached from one register
+     * (GCC rebuilds the address per field otherwise, and a multiply and two adds at best). */
+    uintptr_t moved = (uintptr_t)&sched + priority * sizeof(List_t);
+    List_t *list;
+
+    __asm__("" : "+r"(moved));
+    list = &((struct sched_state *)moved)->ready[0];
     traceMOVED_TASK_TO_READY_STATE(t);
     /* The link first: its assertion is then the only call, before anything is computed. */
-    list_insert_end(list, &t->state_item);
+    list_insert_end_uncounted(list, &t->state_item);
 #if SCHED_READY_BITS
     sched.ready_bits |= 1UL << priority;
 #else
@@ -247,16 +280,28 @@ static inline void sched_ready_add_inline(tcb_t *t)
     tracePOST_MOVED_TASK_TO_READY_STATE(t);
 }
 
-static inline void sched_ready_remove_inline(tcb_t *t)
+static inline void sched_ready_add_inline(tcb_t *t)
 {
-    const UBaseType_t priority = t->priority; /* read before the stores: a byte may alias them */
+    sched_ready_add_at(t, t->priority);
+}
 
-    if (list_remove(&t->state_item) == 0) {
+/* Take ready task t, of `priority`, off its ready list. */
+static inline void sched_ready_remove_at(tcb_t *t, UBaseType_t priority)
+{
+    /* Ready: on ready[priority], which it need not check, nor compute. */
+    /* Laid out inline (expected), where its branch costs nothing more when skipped. */
+    if (__builtin_expect(
+            list_unlink_uncounted(listLIST_ITEM_CONTAINER(&t->state_item), &t->state_item), 1)) {
 #if SCHED_READY_BITS
         sched.ready_bits &= ~(1UL << priority);
 #endif
     }
     (void)priority;
+}
+
+static inline void sched_ready_remove_inline(tcb_t *t)
+{
+    sched_ready_remove_at(t, t->priority);
 }
 
 /* Inline where speed counts (every block, wake, suspend and resume); -Os builds share sched.c's
@@ -361,7 +406,7 @@ BaseType_t idle_task_create(void);
 
 /* Tick processing (tick.c): advance one tick with the lock held; pdTRUE if a switch is due. */
 BaseType_t tick_advance_locked(void);
-/* Insert the current task on the delayed list for wake time `wake`. */
+/* Insert the current task, on no list, on the delayed list for wake time `wake`. */
 void tick_delay_add_locked(tcb_t *t, TickType_t wake);
 
 /* Initialise the scheduler's lists before the first task is created. */
@@ -426,6 +471,9 @@ UBaseType_t mutex_needed_priority_locked(const tcb_t *t);
 /* Release every mutex t holds (t is being deleted). */
 void mutex_release_all_locked(tcb_t *t);
 #endif
+
+/* An assertion's condition, expected to hold: the failure's call is laid out of the way. */
+#define KERNEL_LIKELY(x) __builtin_expect(!!(x), 1)
 
 /*
  * A blocking slow path kept out of its caller in speed builds, so that the caller's fast path
@@ -504,7 +552,8 @@ KERNEL_NO_ASAN static inline bool stack_guard_broken(const StackType_t *g)
 #endif
 }
 
-KERNEL_NO_ASAN static inline void stack_check_overflow(tcb_t *t)
+/* Whether t's stack has overflowed; the caller reports it (vApplicationStackOverflowHook). */
+KERNEL_NO_ASAN static inline bool stack_overflowed(const tcb_t *t)
 {
 #if portSTACK_GROWTH < 0
     const StackType_t *g = t->stack;
@@ -516,9 +565,7 @@ KERNEL_NO_ASAN static inline void stack_check_overflow(tcb_t *t)
     if (configCHECK_FOR_STACK_OVERFLOW > 1) {
         overflow = overflow || __builtin_expect(stack_guard_broken(g), 0);
     }
-    if (__builtin_expect(overflow, 0)) {
-        vApplicationStackOverflowHook(t, t->name);
-    }
+    return __builtin_expect(overflow, 0);
 }
 
 /* ---- Interrupt-context detection for configASSERT ---- */

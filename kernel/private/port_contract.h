@@ -68,7 +68,9 @@
 #include "FreeRTOS.h"
 
 struct tskTaskControlBlock;
+#ifndef sched_current /* the kernel's own sources name it as a field of sched (kernel.h) */
 extern struct tskTaskControlBlock *volatile sched_current;
+#endif
 void sched_switch_context(void);
 StackType_t *sched_switch_stack(StackType_t *sp);
 BaseType_t sched_tick_isr(void);

@@ -19,16 +19,19 @@
 /* Non-zero when the four words at g all equal fill (a constant: it is an immediate). */
 #define portSTACK_GUARD_INTACT(g, fill)                                                            \
     __extension__({                                                                                \
+        const StackType_t *g_ = (g);                                                               \
+        register StackType_t c_ __asm__("ip"); /* not r4: nothing to save */                     \
+        StackType_t a_, b_;                                                                        \
         int intact_;                                                                               \
-        __asm__("ldm %[g], {r2, r3, r12, lr}  \n"                                                  \
-                "cmp r2, %[k]                 \n"                                                  \
+        __asm__("ldrd %[a], %[b], [%[g]]      \n"                                                  \
+                "ldrd %[g], %[c], [%[g], #8]  \n"                                                  \
+                "cmp %[a], %[k]               \n"                                                  \
                 "ittt eq                      \n"                                                  \
-                "cmpeq r3, %[k]               \n"                                                  \
-                "cmpeq r12, %[k]              \n"                                                  \
-                "cmpeq lr, %[k]               \n"                                                  \
-                : "=@cceq"(intact_)                                                                \
-                : [g] "r"(g), [k] "i"(fill), "m"(*(const StackType_t(*)[4])(g))                    \
-                : "r2", "r3", "r12", "lr");                                                        \
+                "cmpeq %[b], %[k]             \n"                                                  \
+                "cmpeq %[g], %[k]             \n"                                                  \
+                "cmpeq %[c], %[k]             \n"                                                  \
+                : "=@cceq"(intact_), [a] "=&r"(a_), [b] "=&r"(b_), [c] "=&r"(c_), [g] "+r"(g_)   \
+                : [k] "i"(fill), "m"(*(const StackType_t(*)[4])(g)));                              \
         intact_;                                                                                   \
     })
 

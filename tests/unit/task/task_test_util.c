@@ -21,24 +21,33 @@ void tt_trace_reset(void)
     trace[0] = '\0';
 }
 
+/*
+ * Append s after a space (none first). Masked from the separator's choice to the copy, so that
+ * no other entry lands in between: tasks of one priority time-slice, and handlers trace too.
+ */
 static void append(const char *s)
 {
-    size_t n = strlen(s);
+    const size_t n = strlen(s);
+    const UBaseType_t mask = taskENTER_CRITICAL_FROM_ISR();
+    const size_t sep = trace_len != 0 ? 1u : 0u;
+    const bool room = trace_len + sep + n + 1 < TRACE_SIZE;
 
-    if (trace_len + n + 1 >= TRACE_SIZE) {
-        qtest_fail(__FILE__, __LINE__, "trace overflow");
-        return;
+    if (room) {
+        memcpy(trace + trace_len, " ", sep);
+        memcpy(trace + trace_len + sep, s, n + 1);
+        trace_len += sep + n;
     }
-    memcpy(trace + trace_len, s, n + 1);
-    trace_len += n;
+    taskEXIT_CRITICAL_FROM_ISR(mask);
+    if (!room) {
+        qtest_fail(__FILE__, __LINE__, "trace overflow");
+    }
 }
 
 void tt_trace(char id)
 {
     char entry[32];
 
-    snprintf(entry, sizeof(entry), "%s%c%llu", trace_len ? " " : "", id,
-             (unsigned long long)xTaskGetTickCount());
+    snprintf(entry, sizeof(entry), "%c%llu", id, (unsigned long long)xTaskGetTickCount());
     append(entry);
 }
 
@@ -46,7 +55,7 @@ void tt_mark(char id)
 {
     char entry[4];
 
-    snprintf(entry, sizeof(entry), "%s%c", trace_len ? " " : "", id);
+    snprintf(entry, sizeof(entry), "%c", id);
     append(entry);
 }
 
