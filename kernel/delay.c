@@ -10,7 +10,7 @@ void vTaskDelay(const TickType_t ticks)
 {
     traceENTER_vTaskDelay(ticks);
     /* Only the calling task changes its suspension depth: no lock is needed to read it. */
-    configASSERT(!portIS_INSIDE_INTERRUPT() && (ticks == 0 || sched.suspend_depth == 0));
+    sched_assert_may_block(ticks);
     if (ticks == 0) {
         /* A zero delay is a yield to tasks of equal priority. */
         taskYIELD();
