@@ -66,13 +66,7 @@ BaseType_t xTaskAbortDelay(TaskHandle_t task)
         BaseType_t preempt;
 
         t->flags |= TCB_DELAY_ABORTED;
-#if configUSE_TASK_NOTIFICATIONS
-        for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
-            if (t->notify_state[i] == NOTIFY_WAITING) {
-                t->notify_state[i] = NOTIFY_NONE;
-            }
-        }
-#endif
+        notify_wait_cancel_locked(t);
         preempt = sched_wake_locked(t, WAIT_ABORTED);
         sched_yield_if_locked(preempt);
         aborted = pdTRUE;

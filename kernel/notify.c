@@ -5,6 +5,9 @@
  *
  * A waiting task is on the delayed list (on none when it waits without timeout) and on no waiter
  * list, with notify_state[i] == NOTIFY_WAITING; a notifier that finds that state wakes it. The
+ * state says so only while the task is blocked: every other end of the wait (timeout, abort,
+ * suspension) clears it (notify_wait_cancel_locked), so that no notifier wakes a task that is
+ * ready, or was running and was preempted before it cleared the state itself. The
  * waiter reads its own value after it runs again, so no hand-off buffer is needed.
  *
  * Fast paths (speed builds only; -Os builds have the general paths alone): a give by
@@ -19,6 +22,7 @@
  * path, which stores the state again.
  */
 #include "kernel.h"
+#include "sched_hot.h"
 
 #if configUSE_TASK_NOTIFICATIONS
 
@@ -66,6 +70,13 @@ static BaseType_t apply_locked(tcb_t *t, UBaseType_t index, uint32_t value,
     t->notify_state[index] = NOTIFY_RECEIVED;
     return pdPASS;
 }
+
+#ifdef __OPTIMIZE_SIZE__
+void notify_wait_cancel_locked(tcb_t *t)
+{
+    notify_wait_cancel_inline(t);
+}
+#endif
 
 /* xTaskGenericNotify's general path: every action, every check. */
 KERNEL_OUT_OF_LINE static BaseType_t notify_checked(tcb_t *t, UBaseType_t index, uint32_t value,
@@ -118,11 +129,11 @@ BaseType_t quartz_notify_give(TaskHandle_t task)
         t->notify_value[i]++;
         t->notify_state[i] = NOTIFY_RECEIVED;
         traceTASK_NOTIFY(i);
-        if (old_state == NOTIFY_WAITING) {
-            /* sched_yield_if_locked's test with its cheap half first: no switch is the rule. */
-            if (sched_wake_locked(t, WAIT_OK) || sched.yield_pending) {
-                sched_yield_if_locked(pdTRUE);
-            }
+        /* A switch only for a woken task that outranks this one, as in FreeRTOS; a task to
+         * wake means a scheduler that runs, so only the option is left to test. */
+        if (old_state == NOTIFY_WAITING && sched_wake_unlisted_hot(t, WAIT_OK) &&
+            configUSE_PREEMPTION) {
+            sched_pend_switch();
         }
         kernel_unlock(mask);
     } else {
@@ -184,7 +195,7 @@ static KERNEL_HOT_INLINE void wait_unlock(tcb_t *self, UBaseType_t index, TickTy
                                           UBaseType_t mask)
 {
     self->notify_state[index] = NOTIFY_WAITING;
-    sched_block_locked(NULL, ticks);
+    sched_block_hot(self, NULL, ticks);
     kernel_unlock(mask); /* the switch happens here */
 }
 
@@ -310,9 +321,8 @@ KERNEL_OUT_OF_LINE static uint32_t notify_take_now(BaseType_t clear, TickType_t 
 }
 
 /*
- * A fast take that may wait: lock-free if a count is there (a plain load first: a take that will
- * wait starts no section), else wait under the lock, unless a count came meanwhile (then the
- * general path). After the wait the count is taken lock-free again.
+ * A fast take that may wait: under the lock, the count if there is one, else a wait; after the
+ * wait the count is taken lock-free.
  */
 KERNEL_OUT_OF_LINE static uint32_t notify_take_wait(BaseType_t clear, TickType_t ticks, tcb_t *self)
 {
@@ -320,13 +330,12 @@ KERNEL_OUT_OF_LINE static uint32_t notify_take_wait(BaseType_t clear, TickType_t
     UBaseType_t mask;
     uint32_t count;
 
-    if (self->notify_value[i] != 0) {
-        return notify_take_now(clear, ticks, self);
-    }
     mask = kernel_lock();
-    if (__builtin_expect(self->notify_value[i] != 0, 0)) {
+    if (self->notify_value[i] != 0) {
+        traceTASK_NOTIFY_TAKE(i);
+        count = notify_take_locked(self, i, clear);
         kernel_unlock(mask);
-        return notify_take_checked(clear, ticks, i);
+        return count;
     }
     traceTASK_NOTIFY_TAKE_BLOCK(i);
     wait_unlock(self, i, ticks, mask);

@@ -33,6 +33,7 @@
  * with the time left, measured by xTaskCheckForTimeOut.
  */
 #include "queue_fast.h"
+#include "sched_hot.h"
 
 #include <string.h>
 
@@ -98,11 +99,24 @@ KERNEL_SLOW_PATH BaseType_t queue_admit_sender_locked(queue_t *q)
  * Send item when receivers wait (so the queue is empty): each waiter in turn
  * gets a copy; peekers pass it on, the first receiver consumes it. An item
  * nobody consumed is stored. Returns pdTRUE if a woken task should preempt.
- * Inline in the fast paths' hand-offs (send_deliver, give_isr_deliver), whose
- * class test found no slot reserved (from_fast): the one they reserve is the first.
  */
-static KERNEL_HOT_INLINE BaseType_t deliver_inline(queue_t *q, const void *item, BaseType_t pos,
-                                                   bool from_fast)
+/* Clear QUEUE_PEEKERS (locked) unless a peeker still waits on q. */
+static void peekers_update_locked(queue_t *q)
+{
+    if (QUEUE_FAST_PATHS) {
+        const ListItem_t *const end = listGET_END_MARKER(&q->receivers);
+
+        for (const ListItem_t *i = listGET_HEAD_ENTRY(&q->receivers); i != end;
+             i = listGET_NEXT(i)) {
+            if ((((const tcb_t *)listGET_LIST_ITEM_OWNER(i))->wait_flags & QW_PEEK) != 0) {
+                return;
+            }
+        }
+        q->flags &= (uint8_t)~QUEUE_PEEKERS;
+    }
+}
+
+static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
 {
     BaseType_t preempt = pdFALSE;
 
@@ -117,31 +131,27 @@ static KERNEL_HOT_INLINE BaseType_t deliver_inline(queue_t *q, const void *item,
             preempt = pdTRUE;
         }
         if (!peek) {
-            if (from_fast) {
-                q->reserved = 1;
-            } else {
-                configASSERT(q->reserved != UINT16_MAX);
-                q->reserved++;
-            }
+            configASSERT(q->reserved != UINT16_MAX);
+            q->reserved++;
             w->wait_queue = q;
+            peekers_update_locked(q);
             return preempt;
         }
     } while (!listLIST_IS_EMPTY(&q->receivers));
+    peekers_update_locked(q);
     if (store_locked(q, item, pos)) {
         preempt = pdTRUE;
     }
     return preempt;
 }
 
-static BaseType_t deliver_locked(queue_t *q, const void *item, BaseType_t pos)
-{
-    return deliver_inline(q, item, pos, false);
-}
-
 /* Send when there is room; returns pdTRUE if a woken task should preempt. */
 static inline BaseType_t send_locked(queue_t *q, const void *item, BaseType_t pos)
 {
     if (listLIST_IS_EMPTY(&q->receivers)) {
+        if (QUEUE_FAST_PATHS) {
+            q->flags &= (uint8_t)~QUEUE_PEEKERS; /* no one waits */
+        }
         return store_locked(q, item, pos);
     }
     return deliver_locked(q, item, pos);
@@ -268,14 +278,67 @@ KERNEL_OUT_OF_LINE static BaseType_t send_checked(queue_t *q, const void *item, 
     return send_any(q, item, ticks, position, kernel_lock());
 }
 
-/* The fast path found receivers waiting (locked with mask): hand the item over. Unlocks. */
-KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, UBaseType_t mask, const void *item)
+/*
+ * The receiver a task's hand-off just woke (locked with mask) preempts the task as the lock is
+ * released, so the item can be its own outright: nothing but interrupts runs before it, and
+ * they, and any task they wake, find the queue as they would had the receiver taken the item
+ * and been preempted then (also if such a task deletes it: the item goes with it, as it would
+ * have). Any other hand-off reserves the item's slot until the receiver runs.
+ */
+static inline bool receiver_runs_next(UBaseType_t mask)
 {
-    if (deliver_inline(q, item, queueSEND_TO_BACK, true)) {
-        sched_yield_if_locked(pdTRUE);
+    return configUSE_PREEMPTION && sched.suspend_depth == 0 && kernel_lock_was_open(mask);
+}
+
+/*
+ * A fast path found receivers waiting (locked; from a task with mask, or from an interrupt):
+ * hand item, of words words (none for a count), to the first. Its class test found no slot
+ * reserved and no peeker waiting, so the first consumes the item, and the slot this reserves is
+ * the first. Returns pdTRUE if the receiver should preempt.
+ */
+static KERNEL_HOT_INLINE BaseType_t fast_handoff(queue_t *q, const void *item, uint32_t words,
+                                                 bool task, UBaseType_t mask)
+{
+    tcb_t *const w = sched_first_waiter(&q->receivers);
+    BaseType_t woken;
+
+    fast_copy_words(w->wait_buf, item, words);
+    woken = sched_wake_waiter_hot(w, &q->receivers, WAIT_PENDING); /* completed below */
+    if (woken) {
+        /* Expected: a task's give to a waiter of higher priority runs it at once. */
+        if (__builtin_expect(task && receiver_runs_next(mask), 1)) {
+            w->wait_result = WAIT_OK; /* the switch follows: nothing to keep pending */
+            return pdTRUE;
+        }
+        sched.yield_pending = pdTRUE;
+    }
+    w->wait_result = WAIT_HANDOFF;
+    q->reserved = 1;
+    w->wait_queue = q;
+    return woken;
+}
+
+/* A task's fast send or give found receivers waiting (locked with mask): hand over. Unlocks. */
+static KERNEL_HOT_INLINE BaseType_t task_handoff(queue_t *q, UBaseType_t mask, const void *item,
+                                                 uint32_t words)
+{
+    /* A receiver to wake means a scheduler that runs: only the option is left to test. */
+    if (fast_handoff(q, item, words, true, mask) && configUSE_PREEMPTION) {
+        sched_pend_switch();
     }
     kernel_unlock(mask);
     return pdPASS;
+}
+
+KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, UBaseType_t mask, const void *item,
+                                                  uint32_t words)
+{
+    return task_handoff(q, mask, item, words);
+}
+
+KERNEL_OUT_OF_LINE static BaseType_t give_deliver(queue_t *q, UBaseType_t mask)
+{
+    return task_handoff(q, mask, q, 0);
 }
 
 /*
@@ -292,7 +355,7 @@ KERNEL_OUT_OF_LINE static BaseType_t send_item_fast(queue_t *q, const void *item
         if (words - 1u < QUEUE_CLASS_WORDS_MAX && count < q->length) {
             traceQUEUE_SEND(q);
             if (!listLIST_IS_EMPTY(&q->receivers)) {
-                return send_deliver(q, mask, item);
+                return send_deliver(q, mask, item, words);
             }
             uint8_t *const write = q->u.q.write;
 
@@ -347,7 +410,7 @@ static KERNEL_HOT_INLINE BaseType_t give(queue_t *q)
             }
         } else if (fast_lock(q, count, &mask, false)) {
             traceQUEUE_SEND(q);
-            return send_deliver(q, mask, NULL);
+            return give_deliver(q, mask);
         }
     }
     return send_checked(q, NULL, 0, queueSEND_TO_BACK);
@@ -421,7 +484,7 @@ BaseType_t xQueueGenericSendFromISR(QueueHandle_t queue, const void *const item,
 KERNEL_OUT_OF_LINE static BaseType_t give_isr_deliver(queue_t *q, BaseType_t *woken,
                                                       UBaseType_t mask)
 {
-    if (deliver_inline(q, q, queueSEND_TO_BACK, true) && woken != NULL) {
+    if (fast_handoff(q, q, 0, false, 0) && woken != NULL) {
         *woken = pdTRUE;
     }
     portCLEAR_INTERRUPT_MASK_FROM_ISR(mask);

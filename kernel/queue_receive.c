@@ -13,6 +13,7 @@
  * with branches only, then one lock or one exclusive store of the count.
  */
 #include "queue_fast.h"
+#include "sched_hot.h"
 
 #include <string.h>
 
@@ -25,6 +26,9 @@ static KERNEL_HOT_INLINE BaseType_t take_locked(queue_t *q, void *buf, bool peek
 
     if (size != 0) {
         queue_copy_item(buf, q->u.q.read, size);
+    }
+    if (QUEUE_FAST_PATHS) {
+        q->flags &= (uint8_t)~QUEUE_PEEKERS; /* an item, so no one waits on receivers */
     }
     if (peek) {
         return pdFALSE;
@@ -130,7 +134,10 @@ static KERNEL_HOT_INLINE BaseType_t wait_for_item(queue_t *q, void *buf, TickTyp
         trace_receive_blocking(q, peek);
         self->wait_buf = buf;
         self->wait_flags = peek ? QW_PEEK : 0;
-        sched_block_locked(&q->receivers, ticks);
+        if (QUEUE_FAST_PATHS && peek) {
+            q->flags |= QUEUE_PEEKERS;
+        }
+        sched_block_hot(self, &q->receivers, ticks);
         kernel_unlock(mask); /* the switch happens here */
         result = self->wait_result;
         if (result == WAIT_HANDOFF) {
@@ -185,12 +192,53 @@ static KERNEL_HOT_INLINE BaseType_t receive(queue_t *q, void *buf, TickType_t ti
 
 /*
  * A fast path found nothing to take (locked with mask): wait for an item or a count. Copies of
- * the wait of their own: the fast path's tail call passes its arguments in registers.
+ * the wait of their own: the fast path's tail call passes its arguments in registers. Without a
+ * timeout the first wait is laid out straight, with only what it needs live across the switch;
+ * a wait that ends otherwise than with the item (suspended meanwhile: WAIT_RETRY, or aborted)
+ * goes on in receive_again.
  */
+KERNEL_SLOW_PATH static BaseType_t receive_again(queue_t *q, void *buf, uint8_t result)
+{
+    UBaseType_t mask;
+
+    if (result == WAIT_RETRY) {
+        return receive(q, buf, portMAX_DELAY, false); /* no time to account: all over again */
+    }
+    mask = kernel_lock();
+    queue_wait_failed_locked(sched_current);
+    trace_receive_failed(q, false);
+    kernel_unlock(mask);
+    return errQUEUE_EMPTY;
+}
+
 KERNEL_OUT_OF_LINE static BaseType_t receive_block_forever(queue_t *q, void *buf,
                                                            UBaseType_t mask)
 {
-    return wait_for_item(q, buf, portMAX_DELAY, false, mask);
+    tcb_t *const self = sched_current;
+    uint8_t result;
+
+    trace_receive_blocking(q, false);
+    self->wait_buf = buf;
+    self->wait_flags = 0;
+    sched_block_hot(self, &q->receivers, portMAX_DELAY);
+    kernel_unlock(mask); /* the switch happens here */
+    result = self->wait_result;
+    /* WAIT_OK first: a task's hand-off to a receiver that preempts it reserves nothing. It is
+     * pdPASS too, and is returned as loaded (the empty asm keeps GCC from building a constant). */
+    _Static_assert(WAIT_OK == pdPASS, "a completed wait's result is the call's");
+    if (result == WAIT_OK) {
+        BaseType_t ret = result;
+
+        __asm__("" : "+r"(ret));
+        trace_receive(q, false);
+        return ret;
+    }
+    if (result != WAIT_HANDOFF) {
+        return receive_again(q, buf, result);
+    }
+    wait_handoff_release(q, self);
+    trace_receive(q, false);
+    return pdPASS;
 }
 
 KERNEL_OUT_OF_LINE static BaseType_t receive_block_timed(queue_t *q, void *buf, TickType_t ticks,

@@ -18,6 +18,7 @@
  */
 #include "kernel.h"
 #include "list_impl.h"
+#include "sched_hot.h"
 
 #include <stddef.h>
 
@@ -222,81 +223,22 @@ StackType_t *sched_switch_stack(StackType_t *sp)
     return switch_locked(out, sp);
 }
 
-/*
- * Inline in each entry point below, so that each one's constant arguments fold away: a wait
- * without a timeout needs neither the delayed list nor the test that chooses it.
- */
-static KERNEL_HOT_INLINE void block_current_locked(List_t *waiters, TickType_t ticks,
-                                                   bool can_wait_forever)
-{
-    tcb_t *const t = sched_current;
-    const UBaseType_t priority = t->priority; /* read once: a byte, which any store may alias */
-    const TickType_t value = sched_event_value(priority);
-
-    t->wait_result = WAIT_PENDING;
-    t->flags = 0; /* forget an abort of an earlier wait: TCB_DELAY_ABORTED is its only flag */
-#ifdef __OPTIMIZE_SIZE__
-    sched_ready_remove_locked(t);
-#else
-    sched_ready_remove_at(t, priority);
-#endif
-    if (waiters != NULL) {
-        if (value == portMAX_DELAY) {
-            __builtin_unreachable(); /* priorities sort below the end marker: the walk ends there */
-        }
-        listSET_LIST_ITEM_VALUE(&t->event_item, value);
-        /* The running task's event item is on no list: no check. */
-        list_link_sorted(waiters, &t->event_item);
-    }
-    /* A wait without timeout stays on no state list: nothing needs to find it by its state. */
-    if (!can_wait_forever || ticks != portMAX_DELAY || !INCLUDE_vTaskSuspend) {
-        tick_delay_add_locked(t, sched.tick_count + ticks);
-    }
-    sched_pend_switch();
-    /*
-     * Checked last, where its call is a tail call and the block saves no registers for it: the
-     * block changes neither value, and a failure that returns goes on to the switch as before.
-     */
-    configASSERT((ticks != 0) && (sched.suspend_depth == 0));
-}
-
 void sched_block_timed_locked(List_t *waiters, TickType_t ticks)
 {
-    block_current_locked(waiters, ticks, true);
+    sched_block_inline(sched_current, waiters, ticks, true);
 }
 
 #if SCHED_BLOCK_FOREVER_FN
 void sched_block_forever_locked(List_t *waiters)
 {
-    block_current_locked(waiters, portMAX_DELAY, true);
+    sched_block_inline(sched_current, waiters, portMAX_DELAY, true);
 }
 #endif
 
 void sched_delay_locked(TickType_t ticks)
 {
     /* As in FreeRTOS, a delay is always finite, even of portMAX_DELAY ticks. */
-    block_current_locked(NULL, ticks, false);
-}
-
-/*
- * Take t off its object's waiter list; m, the mutex it waits for (or NULL), may now owe its
- * holder less priority.
- */
-static KERNEL_HOT_ONE_COPY void unlink_event_locked(tcb_t *t, struct QueueDefinition *m)
-{
-    List_t *const waiters = listLIST_ITEM_CONTAINER(&t->event_item);
-
-    if (waiters != NULL) {
-        (void)list_unlink_uncursored(waiters, &t->event_item);
-    }
-#if configUSE_MUTEXES
-    if (m != NULL) {
-        t->wait_queue = NULL;
-        mutex_waiters_changed_locked(m);
-    }
-#else
-    (void)m;
-#endif
+    sched_block_inline(sched_current, NULL, ticks, false);
 }
 
 void sched_unlink_locked(tcb_t *t)
@@ -306,7 +248,7 @@ void sched_unlink_locked(tcb_t *t)
     } else if (listLIST_ITEM_CONTAINER(&t->state_item) != NULL) {
         (void)list_remove(&t->state_item);
     }
-    unlink_event_locked(t, task_wait_mutex(t));
+    sched_unlink_event_inline(t, task_wait_mutex(t), SCHED_ON_SOME_LIST, NULL);
 }
 
 #ifdef __OPTIMIZE_SIZE__
@@ -316,58 +258,21 @@ void sched_yield_if_locked(BaseType_t preempt)
 }
 #endif
 
-/*
- * Make blocked t ready; m is the mutex it waits for (or NULL), whose holder may now owe less
- * priority. Inline in both forms of sched_wake_locked() below in speed builds.
- */
-static KERNEL_HOT_INLINE BaseType_t wake_locked(tcb_t *t, enum wait_result result,
-                                                struct QueueDefinition *m)
-{
-    UBaseType_t priority;
-    tcb_t *cur;
-    List_t *state;
-
-    t->wait_result = (uint8_t)result;
-    unlink_event_locked(t, m);
-    /* Read after the stores above, so that the ready insertion's check folds into this test. */
-    state = listLIST_ITEM_CONTAINER(&t->state_item);
-    if (state != NULL) { /* a delayed list; none for a wait without timeout */
-        (void)list_unlink_uncursored(state, &t->state_item);
-    }
-    priority = t->priority; /* read once, after the stores: a byte, which any store may alias */
-#ifdef __OPTIMIZE_SIZE__
-    sched_ready_add_locked(t);
-#else
-    sched_ready_add_at(t, priority);
-#endif
-    /* Read last: no register holds it meanwhile. Never NULL: a blocked task ran, so one runs. */
-    cur = sched_current;
-    if (priority > cur->priority) {
-        sched.yield_pending = pdTRUE;
-        return pdTRUE;
-    }
-    return pdFALSE;
-}
-
 #ifndef __OPTIMIZE_SIZE__
 /* A waiter for a mutex: its own copy, so that the common wake calls nothing. */
-static __attribute__((noinline)) BaseType_t wake_mutex_waiter_locked(tcb_t *t,
-                                                                    enum wait_result result)
+__attribute__((noinline)) BaseType_t sched_wake_mutex_waiter_locked(tcb_t *t,
+                                                                   enum wait_result result)
 {
-    return wake_locked(t, result, t->wait_queue);
+    return sched_wake_inline(t, result, t->wait_queue, SCHED_ON_SOME_LIST, NULL);
 }
 #endif
 
 BaseType_t sched_wake_locked(tcb_t *t, enum wait_result result)
 {
-    /* Blocked, so it holds no hand-off: wait_queue names the mutex it waits for, or nothing. */
 #ifdef __OPTIMIZE_SIZE__
-    return wake_locked(t, result, t->wait_queue);
+    return sched_wake_inline(t, result, t->wait_queue, SCHED_ON_SOME_LIST, NULL);
 #else
-    if (t->wait_queue != NULL) {
-        return wake_mutex_waiter_locked(t, result);
-    }
-    return wake_locked(t, result, NULL);
+    return sched_wake_hot(t, result);
 #endif
 }
 

@@ -121,13 +121,7 @@ void vTaskSuspend(TaskHandle_t task)
         }
         sched_unlink_locked(t);
     }
-#if configUSE_TASK_NOTIFICATIONS
-    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
-        if (t->notify_state[i] == NOTIFY_WAITING) {
-            t->notify_state[i] = NOTIFY_NONE;
-        }
-    }
-#endif
+    notify_wait_cancel_locked(t);
     list_insert_end(&sched.suspended, &t->state_item);
     if (self) {
         if (sched.running) {

@@ -62,6 +62,7 @@ BaseType_t tick_advance_locked(void)
             if (listGET_LIST_ITEM_VALUE(&t->state_item) > now) {
                 break;
             }
+            notify_wait_cancel_locked(t);
             if (sched_wake_locked(t, WAIT_TIMEOUT)) {
                 switch_needed = pdTRUE;
             }

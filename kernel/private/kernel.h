@@ -64,7 +64,9 @@ enum wait_result {
 struct tskTaskControlBlock {
     volatile StackType_t *top_of_stack;
     ListItem_t state_item; /* ready, delayed, suspended or deleted list; none: waits forever */
-    ListItem_t event_item; /* the waiter list of the object the task blocks on */
+    /* The waiter list of the object the task blocks on. Its value is always
+     * sched_event_value(priority): set at creation and by every change of priority. */
+    ListItem_t event_item;
     StackType_t *stack;    /* lowest address of the stack */
     struct tskTaskControlBlock *next_task; /* the next on sched.all_tasks; itself once deleted */
 #if (portSTACK_GROWTH > 0) || configRECORD_STACK_HIGH_ADDRESS
@@ -176,6 +178,16 @@ static inline void kernel_unlock(UBaseType_t mask)
     (void)mask;
     portEXIT_CRITICAL();
 }
+#endif
+/*
+ * The lock (mask: kernel_lock's) found nothing masked, so that a switch requested under it is
+ * taken as it is released, before the task runs on (portKERNEL_LOCK_WAS_OPEN, a Quartz port
+ * extension). Ports that cannot tell cheaply say no.
+ */
+#ifdef portKERNEL_LOCK_WAS_OPEN
+#define kernel_lock_was_open(mask) portKERNEL_LOCK_WAS_OPEN(mask)
+#else
+#define kernel_lock_was_open(mask) ((void)(mask), false)
 #endif
 #ifdef portYIELD_LOCKED
 #define sched_pend_switch() portYIELD_LOCKED()
@@ -406,6 +418,29 @@ BaseType_t idle_task_create(void);
 
 /* Tick processing (tick.c): advance one tick with the lock held; pdTRUE if a switch is due. */
 BaseType_t tick_advance_locked(void);
+/*
+ * t's wait ends otherwise than by a notification (its timeout, an abort, a suspension; locked):
+ * no entry of t waits any longer, so that a notifier finds no waiter to wake in a task that is
+ * ready again (notify.c's invariant: NOTIFY_WAITING only while blocked on it).
+ */
+#if configUSE_TASK_NOTIFICATIONS
+static inline void notify_wait_cancel_inline(tcb_t *t)
+{
+    for (UBaseType_t i = 0; i < configTASK_NOTIFICATION_ARRAY_ENTRIES; i++) {
+        if (t->notify_state[i] == NOTIFY_WAITING) {
+            t->notify_state[i] = NOTIFY_NONE;
+        }
+    }
+}
+/* Inline in speed builds; -Os builds share notify.c's one copy. */
+#ifdef __OPTIMIZE_SIZE__
+void notify_wait_cancel_locked(tcb_t *t);
+#else
+#define notify_wait_cancel_locked(t) notify_wait_cancel_inline(t)
+#endif
+#else
+#define notify_wait_cancel_locked(t) ((void)(t))
+#endif
 /* Insert the current task, on no list, on the delayed list for wake time `wake`. */
 void tick_delay_add_locked(tcb_t *t, TickType_t wake);
 

@@ -72,6 +72,18 @@ static inline void list_link_sorted(List_t *list, ListItem_t *item)
     const TickType_t value = item->value;
     ListItem_t *pos = (ListItem_t *)&list->end;
 
+#ifndef __OPTIMIZE_SIZE__
+    if (pos->next == pos) {
+        /* Empty, the common case of a waiter list: nothing to walk, nor any neighbour to load. */
+        item->next = pos;
+        item->prev = pos;
+        pos->next = item;
+        pos->prev = item;
+        item->container = list;
+        list->count = 1;
+        return;
+    }
+#endif
     /* The end marker holds portMAX_DELAY; an item of that value goes last. */
     if (value != portMAX_DELAY) {
         while (pos->next->value <= value) {

@@ -49,6 +49,10 @@
  * sizes). Above the class, QUEUE_SENDERS: set (locked) whenever a task waits on senders, cleared
  * (locked) by a receive's general path that finds senders empty; so it is set whenever senders
  * is not empty, and the fast paths, which do not admit senders, need not look at the list.
+ * QUEUE_PEEKERS likewise: set whenever a peeker waits on receivers (so the fast paths hand an
+ * item to the first receiver without looking whether it only peeks), cleared by a general
+ * path's send that leaves no peeker waiting and by its receive that finds an item (then no one
+ * waits).
  */
 #define QUEUE_STATIC 0x01u /* the application owns the memory: never freed */
 #define QUEUE_CLASS_SHIFT 1u
@@ -56,8 +60,9 @@
 #define QUEUE_CLASS_COUNTING 1u /* a longer semaphore */
 #define QUEUE_CLASS_WORDS(n) (1u + (n)) /* a queue of n words per item, n = 1..4 */
 #define QUEUE_CLASS_WORDS_MAX 4u
-#define QUEUE_CLASS_MUTEX 0x3Eu /* straight to mutex.c */
-#define QUEUE_CLASS_GENERAL 0x3Fu
+#define QUEUE_CLASS_MUTEX 0x1Eu /* straight to mutex.c */
+#define QUEUE_CLASS_GENERAL 0x1Fu
+#define QUEUE_PEEKERS 0x40u /* speed builds: peekers may be waiting (fast paths keep off) */
 #define QUEUE_SENDERS 0x80u /* speed builds: senders may be waiting (fast paths keep off) */
 
 struct QueueDefinition {
@@ -179,10 +184,10 @@ static inline bool queue_in_set(const queue_t *q)
 
 /*
  * type, flags and reserved as one word, little-endian: its bits from QUEUE_CLASS_SHIFT + 8 up
- * (QUEUE_TAG_FAST_SHIFT) are the class with QUEUE_SENDERS and reserved above it, so that one
- * shift gives a value that is the class exactly when no sender waits and no slot is reserved,
- * and beyond every class otherwise: the fast paths leave those, like every other special case,
- * to the general paths.
+ * (QUEUE_TAG_FAST_SHIFT) are the class with QUEUE_PEEKERS, QUEUE_SENDERS and reserved above
+ * it, so that one shift gives a value that is the class exactly when no peeker or sender waits
+ * and no slot is reserved, and beyond every class otherwise: the fast paths leave those, like
+ * every other special case, to the general paths.
  */
 #define QUEUE_TAG_FAST_SHIFT (8u + QUEUE_CLASS_SHIFT)
 _Static_assert(offsetof(queue_t, flags) == offsetof(queue_t, type) + 1 &&
@@ -232,12 +237,13 @@ static inline uint8_t queue_fast_class(const queue_t *q)
 /* Recompute q's class: after its creation and whenever it joins or leaves a set (locked). */
 static inline void queue_fast_class_update(queue_t *q)
 {
-    q->flags = (uint8_t)((q->flags & (QUEUE_STATIC | QUEUE_SENDERS)) |
+    q->flags = (uint8_t)((q->flags & (QUEUE_STATIC | QUEUE_PEEKERS | QUEUE_SENDERS)) |
                          (queue_fast_class(q) << QUEUE_CLASS_SHIFT));
 }
 
-_Static_assert((QUEUE_CLASS_GENERAL << QUEUE_CLASS_SHIFT) < QUEUE_SENDERS,
-               "QUEUE_SENDERS lies above every class");
+_Static_assert((QUEUE_CLASS_GENERAL << QUEUE_CLASS_SHIFT) < QUEUE_PEEKERS &&
+                   QUEUE_PEEKERS < QUEUE_SENDERS,
+               "QUEUE_PEEKERS and QUEUE_SENDERS lie above every class");
 
 /* q just gained an item (locked): tell its set, if any. pdTRUE if a woken task should preempt. */
 static inline BaseType_t queue_set_notify_locked(queue_t *q)

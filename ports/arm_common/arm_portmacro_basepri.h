@@ -105,6 +105,18 @@ static portFORCE_INLINE uint32_t arm_port_lock_save(void)
 }
 #define arm_port_lock_restore(mask) vPortSetBASEPRI(mask)
 
+/*
+ * The lock found nothing masked (portKERNEL_LOCK_WAS_OPEN): neither BASEPRI (a critical section,
+ * or taskDISABLE_INTERRUPTS) nor PRIMASK, which would hold the switch back past the release too.
+ */
+static portFORCE_INLINE BaseType_t arm_port_lock_was_open(uint32_t mask)
+{
+    uint32_t primask;
+
+    __asm volatile("mrs %0, primask" : "=r"(primask)::"memory");
+    return (mask | primask) == 0u;
+}
+
 /* pdTRUE in an exception handler (IPSR non-zero), pdFALSE in a task or main(). */
 static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)
 {

@@ -76,6 +76,8 @@ static portFORCE_INLINE void vClearInterruptMask(uint32_t previous)
 /* The kernel lock's save and restore (arm_portmacro_common.h). */
 #define arm_port_lock_save() ulSetInterruptMask()
 #define arm_port_lock_restore(mask) vClearInterruptMask(mask)
+/* The lock found every interrupt unmasked (arm_portmacro_common.h, portKERNEL_LOCK_WAS_OPEN). */
+#define arm_port_lock_was_open(mask) ((mask) == 0u)
 
 /* pdTRUE in an exception handler (IPSR non-zero), pdFALSE in a task or main(). */
 static portFORCE_INLINE BaseType_t xPortIsInsideInterrupt(void)

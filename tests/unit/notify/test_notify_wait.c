@@ -4,7 +4,8 @@
  * masks on entry and exit, the value reported, timeouts in exact ticks) and
  * ulTaskNotifyTake (as a binary and as a counting semaphore); how a notifier
  * wakes a waiter (at once when it outranks the notifier, with preemption);
- * and a waiter that is suspended or has its wait aborted.
+ * a waiter that is suspended or has its wait aborted; and one whose wait timed out but which has
+ * not run yet (notified, it is not woken again).
  *
  * Built in default, coop, static_only and optimised. Traces: 'W' is the
  * waiter when its wait returns, 'q' is qtest.
@@ -302,6 +303,27 @@ static void test_ulTaskNotifyTake_woken_by_give(void)
     QT_EQ(value_of(t, 0), 0);
 }
 
+/*
+ * A waiter whose wait timed out while a busy task of higher priority kept it from running waits
+ * no longer: notifications then are counts kept for it, not a wake-up of a task that is ready.
+ */
+static void test_ulTaskNotifyTake_given_after_timeout_before_it_runs(void)
+{
+    struct wait w = {.take = 1, .clear = pdTRUE, .ticks = 2, .value = 99};
+    TaskHandle_t t = start_waiter(&w, QTEST_PRIORITY - 1);
+
+    qtest_busy_ticks(4); /* its timeout passes; it cannot run */
+    QT_EQ(eTaskGetState(t), eReady);
+    QT_EQ(w.value, 99);
+    (void)xTaskNotifyGive(t);
+    (void)xTaskNotifyGive(t);
+    QT_EQ(eTaskGetState(t), eReady);
+    QT_EQ(w.value, 99);
+    vTaskDelay(1);
+    QT_EQ(w.value, 2); /* both counts, taken by the take that had timed out */
+    QT_EQ(value_of(t, 0), 0);
+}
+
 static void test_ulTaskNotifyTake_counting_waiter_takes_each_give(void)
 {
     struct wait w = {.take = 1, .clear = pdFALSE, .ticks = portMAX_DELAY, .rounds = 3};
@@ -460,6 +482,7 @@ QTEST_MAIN(QTEST_CASE(test_xTaskNotifyWait_pending_returns_at_once),
            QTEST_CASE(test_ulTaskNotifyTake_times_out_exactly),
            QTEST_CASE(test_ulTaskNotifyTake_woken_by_give),
            QTEST_CASE(test_ulTaskNotifyTake_counting_waiter_takes_each_give),
+           QTEST_CASE(test_ulTaskNotifyTake_given_after_timeout_before_it_runs),
            QTEST_CASE(test_ulTaskNotifyTake_timeout_with_index),
            QTEST_CASE(test_xTaskNotify_with_scheduler_suspended_wakes_on_resume),
            QTEST_CASE(test_xTaskNotifyWait_suspended_waiter_returns_not_notified),

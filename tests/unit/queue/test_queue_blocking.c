@@ -286,6 +286,106 @@ static void test_xTaskAbortDelay_fails_the_receive(void)
     vQueueDelete(q);
 }
 
+/* Receives from q, or takes the binary semaphore sem when arg is non-NULL, without timeout;
+ * traces 'P' (pass) or 'F' (fail). */
+static SemaphoreHandle_t sem;
+
+static void receive_endless(void *arg)
+{
+    uint32_t v = 0;
+
+    if (arg != NULL) {
+        result = xSemaphoreTake(sem, portMAX_DELAY);
+    } else {
+        result = xQueueReceive(q, &v, portMAX_DELAY);
+    }
+    got['v'] = v;
+    tt_trace(result == pdPASS ? 'P' : 'F');
+    tt_park();
+}
+
+/* A queue and a semaphore, and a task that has waited 5 ticks on one of them. */
+static TaskHandle_t start_endless(uintptr_t take)
+{
+    TaskHandle_t rx;
+
+    reset_case();
+    q = qu_queue(1, sizeof(uint32_t));
+    sem = qu_binary();
+    rx = tt_spawn(receive_endless, "rx", HI, (void *)take);
+    qu_yield_if_coop();
+    vTaskDelay(5);
+    return rx;
+}
+
+static void end_endless(TaskHandle_t rx)
+{
+    vTaskDelete(rx);
+    vQueueDelete(q);
+    vSemaphoreDelete(sem);
+}
+
+/* A wait without timeout (the fast paths' own copy) ends with the abort too. */
+static void abort_endless(uintptr_t take)
+{
+    TaskHandle_t rx = start_endless(take);
+
+    QT_EQ(xTaskAbortDelay(rx), pdPASS);
+    qu_yield_if_coop();
+    TT_EXPECT_TRACE("F5");
+    QT_EQ(result, take ? pdFALSE : errQUEUE_EMPTY);
+    /* Nothing is left waiting: a send or give is stored. */
+    QT_EQ(xQueueSend(q, &(uint32_t){1}, 0), pdPASS);
+    QT_EQ(xSemaphoreGive(sem), pdPASS);
+    QT_EQ(uxQueueMessagesWaiting(q), 1);
+    QT_EQ(uxSemaphoreGetCount(sem), 1);
+    end_endless(rx);
+}
+
+static void test_xTaskAbortDelay_fails_an_endless_receive(void)
+{
+    abort_endless(0);
+}
+
+static void test_xTaskAbortDelay_fails_an_endless_take(void)
+{
+    abort_endless(1);
+}
+
+/* Suspended and resumed, it waits again, for good, and gets what comes next. */
+static void suspend_endless(uintptr_t take)
+{
+    const uint32_t v = 9;
+    TaskHandle_t rx = start_endless(take);
+
+    vTaskSuspend(rx);
+    vTaskDelay(5);
+    vTaskResume(rx);
+    qu_yield_if_coop();
+    vTaskDelay(100);
+    TT_EXPECT_TRACE("");
+    QT_EQ(eTaskGetState(rx), eBlocked);
+    if (take) {
+        QT_EQ(xSemaphoreGive(sem), pdPASS);
+    } else {
+        QT_EQ(xQueueSend(q, &v, 0), pdPASS);
+    }
+    qu_yield_if_coop();
+    TT_EXPECT_TRACE("P110");
+    QT_EQ(got['v'], take ? 0u : v);
+    end_endless(rx);
+}
+
+static void test_suspended_endless_receiver_waits_again(void)
+{
+    suspend_endless(0);
+}
+
+static void test_suspended_endless_taker_waits_again(void)
+{
+    suspend_endless(1);
+}
+
 static void test_suspended_receiver_retries_with_the_time_left(void)
 {
     TaskHandle_t rx;
@@ -528,6 +628,10 @@ QTEST_MAIN(QTEST_CASE(test_xQueueReceive_times_out_after_exact_ticks),
            QTEST_CASE(test_xQueueReceive_completes_higher_priority_sender_at_once),
            QTEST_CASE(test_portMAX_DELAY_waits_forever),
            QTEST_CASE(test_xTaskAbortDelay_fails_the_receive),
+           QTEST_CASE(test_xTaskAbortDelay_fails_an_endless_receive),
+           QTEST_CASE(test_xTaskAbortDelay_fails_an_endless_take),
+           QTEST_CASE(test_suspended_endless_receiver_waits_again),
+           QTEST_CASE(test_suspended_endless_taker_waits_again),
            QTEST_CASE(test_suspended_receiver_retries_with_the_time_left),
            QTEST_CASE(test_suspended_receiver_takes_item_sent_meanwhile),
            QTEST_CASE(test_receiver_resumed_after_its_deadline_fails_at_once),

@@ -9,8 +9,10 @@
  * still records its holder; a slot reserved for a woken receiver keeps the queue full; a sender
  * waiting on a full queue or semaphore is admitted by the receive or take that frees its slot
  * (the fast paths know senders wait from the class alone), also after another sender gave up
- * waiting; and the checks FreeRTOS makes still assert (no item, a block with the scheduler
- * suspended).
+ * waiting; a hand-off to a receiver that preempts at once keeps no slot, one made while the
+ * switch is held back keeps it; a peeker waiting behind a receiver gets the next item, not the
+ * one the receiver took; and the checks FreeRTOS makes still assert (no item, a block
+ * with the scheduler suspended).
  */
 #include "queue_test_util.h"
 
@@ -287,6 +289,128 @@ static void test_fast_waiting_sender_is_admitted(void)
     vSemaphoreDelete(shared);
 }
 
+#if configUSE_PREEMPTION
+/*
+ * A receiver of higher priority, waiting on shared (a binary semaphore when sem_shared, else a
+ * length-1 queue of words), counts what it gets; it preempts a give or send as soon as nothing
+ * holds the switch back.
+ */
+static volatile uint32_t got_count, got_last;
+
+static void receive_forever(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        got_last = get();
+        got_count++;
+    }
+}
+
+/*
+ * A give or send to a waiting receiver that preempts at once leaves nothing behind: the receiver
+ * has it when the call returns, and the next one finds room. One made while a critical section
+ * or a suspended scheduler holds the switch back keeps its slot until the receiver runs, as the
+ * item would stay in FreeRTOS's queue: the next one finds it full. The receiver gets every item.
+ */
+static void handoff_to_preempting_receiver(void)
+{
+    TaskHandle_t t;
+
+    got_count = 0;
+    got_last = 0;
+    t = tt_spawn(receive_forever, "hi", QTEST_PRIORITY + 1, NULL);
+    QT_EQ(got_count, 0); /* it waits */
+    QT_EQ(put(5, 0), pdPASS);
+    QT_EQ(got_count, 1);
+    QT_EQ(got_last, sem_shared ? 0u : 5u);
+    QT_EQ(put(6, 0), pdPASS);
+    QT_EQ(got_count, 2);
+    QT_EQ(got_last, sem_shared ? 0u : 6u);
+
+    taskENTER_CRITICAL();
+    QT_EQ(put(7, 0), pdPASS);
+    QT_EQ(put(8, 0), errQUEUE_FULL);
+    QT_EQ(uxQueueSpacesAvailable(shared), 0);
+    QT_EQ(got_count, 2);
+    taskEXIT_CRITICAL();
+    QT_EQ(got_count, 3);
+    QT_EQ(got_last, sem_shared ? 0u : 7u);
+    QT_EQ(uxQueueSpacesAvailable(shared), 1);
+
+    vTaskSuspendAll();
+    QT_EQ(put(9, 0), pdPASS);
+    QT_EQ(put(10, 0), errQUEUE_FULL);
+    QT_EQ(got_count, 3);
+    (void)xTaskResumeAll();
+    QT_EQ(got_count, 4);
+    QT_EQ(got_last, sem_shared ? 0u : 9u);
+    QT_EQ(uxQueueMessagesWaiting(shared), 0);
+    vTaskDelete(t);
+}
+
+static void test_fast_handoff_to_preempting_receiver(void)
+{
+    sem_shared = false;
+    shared = qu_queue(1, sizeof(uint32_t));
+    handoff_to_preempting_receiver();
+    vQueueDelete(shared);
+    sem_shared = true;
+    shared = qu_binary();
+    handoff_to_preempting_receiver();
+    vSemaphoreDelete(shared);
+}
+#endif /* configUSE_PREEMPTION */
+
+/*
+ * A peeker waiting behind a receiver of higher priority: a send goes to the receiver alone (the
+ * peeker waits on, as in FreeRTOS, where only the first waiter is woken and takes the item),
+ * the next to the peeker, whose copy stays in the queue.
+ */
+static volatile uint32_t peeked;
+
+static void peek_once(void *arg)
+{
+    uint32_t v = 0;
+
+    (void)arg;
+    if (xQueuePeek(shared, &v, portMAX_DELAY) == pdPASS) {
+        peeked = v;
+    }
+    tt_park();
+}
+
+static void test_fast_peeker_behind_receiver(void)
+{
+    const uint32_t a = 5, b = 6;
+    TaskHandle_t p, r;
+    uint32_t v = 0;
+
+    shared = qu_queue(2, sizeof(uint32_t));
+    peeked = 0;
+    received = 0;
+    p = tt_spawn(peek_once, "pk", QTEST_PRIORITY + 1, NULL);
+    r = tt_spawn(receive_one, "rx", QTEST_PRIORITY + 2, NULL);
+    qu_settle();
+    QT_EQ(xQueueSend(shared, &a, 0), pdPASS);
+    qu_settle();
+    QT_EQ(received, a);
+    QT_EQ(peeked, 0);
+    QT_EQ(uxQueueMessagesWaiting(shared), 0);
+    QT_EQ(xQueueSend(shared, &b, 0), pdPASS);
+    qu_settle();
+    QT_EQ(peeked, b);
+    QT_EQ(uxQueueMessagesWaiting(shared), 1); /* a peek leaves it */
+    QT_EQ(xQueueReceive(shared, &v, 0), pdPASS);
+    QT_EQ(v, b);
+    /* No one waits now: sends and receives as before. */
+    QT_EQ(xQueueSend(shared, &a, 0), pdPASS);
+    QT_EQ(xQueueReceive(shared, &v, 0), pdPASS);
+    QT_EQ(v, a);
+    vTaskDelete(p);
+    vTaskDelete(r);
+    vQueueDelete(shared);
+}
+
 /* Bad input last: the checks the fast paths leave to the general paths still assert. */
 static void send_without_item(void *arg)
 {
@@ -338,6 +462,10 @@ static const struct qtest_case cases[] = {
 #endif
     QTEST_CASE(test_fast_handed_slot_stays_full),
     QTEST_CASE(test_fast_waiting_sender_is_admitted),
+#if configUSE_PREEMPTION
+    QTEST_CASE(test_fast_handoff_to_preempting_receiver),
+#endif
+    QTEST_CASE(test_fast_peeker_behind_receiver),
     QTEST_CASE(test_fast_misuse_asserts),
 };
 
