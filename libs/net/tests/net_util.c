@@ -192,7 +192,8 @@ int net_wait_for(int (*cond)(void), TickType_t ticks)
 int net_udp_echo(const char *host, size_t len)
 {
     /* From the heap, not the stack: a board's runner task would need 1 KiB more stack for it. */
-    uint8_t *out = pvPortMalloc(2 * NET_UDP_MAX), *in = out + NET_UDP_MAX;
+    uint8_t *const out = pvPortMalloc(2 * NET_UDP_MAX);
+    uint8_t *const in = out != NULL ? out + NET_UDP_MAX : NULL; /* no offset from NULL */
     struct sockaddr_storage ss;
     socklen_t addr_len = net_make_addr(host, 7, &ss);
     struct timeval tv = {.tv_sec = 5, .tv_usec = 0};
@@ -209,7 +210,7 @@ int net_udp_echo(const char *host, size_t len)
     if (s >= 0) {
         lwip_close(s);
     }
-    n = n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1;
+    n = n == (ssize_t)len && memcmp(in, out, len) == 0 ? 0 : -1; /* n == len: out was allocated */
     vPortFree(out);
     return (int)n;
 }
