@@ -294,7 +294,8 @@ static inline bool receiver_runs_next(UBaseType_t mask)
  * A fast path found receivers waiting (locked; from a task with mask, or from an interrupt):
  * hand item, of words words (none for a count), to the first. Its class test found no slot
  * reserved and no peeker waiting, so the first consumes the item, and the slot this reserves is
- * the first. Returns pdTRUE if the receiver should preempt.
+ * the first; a task's to a receiver that runs next reserves none (receiver_runs_next). Returns
+ * pdTRUE if the receiver should preempt.
  */
 static KERNEL_HOT_INLINE BaseType_t fast_handoff(queue_t *q, const void *item, uint32_t words,
                                                  bool task, UBaseType_t mask)
@@ -305,8 +306,7 @@ static KERNEL_HOT_INLINE BaseType_t fast_handoff(queue_t *q, const void *item, u
     fast_copy_words(w->wait_buf, item, words);
     woken = sched_wake_waiter_hot(w, &q->receivers, WAIT_PENDING); /* completed below */
     if (woken) {
-        /* Expected: a task's give to a waiter of higher priority runs it at once. */
-        if (__builtin_expect(task && receiver_runs_next(mask), 1)) {
+        if (task && receiver_runs_next(mask)) {
             w->wait_result = WAIT_OK; /* the switch follows: nothing to keep pending */
             return pdTRUE;
         }

@@ -2,7 +2,7 @@
 /*
  * sched_hot.h: blocking the running task and waking a blocked one, as inline bodies. sched.c
  * builds sched_block_*_locked() and sched_wake_locked() from them; in speed builds the hot
- * callers (queue hand-offs and waits, notifications) use sched_block_hot() and sched_wake_hot(),
+ * callers (queue hand-offs and waits, notifications) use sched_block_hot() and sched_wake_*_hot(),
  * which inline them too: each wake and block then costs no call, no saved registers and no
  * shuffling of arguments, and the caller's constants fold into it. -Os builds call sched.c's
  * one copy. The invariants are sched.c's, all under the kernel lock.
