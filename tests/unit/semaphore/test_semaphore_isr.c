@@ -2,7 +2,9 @@
 /*
  * Semaphores from interrupts: xSemaphoreGiveFromISR wakes the first waiting
  * taker and reports whether it outranks the interrupted task,
- * xSemaphoreTakeFromISR never blocks, and mutexes are refused.
+ * xSemaphoreTakeFromISR never blocks, and mutexes are refused. A binary
+ * semaphore given to a waiting taker stays given until the taker runs, also
+ * within the handler that gave it.
  */
 #include "../queue/queue_test_util.h"
 
@@ -10,7 +12,7 @@
 #define LO (QTEST_PRIORITY - 1)
 
 static SemaphoreHandle_t sem;
-static BaseType_t isr_result, isr_woken;
+static BaseType_t isr_result, isr_result2, isr_woken;
 static UBaseType_t isr_count;
 
 static void take_once(void *arg)
@@ -26,6 +28,24 @@ static void isr_give(void)
     isr_woken = pdFALSE;
     isr_result = xSemaphoreGiveFromISR(sem, &isr_woken);
     isr_count = uxSemaphoreGetCountFromISR(sem);
+    tt_mark('I');
+    portYIELD_FROM_ISR(isr_woken);
+}
+
+static void take_each(void *arg)
+{
+    for (;;) {
+        if (xSemaphoreTake(sem, portMAX_DELAY) == pdPASS) {
+            tt_mark((char)(intptr_t)arg);
+        }
+    }
+}
+
+static void isr_give_twice(void)
+{
+    isr_woken = pdFALSE;
+    isr_result = xSemaphoreGiveFromISR(sem, &isr_woken);
+    isr_result2 = xSemaphoreGiveFromISR(sem, &isr_woken);
     tt_mark('I');
     portYIELD_FROM_ISR(isr_woken);
 }
@@ -72,6 +92,28 @@ static void test_xSemaphoreGiveFromISR_lower_priority_taker_sets_no_woken(void)
     QT_EQ(isr_count, 1);
     tt_interrupt(isr_give); /* and a binary semaphore stops at 1 */
     QT_EQ(isr_result, pdFAIL);
+    vTaskDelete(t);
+    vSemaphoreDelete(sem);
+}
+
+/* As in FreeRTOS, where the count stays 1 until the woken taker runs: the second give fails
+ * and the taker takes once, though it outranks the interrupted task and runs next. */
+static void test_xSemaphoreGiveFromISR_twice_in_one_handler_gives_once(void)
+{
+    TaskHandle_t t;
+
+    tt_trace_reset();
+    sem = qu_binary();
+    t = tt_spawn(take_each, "hi", HI, (void *)'H');
+    qu_yield_if_coop();
+    tt_interrupt(isr_give_twice);
+    qu_yield_if_coop();
+    QT_EQ(isr_result, pdPASS);
+    QT_EQ(isr_result2, pdFAIL);
+    QT_EQ(isr_woken, pdTRUE);
+    qu_settle();
+    TT_EXPECT_TRACE("I H");
+    QT_EQ(uxSemaphoreGetCount(sem), 0);
     vTaskDelete(t);
     vSemaphoreDelete(sem);
 }
@@ -131,6 +173,7 @@ static void test_semaphore_isr_misuse_asserts(void)
 static const struct qtest_case cases[] = {
     QTEST_CASE(test_xSemaphoreGiveFromISR_wakes_higher_priority_taker),
     QTEST_CASE(test_xSemaphoreGiveFromISR_lower_priority_taker_sets_no_woken),
+    QTEST_CASE(test_xSemaphoreGiveFromISR_twice_in_one_handler_gives_once),
     QTEST_CASE(test_xSemaphoreTakeFromISR_never_blocks),
 #if configUSE_MUTEXES
     QTEST_CASE(test_semaphore_isr_misuse_asserts),
