@@ -330,8 +330,8 @@ static KERNEL_HOT_INLINE BaseType_t task_handoff(queue_t *q, UBaseType_t mask, c
     return pdPASS;
 }
 
-KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, UBaseType_t mask, const void *item,
-                                                  uint32_t words)
+KERNEL_OUT_OF_LINE static BaseType_t send_deliver(queue_t *q, const void *item, uint32_t words,
+                                                  UBaseType_t mask)
 {
     return task_handoff(q, mask, item, words);
 }
@@ -355,7 +355,7 @@ KERNEL_OUT_OF_LINE static BaseType_t send_item_fast(queue_t *q, const void *item
         if (words - 1u < QUEUE_CLASS_WORDS_MAX && count < q->length) {
             traceQUEUE_SEND(q);
             if (!listLIST_IS_EMPTY(&q->receivers)) {
-                return send_deliver(q, mask, item, words);
+                return send_deliver(q, item, words, mask);
             }
             uint8_t *const write = q->u.q.write;
 

@@ -57,29 +57,37 @@ KERNEL_SLOW_PATH static void admit_senders_locked(queue_t *q)
     }
 }
 
-static KERNEL_HOT_INLINE void handoff_release(queue_t *q, tcb_t *self)
+/* Free the slot self kept in q (locked): its result stays WAIT_HANDOFF (task_holds_handoff). */
+static KERNEL_HOT_INLINE void handoff_release_locked(queue_t *q, tcb_t *self)
 {
-    const UBaseType_t mask = kernel_lock();
-
-    self->wait_result = WAIT_OK;
     self->wait_queue = NULL;
     q->reserved--;
     if (!listLIST_IS_EMPTY(&q->senders)) {
         admit_senders_locked(q);
     }
-    kernel_unlock(mask);
 }
 
 void queue_handoff_release(queue_t *q)
 {
-    handoff_release(q, sched_current);
+    const UBaseType_t mask = kernel_lock();
+
+    handoff_release_locked(q, sched_current);
+    kernel_unlock(mask);
 }
 
-/* A receiver's wait ended with a hand-off: inline where speed counts, else the one copy. */
+/*
+ * A receiver's wait, which unlocked with mask, ended with a hand-off: inline where speed counts,
+ * relocking without reading the mask back, else the one copy.
+ */
 #ifdef __OPTIMIZE_SIZE__
-#define wait_handoff_release(q, self) queue_handoff_release(q)
+#define wait_handoff_release(q, self, mask) ((void)(mask), queue_handoff_release(q))
 #else
-#define wait_handoff_release(q, self) handoff_release(q, self)
+static KERNEL_HOT_INLINE void wait_handoff_release(queue_t *q, tcb_t *self, UBaseType_t mask)
+{
+    kernel_relock(mask);
+    handoff_release_locked(q, self);
+    kernel_unlock(mask);
+}
 #endif
 
 /* ---- Receiving ---- */
@@ -141,7 +149,7 @@ static KERNEL_HOT_INLINE BaseType_t wait_for_item(queue_t *q, void *buf, TickTyp
         kernel_unlock(mask); /* the switch happens here */
         result = self->wait_result;
         if (result == WAIT_HANDOFF) {
-            wait_handoff_release(q, self);
+            wait_handoff_release(q, self, mask);
             trace_receive(q, peek);
             return pdPASS;
         }
@@ -236,7 +244,7 @@ KERNEL_OUT_OF_LINE static BaseType_t receive_block_forever(queue_t *q, void *buf
     if (result != WAIT_HANDOFF) {
         return receive_again(q, buf, result);
     }
-    wait_handoff_release(q, self);
+    wait_handoff_release(q, self, mask);
     trace_receive(q, false);
     return pdPASS;
 }

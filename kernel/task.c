@@ -297,7 +297,7 @@ void vTaskDelete(TaskHandle_t task)
 #if configUSE_MUTEXES
     mutex_release_all_locked(t);
 #endif
-    if (t->wait_result == WAIT_HANDOFF) {
+    if (task_holds_handoff(t)) {
         sched_yield_if_locked(queue_handoff_undo_locked(t));
     }
     sched_unlink_locked(t);
@@ -333,7 +333,7 @@ static bool free_one(tcb_t *t, eTaskState state, void *ctx)
 #if configUSE_MUTEXES
     mutex_release_all_locked(t);
 #endif
-    if (t->wait_result == WAIT_HANDOFF) {
+    if (task_holds_handoff(t)) {
         (void)queue_handoff_undo_locked(t);
     }
     sched_unlink_locked(t);

@@ -40,6 +40,7 @@ enum wait_result {
     WAIT_ABORTED,     /* xTaskAbortDelay() */
     WAIT_RETRY,       /* taken off the wait list; try again with the time left */
     WAIT_HANDOFF,     /* as WAIT_OK, and wait_queue keeps a slot for it until it runs (queue.c) */
+    /* (the release clears wait_queue alone: task_holds_handoff) */
 };
 
 /* tcb_t.alloc */
@@ -76,7 +77,8 @@ struct tskTaskControlBlock {
     struct QueueDefinition *held_mutexes; /* mutexes it owns, linked through the mutexes */
 #endif
     /* With wait_result WAIT_HANDOFF: the queue or semaphore that handed it an item or count it
-     * has not yet run to take (queue.c). Otherwise: the mutex it waits for, if any (mutex.c). */
+     * has not yet run to take, NULL once it has (queue.c). Otherwise: the mutex it waits for,
+     * if any (mutex.c). */
     struct QueueDefinition *wait_queue;
     void *wait_buf; /* hand-off buffer while blocked on a queue */
 #if configUSE_APPLICATION_TASK_TAG
@@ -179,6 +181,17 @@ static inline void kernel_unlock(UBaseType_t mask)
     portEXIT_CRITICAL();
 }
 #endif
+/*
+ * kernel_lock() again after kernel_unlock(mask), nothing having changed the mask since: the mask
+ * to restore is mask, so a port that can raises it without reading it back (portKERNEL_RELOCK,
+ * a Quartz port extension). Unlock with kernel_unlock(mask).
+ */
+#ifdef portKERNEL_RELOCK
+#define kernel_relock(mask) portKERNEL_RELOCK(mask)
+#else
+#define kernel_relock(mask) ((void)(mask), (void)kernel_lock())
+#endif
+
 /*
  * The lock (mask: kernel_lock's) found nothing masked, so that a switch requested under it is
  * taken as it is released, before the task runs on (portKERNEL_LOCK_WAS_OPEN, a Quartz port
@@ -398,6 +411,13 @@ static inline TickType_t sched_event_value(UBaseType_t priority)
 static inline struct QueueDefinition *task_wait_mutex(const tcb_t *t)
 {
     return t->wait_result == WAIT_HANDOFF ? NULL : t->wait_queue;
+}
+
+/* t holds a slot of t->wait_queue, handed an item it has not yet run to take (queue.c). The
+ * release clears wait_queue and leaves the result, one store fewer on every release. */
+static inline bool task_holds_handoff(const tcb_t *t)
+{
+    return t->wait_result == WAIT_HANDOFF && t->wait_queue != NULL;
 }
 
 /*

@@ -105,6 +105,14 @@ static portFORCE_INLINE uint32_t arm_port_lock_save(void)
 }
 #define arm_port_lock_restore(mask) vPortSetBASEPRI(mask)
 
+/* The lock again, its previous mask known (portKERNEL_RELOCK): no read, and no barriers, which
+ * a masked region entered from a task needs no more than arm_port_lock_save's does. */
+static portFORCE_INLINE void arm_port_lock_raise(void)
+{
+    __asm volatile("msr basepri, %0" ::"r"((uint32_t)(configMAX_SYSCALL_INTERRUPT_PRIORITY))
+                   : "memory");
+}
+
 /*
  * The lock found nothing masked (portKERNEL_LOCK_WAS_OPEN): neither BASEPRI (a critical section,
  * or taskDISABLE_INTERRUPTS) nor PRIMASK, which would hold the switch back past the release too.

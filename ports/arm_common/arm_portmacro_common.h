@@ -94,6 +94,7 @@ extern uint32_t arm_port_outer_mask; /* the mask the outermost critical section 
 #define portKERNEL_LOCK() ((UBaseType_t)arm_port_lock_save())
 #define portKERNEL_UNLOCK(mask) arm_port_lock_restore((uint32_t)(mask))
 #define portKERNEL_LOCK_WAS_OPEN(mask) arm_port_lock_was_open((uint32_t)(mask))
+#define portKERNEL_RELOCK(mask) ((void)(mask), arm_port_lock_raise())
 #define portYIELD_LOCKED()                                                                         \
     do {                                                                                           \
         portNVIC_INT_CTRL_REG = portNVIC_PENDSVSET_BIT;                                            \

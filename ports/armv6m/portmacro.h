@@ -73,6 +73,12 @@ static portFORCE_INLINE void vClearInterruptMask(uint32_t previous)
     __asm volatile("msr primask, %0" ::"r"(previous) : "memory");
 }
 
+/* The lock again, the previous PRIMASK known (portKERNEL_RELOCK). */
+static portFORCE_INLINE void arm_port_lock_raise(void)
+{
+    __asm volatile("cpsid i" ::: "memory");
+}
+
 /* The kernel lock's save and restore (arm_portmacro_common.h). */
 #define arm_port_lock_save() ulSetInterruptMask()
 #define arm_port_lock_restore(mask) vClearInterruptMask(mask)
