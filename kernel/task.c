@@ -233,7 +233,7 @@ TaskHandle_t xTaskCreateStatic(TaskFunction_t code, const char *const name,
         t = NULL;
     } else {
         task_init(t, code, name, stack_depth, params, priority, stack_buffer);
-        t->alloc = TCB_STATIC_STACK | TCB_STATIC_TCB;
+        t->alloc = TCB_STATIC_TCB;
         task_add(t);
     }
     traceRETURN_xTaskCreateStatic(t);

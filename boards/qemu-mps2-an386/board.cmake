@@ -12,6 +12,7 @@ set(QUARTZ_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m/syscalls.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m/semihost.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m/console.c
+    ${CMAKE_CURRENT_LIST_DIR}/../common/board_report.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/cortex-m/board_lines.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/cmsdk/cmsdk.c)
 set(QUARTZ_BOARD_INCLUDE_DIRS

@@ -18,6 +18,7 @@ set(QUARTZ_BOARD_QEMU_ARGS "-bios none -cpu rv32,f=false,d=false -rtc clock=vm")
 set(QUARTZ_BOARD_LINKER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/virt.ld)
 set(QUARTZ_BOARD_SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/virt_board.c
+    ${CMAKE_CURRENT_LIST_DIR}/../common/board_report.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/startup.c
     ${CMAKE_CURRENT_LIST_DIR}/../common/riscv/syscalls.c)
 set(QUARTZ_BOARD_INCLUDE_DIRS

@@ -4,7 +4,7 @@
  * this board start from (the full demo uses it). TODO(board): the clock, the
  * priority bits your chip implements and the heap your RAM allows; keep the
  * configASSERT, which prints file:line on the console and ends the run with
- * status 2 (../common/cortex-m/console.c).
+ * status 2 (../common/board_report.c).
  */
 #ifndef FREERTOS_CONFIG_H
 #define FREERTOS_CONFIG_H

@@ -43,9 +43,8 @@ enum wait_result {
     /* (the release clears wait_queue alone: task_holds_handoff) */
 };
 
-/* tcb_t.alloc */
-#define TCB_STATIC_STACK 0x01u /* stack memory belongs to the application */
-#define TCB_STATIC_TCB 0x02u   /* TCB memory belongs to the application */
+/* tcb_t.alloc: a task's stack and TCB are one heap block, or both the application's */
+#define TCB_STATIC_TCB 0x02u /* TCB and stack memory belong to the application */
 /* tcb_t.flags */
 #define TCB_DELAY_ABORTED 0x04u /* xTaskAbortDelay hit it; xTaskCheckForTimeOut reports it once */
 
@@ -103,7 +102,7 @@ struct tskTaskControlBlock {
     uint8_t wait_result;   /* enum wait_result */
     uint8_t wait_flags;    /* what the hand-off should do (queue.c) */
     uint8_t flags;         /* TCB_DELAY_ABORTED, alone: a block clears it with a store */
-    uint8_t alloc;         /* TCB_STATIC_* */
+    uint8_t alloc;         /* TCB_STATIC_TCB */
     char name[configMAX_TASK_NAME_LEN];
 };
 

@@ -26,6 +26,8 @@ void board_console_write(const char *s, size_t n);
 /* The board's part of the console (board.c): send one byte, waiting while the UART is full. */
 void board_console_putc(char c);
 void board_console_puts(const char *s); /* no newline added */
+/* label, then v as 0x%08x: for fault reports, without printf. */
+void board_console_put_hex(const char *label, uint32_t v);
 /*
  * From now on the console writes go to semihosting (board_semihost_write), not the UART, which
  * the board code then never touches again: for images that give the UART to something else,

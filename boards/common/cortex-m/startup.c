@@ -98,25 +98,13 @@ void board_irq_set_handler(unsigned irq, void (*handler)(void))
     }
 }
 
-static void put_hex(const char *label, uint32_t v)
-{
-    char buf[11] = "0x";
-
-    for (int i = 0; i < 8; i++) {
-        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    buf[10] = '\0';
-    board_console_puts(label);
-    board_console_puts(buf);
-}
-
 static void irq_dispatch(void)
 {
     const uint32_t irq = arm_ipsr() - ARM_EXC_IRQ0;
     void (*handler)(void) = irq < BOARD_IRQ_COUNT ? irq_handlers[irq] : NULL;
 
     if (handler == NULL) {
-        put_hex("\nunexpected interrupt: IRQ ", irq);
+        board_console_put_hex("\nunexpected interrupt: IRQ ", irq);
         board_console_puts(" has no handler (board_irq_set_handler)\n");
         board_exit(BOARD_EXIT_UNEXPECTED_IRQ);
     }
@@ -147,16 +135,16 @@ void board_fault_report(const uint32_t *frame, uint32_t exc_return)
 
     board_console_puts("\nFAULT: ");
     board_console_puts(names[arm_ipsr() & 15u]);
-    put_hex(" pc=", frame[6]);
-    put_hex(" lr=", frame[5]);
-    put_hex(" xpsr=", frame[7]);
-    put_hex(" sp=", (uint32_t)(uintptr_t)frame);
-    put_hex(" exc_return=", exc_return);
+    board_console_put_hex(" pc=", frame[6]);
+    board_console_put_hex(" lr=", frame[5]);
+    board_console_put_hex(" xpsr=", frame[7]);
+    board_console_put_hex(" sp=", (uint32_t)(uintptr_t)frame);
+    board_console_put_hex(" exc_return=", exc_return);
 #if defined(__ARM_ARCH_7M__) || defined(__ARM_ARCH_7EM__) || defined(__ARM_ARCH_8M_MAIN__)
-    put_hex("\n       cfsr=", ARM_CFSR);
-    put_hex(" hfsr=", ARM_HFSR);
-    put_hex(" mmfar=", ARM_MMFAR);
-    put_hex(" bfar=", ARM_BFAR);
+    board_console_put_hex("\n       cfsr=", ARM_CFSR);
+    board_console_put_hex(" hfsr=", ARM_HFSR);
+    board_console_put_hex(" mmfar=", ARM_MMFAR);
+    board_console_put_hex(" bfar=", ARM_BFAR);
 #endif
     board_console_puts("\n");
     board_exit(BOARD_EXIT_FAULT);

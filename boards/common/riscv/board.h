@@ -26,6 +26,8 @@ extern "C" {
 /* Write n bytes to the console UART, polled ('\n' becomes "\r\n"). Safe in handlers. */
 void board_console_write(const char *s, size_t n);
 void board_console_puts(const char *s); /* no newline added */
+/* label, then v as 0x%08x: for fault reports, without printf. */
+void board_console_put_hex(const char *label, uint32_t v);
 
 /*
  * Route PLIC source irq (1..BOARD_IRQ_COUNT-1) to handler, or back to the

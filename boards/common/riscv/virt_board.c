@@ -5,7 +5,8 @@
  * lines on mip.SSIP, the Goldfish RTC's alarm as the board timer, the run's
  * exit through the SiFive test device, the command line through
  * semihosting, and the RISC-V port's hooks (external and other interrupts,
- * exceptions) printed on the console.
+ * exceptions) printed on the console (strings, hex words and the
+ * configASSERT report: ../board_report.c).
  *
  * Locking: the handler tables are written by tasks and read in the trap
  * handler; a pointer store is atomic and a line is enabled only after its
@@ -55,7 +56,6 @@ static volatile uint32_t soft_pending;
 static void timer_irq_enable(unsigned t, unsigned priority, int on);
 
 void board_init(void);
-void board_assert_failed(const char *file, int line);
 
 void board_init(void)
 {
@@ -79,25 +79,6 @@ void board_console_write(const char *s, size_t n)
         }
         uart_putc(s[i]);
     }
-}
-
-void board_console_puts(const char *s)
-{
-    while (*s != '\0') {
-        board_console_write(s++, 1);
-    }
-}
-
-static void put_hex(const char *label, uint32_t v)
-{
-    char buf[11] = "0x";
-
-    for (int i = 0; i < 8; i++) {
-        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    buf[10] = '\0';
-    board_console_puts(label);
-    board_console_puts(buf);
 }
 
 /* ---- PLIC sources ---- */
@@ -143,7 +124,7 @@ static void call_irq_handler(unsigned irq)
     void (*handler)(void) = irq < IRQ_TABLE_SIZE ? irq_handlers[irq] : NULL;
 
     if (handler == NULL) {
-        put_hex("\nunexpected interrupt: IRQ ", irq);
+        board_console_put_hex("\nunexpected interrupt: IRQ ", irq);
         board_console_puts(" has no handler (board_irq_set_handler)\n");
         board_exit(EXIT_UNEXPECTED_IRQ);
     }
@@ -191,7 +172,7 @@ static void soft_dispatch(void)
         if ((soft_pending & (1u << line)) != 0u) {
             soft_pending &= ~(1u << line);
             if (soft_handlers[line] == NULL) {
-                put_hex("\nunexpected interrupt: software line ", line);
+                board_console_put_hex("\nunexpected interrupt: software line ", line);
                 board_console_puts(" has no handler (board_soft_irq_set_handler)\n");
                 board_exit(EXIT_UNEXPECTED_IRQ);
             }
@@ -206,7 +187,7 @@ void riscv_port_other_interrupt(uint32_t cause)
         soft_dispatch();
         return;
     }
-    put_hex("\nunexpected interrupt: mcause ", RISCV_MCAUSE_INTERRUPT | cause);
+    board_console_put_hex("\nunexpected interrupt: mcause ", RISCV_MCAUSE_INTERRUPT | cause);
     board_console_puts("\n");
     board_exit(EXIT_UNEXPECTED_IRQ);
 }
@@ -214,9 +195,9 @@ void riscv_port_other_interrupt(uint32_t cause)
 void riscv_port_exception(uint32_t mcause, uint32_t mepc, uint32_t mtval, int in_handler)
 {
     board_console_puts(in_handler ? "\nFAULT in a trap handler:" : "\nFAULT:");
-    put_hex(" mcause=", mcause);
-    put_hex(" mepc=", mepc);
-    put_hex(" mtval=", mtval);
+    board_console_put_hex(" mcause=", mcause);
+    board_console_put_hex(" mepc=", mepc);
+    board_console_put_hex(" mtval=", mtval);
     board_console_puts("\n");
     board_exit(EXIT_FAULT);
 }
@@ -403,24 +384,4 @@ char *board_cmdline(char *buf, size_t size)
         buf[0] = '\0';
     }
     return buf;
-}
-
-void board_assert_failed(const char *file, int line)
-{
-    char digits[12];
-    int n = 0;
-    unsigned v = (unsigned)line;
-
-    do {
-        digits[n++] = (char)('0' + v % 10u);
-        v /= 10u;
-    } while (v != 0u && n < (int)sizeof(digits));
-    board_console_puts("\nconfigASSERT failed: ");
-    board_console_puts(file);
-    board_console_puts(":");
-    while (n > 0) {
-        board_console_write(&digits[--n], 1);
-    }
-    board_console_puts("\n");
-    board_exit(2);
 }
