@@ -8,12 +8,14 @@
  * other's waits directly (queue_internal.h has the invariants): a sender that
  * finds receivers waiting copies its item into their buffers, a receiver that
  * frees a slot moves the first waiting sender's item into the queue, and the
- * woken task returns (WAIT_HANDOFF) without touching the queue again. Peek waiters
+ * woken task returns with it (WAIT_OK, or WAIT_HANDOFF: below) without taking
+ * it from the queue. Peek waiters
  * get a copy and the item goes on down the line. When nobody waits, a send or
  * receive is a copy and a count update; the scheduler is not called.
  *
  * A handed item keeps its slot (q->reserved) until its receiver runs: then
- * the receiver frees it (queue_handoff_release), or, if the receiver is deleted
+ * the receiver frees it (queue_handoff_release, which clears the receiver's
+ * wait_queue: task_holds_handoff), or, if the receiver is deleted
  * first, the item goes back to the front of the queue
  * (queue_handoff_undo_locked), so a hand-off is never observably different
  * from FreeRTOS's item waiting in the queue, and nothing is lost with a task.
