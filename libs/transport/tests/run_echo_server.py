@@ -17,6 +17,11 @@ def main():
     if len(sys.argv) < 3:
         print(__doc__)
         return 2
+    if not os.access(sys.argv[1], os.X_OK):
+        # The board tests use the host build's server: a board built on its own lacks it.
+        print(f"run_echo_server.py: no echo server at {sys.argv[1]}: build the host build's "
+              "target transport_echo_server first (make test builds everything)")
+        return 1
     server = subprocess.Popen([sys.argv[1]], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL,
                               text=True)
     try:
