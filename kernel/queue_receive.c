@@ -49,30 +49,33 @@ static KERNEL_HOT_INLINE BaseType_t take_locked(queue_t *q, void *buf, bool peek
     return queue_admit_sender_locked(q);
 }
 
-/* A slot was freed while senders wait: admit them (locked). */
-KERNEL_SLOW_PATH static void admit_senders_locked(queue_t *q)
+/* A slot was freed while senders wait (locked with mask): admit them, then unlock. */
+KERNEL_SLOW_PATH static void admit_senders_unlock(UBaseType_t mask, queue_t *q)
 {
     while (!listLIST_IS_EMPTY(&q->senders) && queue_has_room(q)) {
         sched_yield_if_locked(queue_admit_sender_locked(q));
     }
+    kernel_unlock(mask);
 }
 
-/* Free the slot self kept in q (locked): its result stays WAIT_HANDOFF (task_holds_handoff). */
-static KERNEL_HOT_INLINE void handoff_release_locked(queue_t *q, tcb_t *self)
+/*
+ * Free the slot self kept in q (locked with mask) and unlock: its result stays WAIT_HANDOFF
+ * (task_holds_handoff). The slow path unlocks too, so that mask is live across no call.
+ */
+static KERNEL_HOT_INLINE void handoff_release_unlock(queue_t *q, tcb_t *self, UBaseType_t mask)
 {
     self->wait_queue = NULL;
     q->reserved--;
     if (!listLIST_IS_EMPTY(&q->senders)) {
-        admit_senders_locked(q);
+        admit_senders_unlock(mask, q);
+    } else {
+        kernel_unlock(mask);
     }
 }
 
 void queue_handoff_release(queue_t *q)
 {
-    const UBaseType_t mask = kernel_lock();
-
-    handoff_release_locked(q, sched_current);
-    kernel_unlock(mask);
+    handoff_release_unlock(q, sched_current, kernel_lock());
 }
 
 /*
@@ -85,8 +88,7 @@ void queue_handoff_release(queue_t *q)
 static KERNEL_HOT_INLINE void wait_handoff_release(queue_t *q, tcb_t *self, UBaseType_t mask)
 {
     kernel_relock(mask);
-    handoff_release_locked(q, self);
-    kernel_unlock(mask);
+    handoff_release_unlock(q, self, mask);
 }
 #endif
 
@@ -203,14 +205,17 @@ static KERNEL_HOT_INLINE BaseType_t receive(queue_t *q, void *buf, TickType_t ti
  * the wait of their own: the fast path's tail call passes its arguments in registers. Without a
  * timeout the first wait is laid out straight, with only what it needs live across the switch;
  * a wait that ends otherwise than with the item (suspended meanwhile: WAIT_RETRY, or aborted)
- * goes on in receive_again.
+ * goes on in receive_again. buf comes first and is dead after the switch (receive_again finds
+ * it in wait_buf), so no argument holds the return register across it and the result is
+ * loaded there.
  */
-KERNEL_SLOW_PATH static BaseType_t receive_again(queue_t *q, void *buf, uint8_t result)
+KERNEL_SLOW_PATH static BaseType_t receive_again(uint8_t result, queue_t *q)
 {
     UBaseType_t mask;
 
     if (result == WAIT_RETRY) {
-        return receive(q, buf, portMAX_DELAY, false); /* no time to account: all over again */
+        /* No time to account: all over again, into the buffer the wait kept. */
+        return receive(q, sched_current->wait_buf, portMAX_DELAY, false);
     }
     mask = kernel_lock();
     queue_wait_failed_locked(sched_current);
@@ -219,7 +224,7 @@ KERNEL_SLOW_PATH static BaseType_t receive_again(queue_t *q, void *buf, uint8_t 
     return errQUEUE_EMPTY;
 }
 
-KERNEL_OUT_OF_LINE static BaseType_t receive_block_forever(queue_t *q, void *buf,
+KERNEL_OUT_OF_LINE static BaseType_t receive_block_forever(void *buf, queue_t *q,
                                                            UBaseType_t mask)
 {
     tcb_t *const self = sched_current;
@@ -228,7 +233,7 @@ KERNEL_OUT_OF_LINE static BaseType_t receive_block_forever(queue_t *q, void *buf
     trace_receive_blocking(q, false);
     self->wait_buf = buf;
     self->wait_flags = 0;
-    sched_block_hot(self, &q->receivers, portMAX_DELAY);
+    sched_block_forever_unsuspended_hot(self, &q->receivers);
     kernel_unlock(mask); /* the switch happens here */
     result = self->wait_result;
     /* WAIT_OK first: a task's hand-off to a receiver that preempts it reserves nothing. It is
@@ -242,7 +247,7 @@ KERNEL_OUT_OF_LINE static BaseType_t receive_block_forever(queue_t *q, void *buf
         return ret;
     }
     if (result != WAIT_HANDOFF) {
-        return receive_again(q, buf, result);
+        return receive_again(result, q);
     }
     wait_handoff_release(q, self, mask);
     trace_receive(q, false);
@@ -259,7 +264,7 @@ KERNEL_OUT_OF_LINE static BaseType_t receive_block_timed(queue_t *q, void *buf, 
 static inline BaseType_t receive_block(queue_t *q, void *buf, TickType_t ticks, UBaseType_t mask)
 {
     if (sched_waits_forever(ticks)) {
-        return receive_block_forever(q, buf, mask);
+        return receive_block_forever(buf, q, mask);
     }
     return receive_block_timed(q, buf, ticks, mask);
 }

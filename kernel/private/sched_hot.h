@@ -23,12 +23,13 @@
 #endif
 
 /*
- * Block t, the running task (sched_block_locked has the contract). Inline in each entry point,
- * so that each one's constant arguments fold away: a wait without a timeout needs neither the
- * delayed list nor the test that chooses it. can_wait_forever: portMAX_DELAY is no timeout.
+ * Block t, the running task (sched_block_locked has the contract), all but the check of the
+ * caller's right to block (sched_block_inline). Inline in each entry point, so that each one's
+ * constant arguments fold away: a wait without a timeout needs neither the delayed list nor the
+ * test that chooses it. can_wait_forever: portMAX_DELAY is no timeout.
  */
-SCHED_HOT void sched_block_inline(tcb_t *t, List_t *waiters, TickType_t ticks,
-                                  bool can_wait_forever)
+SCHED_HOT void sched_block_unchecked(tcb_t *t, List_t *waiters, TickType_t ticks,
+                                     bool can_wait_forever)
 {
     const UBaseType_t priority = t->priority; /* read once: a byte, which any store may alias */
 
@@ -53,6 +54,13 @@ SCHED_HOT void sched_block_inline(tcb_t *t, List_t *waiters, TickType_t ticks,
         tick_delay_add_locked(t, sched.tick_count + ticks);
     }
     sched_pend_switch();
+}
+
+/* sched_block_unchecked(), then the check. */
+SCHED_HOT void sched_block_inline(tcb_t *t, List_t *waiters, TickType_t ticks,
+                                  bool can_wait_forever)
+{
+    sched_block_unchecked(t, waiters, ticks, can_wait_forever);
     /*
      * Checked last, where its call is a tail call and the block saves no registers for it: the
      * block changes neither value, and a failure that returns goes on to the switch as before.
@@ -134,6 +142,8 @@ SCHED_HOT BaseType_t sched_wake_inline(tcb_t *t, enum wait_result result,
 #define sched_wake_waiter_hot(t, waiters, result) sched_wake_locked(t, result)
 #define sched_wake_unlisted_hot(t, result) sched_wake_locked(t, result)
 #define sched_block_hot(self, waiters, ticks) ((void)(self), sched_block_locked(waiters, ticks))
+#define sched_block_forever_unsuspended_hot(self, waiters) \
+    sched_block_hot(self, waiters, portMAX_DELAY)
 #else
 /* sched.c: a waiter for a mutex, whose wake calls mutex.c (its own copy, out of line). */
 BaseType_t sched_wake_mutex_waiter_locked(tcb_t *t, enum wait_result result);
@@ -176,6 +186,17 @@ static inline __attribute__((always_inline)) void sched_block_hot(tcb_t *self, L
     } else {
         sched_block_timed_locked(waiters, ticks);
     }
+}
+
+/*
+ * sched_block_hot() without timeout, for a fast path that found the scheduler running
+ * (fast_task_ok): only this task could have suspended it since, so the block's own check would
+ * repeat that one.
+ */
+static inline __attribute__((always_inline)) void sched_block_forever_unsuspended_hot(
+    tcb_t *self, List_t *waiters)
+{
+    sched_block_unchecked(self, waiters, portMAX_DELAY, true);
 }
 #endif
 
