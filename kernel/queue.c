@@ -9,8 +9,7 @@
  * finds receivers waiting copies its item into their buffers, a receiver that
  * frees a slot moves the first waiting sender's item into the queue, and the
  * woken task returns with it (WAIT_OK, or WAIT_HANDOFF: below) without taking
- * it from the queue. Peek waiters
- * get a copy and the item goes on down the line. When nobody waits, a send or
+ * it from the queue. Peek waiters get a copy and the item goes on down the line. When nobody waits, a send or
  * receive is a copy and a count update; the scheduler is not called.
  *
  * A handed item keeps its slot (q->reserved) until its receiver runs: then

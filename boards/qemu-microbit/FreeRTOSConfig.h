@@ -46,11 +46,7 @@
 
 /* ---- Hooks and checks ---- */
 #define configUSE_IDLE_HOOK 0
-/* The idle task sleeps (WFI) until the next interrupt (Quartz extension; FreeRTOS's idle task
- * spins). Under QEMU's -icount an idle guest's virtual time then follows the host clock while
- * it waits on host services (tools/qemu-run --net, sleep=on) and skips ahead otherwise
- * (sleep=off), instead of running at the instruction rate while the idle task spins: a
- * timeout measured in ticks then means the same time to the host as to the guest. */
+/* Idle sleeps: under -icount, idle time then follows the host (docs/api-compat.md). */
 #define configARM_IDLE_SLEEP 1
 #define configUSE_TICK_HOOK 0
 #define configUSE_MALLOC_FAILED_HOOK 0
