@@ -76,10 +76,12 @@ else
 endif
 
 # Builds everything, runs every test with one ctest, then reports kernel line coverage
-# (and fails below 90%).
+# (and fails below 90%). When tests fail, their output is repeated last (tools/ctest-failures),
+# so a log cut to its tail still says why.
 test: build
 	@find $(BUILD) -name '*.gcda' -delete
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) || \
+	    { tools/ctest-failures $(BUILD); exit 8; }
 	@$(MAKE) --no-print-directory coverage
 
 coverage:

@@ -14,7 +14,9 @@ plus a QMP monitor socket in a temporary directory, so the driver can pull the c
 transport.
 restrict=on keeps the guest inside slirp's virtual network 10.0.2.0/24: it reaches the host
 only through the guestfwd, and the host reaches it only through the hostfwd, both bound to
-127.0.0.1 on ports chosen free at start. No traffic leaves the machine.
+127.0.0.1 on ports chosen free at start. No traffic leaves the machine. Tests running alongside
+pick free ports too: when another program takes the hostfwd's port before QEMU binds it, QEMU
+refuses to start and the run is repeated on another port.
 
 Host peers (test_net_board.c names the guest's side):
   E  TCP echo server on 127.0.0.1:<E>, the guest's 10.0.2.100:7 (guestfwd): echoes until EOF.
@@ -58,6 +60,10 @@ READY = "net: echo server ready"
 GUEST_MAC = "52:54:00:51:91:18"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 SOCKET_TIMEOUT = 120  # seconds without any progress before a peer gives up
+# QEMU's words when the hostfwd's port, free when free_port() let it go, was taken before QEMU
+# bound it (other tests pick ports too); the run is then repeated on another port.
+HOSTFWD_TAKEN = "Could not set up host forwarding rule"
+HOSTFWD_ATTEMPTS = 5
 
 
 def pattern(offset, length):
@@ -70,6 +76,7 @@ def log(msg):
 
 
 def free_port():
+    """A port nothing listens on now; nothing keeps it free until it is used."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -183,10 +190,11 @@ def inject(path, frames, failures):
 
 
 def boot(command, timeout, on_line=None):
-    """Runs QEMU, copying its console to stdout line by line (and to on_line); returns its
-    exit status, or 124 when it had to be killed after `timeout` seconds."""
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-                          errors="replace") as qemu:
+    """Runs QEMU, copying its console and its own messages to stdout line by line (and to
+    on_line); returns its exit status, or 124 when it had to be killed after `timeout`
+    seconds."""
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          stdin=subprocess.DEVNULL, text=True, errors="replace") as qemu:
         guard = threading.Timer(float(timeout), qemu.kill)
         guard.start()
         for line in qemu.stdout:
@@ -237,33 +245,18 @@ def run_forward_only(args):
     return boot(qemu_command(args, net), args.timeout)
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--board", default="qemu-mps2-an385")
-    parser.add_argument("--timeout", default="240")
-    parser.add_argument("--qemu-args", default="")
-    parser.add_argument("--forward", action="append", default=[])
-    parser.add_argument("image")
-    args = parser.parse_args()
-
-    if args.forward:
-        return run_forward_only(args)
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
+def run_peers(args, listener, fwd_port):
+    """One boot with every host peer; returns (exit status, failures), or None when QEMU could
+    not bind fwd_port because another program took it after free_port() let it go."""
     echo_port = listener.getsockname()[1]
-    threading.Thread(target=echo_server, args=(listener,), daemon=True).start()
-    fwd_port = free_port()  # QEMU binds it; the window for another program to take it is small
     net = (f"user,id=net0,mac={GUEST_MAC},restrict=on,"
            f"hostfwd=tcp:127.0.0.1:{fwd_port}-:7,"
            f"guestfwd=tcp:10.0.2.100:7-tcp:127.0.0.1:{echo_port}")
-    if not os.path.isfile(args.image):
-        log(f"no image {args.image}")
-        return 2
     tmp = tempfile.TemporaryDirectory(prefix="quartz-net-")
     qmp_path = os.path.join(tmp.name, "qmp.sock")
     failures = []
     peers = {}
+    port_taken = []
 
     def on_line(line):
         if READY in line and "client" not in peers:
@@ -275,14 +268,47 @@ def main():
             set_link(qmp_path, False, failures)
         elif "net: plug the cable" in line:
             set_link(qmp_path, True, failures)
+        elif HOSTFWD_TAKEN in line:
+            port_taken.append(line)
 
     status = boot(qemu_command(args, net, peer_options(tmp.name)), args.timeout, on_line)
     tmp.cleanup()
     if "client" in peers:
         peers["client"].join()
+    elif port_taken:
+        return None
     else:
         failures.append("the guest never said its echo server was ready")
+    return status, failures
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--board", default="qemu-mps2-an385")
+    parser.add_argument("--timeout", default="240")
+    parser.add_argument("--qemu-args", default="")
+    parser.add_argument("--forward", action="append", default=[])
+    parser.add_argument("image")
+    args = parser.parse_args()
+
+    if args.forward:
+        return run_forward_only(args)
+    if not os.path.isfile(args.image):
+        log(f"no image {args.image}")
+        return 2
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    threading.Thread(target=echo_server, args=(listener,), daemon=True).start()
+    for _ in range(HOSTFWD_ATTEMPTS):
+        result = run_peers(args, listener, free_port())
+        if result is not None:
+            break
+        log("another program took the forwarded port before QEMU bound it: again, on another")
+    else:
+        result = (1, [f"no free port for the hostfwd in {HOSTFWD_ATTEMPTS} attempts"])
     listener.close()
+    status, failures = result
     for f in failures:
         log(f"FAIL {f}")
     return status if status != 0 else (1 if failures else 0)
