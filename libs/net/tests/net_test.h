@@ -150,10 +150,19 @@ void net_pattern_fill(uint8_t *buf, size_t offset, size_t len);
 /* The index of the first byte that differs from the pattern, or len when all match. */
 size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len);
 
+/* netns_driver.py's control port: commands the host carries out, one datagram each way. */
+#define NET_CONTROL_PORT 5000
+
 /* Send one command to the driver's control port and wait for its reply (NUL-terminated). */
 int net_control(const char *command, char *reply, size_t capacity);
 /* The same to another control port on the host (slip_bridge.py's link control, 5001). */
 int net_control_at(uint16_t port, const char *command, char *reply, size_t capacity);
+/*
+ * A command whose success the host answers with "ok": 1 when it did. Otherwise 0, after
+ * printing the command and the host's answer ("fail ..." says what it saw) or that none came,
+ * so the failing case's log tells why.
+ */
+int net_control_ok(uint16_t port, const char *command);
 
 /* A socket address for an IPv4 or IPv6 literal and port (IPv6 where lwIP has it); its length,
  * 0 if not a literal. */

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CONTROL_PORT 5000
 
 uint8_t net_pattern_byte(size_t i)
 {
@@ -156,14 +155,33 @@ size_t net_recv_all(int sock, void *buf, size_t len)
 
 int net_control(const char *command, char *reply, size_t capacity)
 {
-    return net_control_at(CONTROL_PORT, command, reply, capacity);
+    return net_control_at(NET_CONTROL_PORT, command, reply, capacity);
+}
+
+int net_control_ok(uint16_t port, const char *command)
+{
+    char reply[64];
+
+    if (net_control_at(port, command, reply, sizeof(reply)) != 0) {
+        printf("net: \"%s\": no answer from the host\n", command);
+        return 0;
+    }
+    if (strcmp(reply, "ok") != 0) {
+        printf("net: \"%s\": the host answered \"%s\"\n", command, reply);
+        return 0;
+    }
+    return 1;
 }
 
 int net_control_at(uint16_t port, const char *command, char *reply, size_t capacity)
 {
     struct sockaddr_storage ss;
     socklen_t len = net_make_addr(NET_HOST4, port, &ss);
-    struct timeval tv = {.tv_sec = 20, .tv_usec = 0};
+    /*
+     * Longer than the host lets one of its exchanges stall (netns_driver.py's STALL_SECONDS),
+     * so its verdict arrives: a "tcpecho" over a lossy line may wait on retransmissions.
+     */
+    struct timeval tv = {.tv_sec = 60, .tv_usec = 0};
     int s = lwip_socket(AF_INET, SOCK_DGRAM, 0);
     ssize_t n = -1;
 

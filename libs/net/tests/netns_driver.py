@@ -50,6 +50,8 @@ PATTERN_BYTES = 1 << 20
 SNTP_UNIX_TIME = 1767225600  # 2026-01-01T00:00:00Z (net_test.h: NET_SNTP_TIME)
 NTP_UNIX_OFFSET = 2208988800  # seconds from 1900 to 1970
 SKIP = 77
+STALL_SECONDS = 20  # the longest a host exchange may make no progress (net_util.c waits 60 s)
+PING_TRIES = 5  # requests sent for each echo the host's ping wants answered, 2 s apart
 
 
 def pattern(offset, length):
@@ -245,13 +247,31 @@ def icmp_checksum(data):
     return ~total & 0xFFFF
 
 
+def echo_reply(sock, want, answer, ident, seq, v6):
+    """The payload of the echo reply from `want` to request seq, or None if none came within
+    the socket's timeout."""
+    while True:
+        try:
+            data, peer = sock.recvfrom(2048)
+        except socket.timeout:
+            return None
+        ip = 0 if v6 else (data[0] & 0xF) * 4
+        if len(data) < ip + 8:
+            continue
+        typ, _, _, rid, rseq = struct.unpack("!BBHHH", data[ip:ip + 8])
+        if (socket.inet_pton(sock.family, peer[0]) == want and typ == answer and rid == ident
+                and rseq == seq):
+            return data[ip + 8:]
+
+
 def host_ping(addr):
     """ICMP echo (type 8, reply 0) or, to an IPv6 address, ICMPv6 echo (128, reply 129). An
     ICMPv6 raw socket gets no IP header, and Linux computes its checksum. The neighbour cache
     is flushed first (every device's: slip_bridge.py's namespace has no qtap0), so the host
     resolves addr afresh on an Ethernet link: by an ARP broadcast, or by a neighbour
     solicitation to addr's solicited-node multicast group, which reaches the guest only through
-    its NIC's multicast filter."""
+    its NIC's multicast filter. Three requests must be answered; like ping, an unanswered one
+    is sent again (a SLIP line may lose a packet), up to PING_TRIES times."""
     run("ip", "neigh", "flush", "all")
     v6 = ":" in addr
     family = socket.AF_INET6 if v6 else socket.AF_INET
@@ -265,32 +285,49 @@ def host_ping(addr):
         payload = pattern(seq, 56)
         hdr = struct.pack("!BBHHH", request, 0, 0, ident, seq)
         chksum = 0 if v6 else icmp_checksum(hdr + payload)
-        sock.sendto(struct.pack("!BBHHH", request, 0, chksum, ident, seq) + payload, (addr, 0))
-        while True:
-            data, peer = sock.recvfrom(2048)
-            ip = 0 if v6 else (data[0] & 0xF) * 4
-            if len(data) < ip + 8:
-                continue
-            typ, _, _, rid, rseq = struct.unpack("!BBHHH", data[ip:ip + 8])
-            if (socket.inet_pton(family, peer[0]) == want and typ == answer and rid == ident
-                    and rseq == seq):
-                if data[ip + 8:] != payload:
-                    return b"fail payload"
+        for _ in range(PING_TRIES):
+            sock.sendto(struct.pack("!BBHHH", request, 0, chksum, ident, seq) + payload,
+                        (addr, 0))
+            reply = echo_reply(sock, want, answer, ident, seq, v6)
+            if reply is not None:
                 break
+        else:
+            return f"fail echo {seq}: no reply in {PING_TRIES} tries".encode()
+        if reply != payload:
+            return b"fail payload"
     return b"ok"
 
 
 def host_tcpecho(addr, port, nbytes):
-    with socket.create_connection((addr, port), timeout=10) as conn:
-        conn.sendall(pattern(0, nbytes))
-        conn.shutdown(socket.SHUT_WR)
-        got = b""
-        while len(got) < nbytes:
-            data = conn.recv(65536)
-            if not data:
-                break
-            got += data
-    return b"ok" if got == pattern(0, nbytes) else f"fail got {len(got)} bytes".encode()
+    """Sends the pattern to addr:port and checks what comes back. A thread sends while this one
+    reads, so neither direction waits for the other, and STALL_SECONDS bounds each step, not
+    the exchange: over a lossy line (a SLIP UART) retransmissions back off to several seconds
+    and a busy machine stretches the whole. The reply says what failed, in few words (the
+    test's buffer is 64 bytes)."""
+    data = pattern(0, nbytes)
+    errors = []
+    got = bytearray()
+    with socket.create_connection((addr, port), timeout=STALL_SECONDS) as conn:
+        def send():
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[conn.send(view[:65536]):]
+                conn.shutdown(socket.SHUT_WR)
+            except OSError as e:
+                errors.append(f"send {nbytes - len(view)}: {e}")
+
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        try:
+            while len(got) < nbytes and (chunk := conn.recv(65536)):
+                got += chunk
+        except OSError as e:
+            errors.append(f"recv {len(got)}: {e}")
+        sender.join()
+    if errors:
+        return f"fail {'; '.join(errors)}".encode()
+    return b"ok" if got == data else f"fail got {len(got)} bytes".encode()
 
 
 def carrier():
