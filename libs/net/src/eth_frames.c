@@ -76,8 +76,11 @@ static err_t eth_linkoutput(struct netif *netif, struct pbuf *p)
 {
     struct qnet_eth *eth = netif->state;
 
-    if (!netif_is_link_up(netif) || p->tot_len > QNET_ETH_MAX_FRAME ||
-        eth->ops->transmit(eth, p) != ERR_OK) {
+    if (!netif_is_link_up(netif)) {
+        eth->stats.tx_link_down++;
+        return ERR_IF;
+    }
+    if (p->tot_len > QNET_ETH_MAX_FRAME || eth->ops->transmit(eth, p) != ERR_OK) {
         eth->stats.tx_dropped++;
         return ERR_IF;
     }

@@ -150,6 +150,13 @@ void net_pattern_fill(uint8_t *buf, size_t offset, size_t len);
 /* The index of the first byte that differs from the pattern, or len when all match. */
 size_t net_pattern_mismatch(const uint8_t *buf, size_t offset, size_t len);
 
+/*
+ * With eth's link down: a frame lwIP offers (a gratuitous ARP, as its ARP timer sends for a
+ * pending entry) is not sent and is counted in tx_link_down, not tx_dropped. 1 when the
+ * counters say so.
+ */
+int net_link_down_frame_counted(struct qnet_eth *eth);
+
 /* netns_driver.py's control port: commands the host carries out, one datagram each way. */
 #define NET_CONTROL_PORT 5000
 

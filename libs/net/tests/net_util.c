@@ -10,6 +10,7 @@
 
 #include "quartz_net/sys_net.h"
 
+#include "lwip/etharp.h"
 #include "lwip/netif.h"
 #include "lwip/sockets.h"
 #include "lwip/tcpip.h"
@@ -156,6 +157,22 @@ size_t net_recv_all(int sock, void *buf, size_t len)
 int net_control(const char *command, char *reply, size_t capacity)
 {
     return net_control_at(NET_CONTROL_PORT, command, reply, capacity);
+}
+
+int net_link_down_frame_counted(struct qnet_eth *eth)
+{
+    struct qnet_eth_stats before;
+    int counted;
+
+    LOCK_TCPIP_CORE(); /* lwIP's timers cannot send meanwhile: exactly one frame is offered */
+    before = eth->stats;
+    etharp_gratuitous(&eth->netif);
+    counted = !netif_is_link_up(&eth->netif) &&
+              eth->stats.tx_link_down == before.tx_link_down + 1 &&
+              eth->stats.tx_frames == before.tx_frames &&
+              eth->stats.tx_dropped == before.tx_dropped;
+    UNLOCK_TCPIP_CORE();
+    return counted;
 }
 
 int net_control_ok(uint16_t port, const char *command)

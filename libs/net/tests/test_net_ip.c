@@ -78,6 +78,7 @@ static void test_link_down_then_up(void)
     lwip_inet_pton(AF_INET, NET_HOST4, &host.sin_addr);
     qnet_tap_set_link(&net_test_eth, 0);
     QT_ASSERT(net_wait_for(link_is_down, pdMS_TO_TICKS(1000)));
+    QT_ASSERT(net_link_down_frame_counted(&net_test_eth));
     /* No route while unplugged: the datagram is refused at once. */
     QT_EQ(lwip_sendto(s, "x", 1, 0, (struct sockaddr *)&host, sizeof(host)), -1);
     QT_EQ(qnet_errno(), EHOSTUNREACH);

@@ -73,7 +73,13 @@ struct qnet_eth_stats {
     uint32_t rx_rejected;    /* lwIP's input queue was full */
     uint32_t rx_overrun;     /* lost by the driver or hardware before it could be drained */
     uint32_t tx_frames;      /* accepted by ops->transmit */
-    uint32_t tx_dropped;     /* refused by ops->transmit, or sent while the link was down */
+    uint32_t tx_dropped;     /* refused by ops->transmit, or longer than the maximum */
+    /*
+     * Dropped because lwIP offered them while the link was down: routed traffic stops, but its
+     * ARP retries, multicast reports and DHCP's own sends do not look at the link. Expected
+     * after a cable pull, unlike tx_dropped.
+     */
+    uint32_t tx_link_down;
     uint32_t link_changes;   /* link up/down transitions seen */
     uint32_t dhcp_fallbacks; /* times DHCP gave no lease in time and the fallback was used */
 };
