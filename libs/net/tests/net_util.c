@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 uint8_t net_pattern_byte(size_t i)
 {
     return (uint8_t)(i * 7u + i / 251u);
